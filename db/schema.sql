@@ -1,0 +1,103 @@
+-- Content bundle schema, version 1.
+-- A bundle is one SQLite file, built by `kioskctl build`, opened read-only by the kiosk.
+-- application_id 0x48504B31 ('HPK1') marks it as ours; user_version is the schema version.
+-- Text columns ending in _zh/_en hold the two languages. Times are UTC seconds.
+PRAGMA application_id = 1213221681;
+PRAGMA user_version = 1;
+
+CREATE TABLE bundle (
+  id              TEXT    NOT NULL,
+  version         INTEGER NOT NULL CHECK (version > 0),
+  title_zh        TEXT    NOT NULL,
+  title_en        TEXT    NOT NULL,
+  source_title_zh TEXT    NOT NULL,
+  source_title_en TEXT    NOT NULL,
+  source_date     TEXT    NOT NULL,
+  source_issuer_zh TEXT   NOT NULL,
+  source_issuer_en TEXT   NOT NULL,
+  built_at        INTEGER NOT NULL,
+  builder_version TEXT    NOT NULL,
+  schema_version  INTEGER NOT NULL
+);
+
+CREATE TABLE category (
+  id       TEXT    PRIMARY KEY,
+  ord      INTEGER NOT NULL,
+  title_zh TEXT    NOT NULL,
+  title_en TEXT    NOT NULL,
+  accent   TEXT    NOT NULL,
+  icon     TEXT    NOT NULL
+);
+
+CREATE TABLE image (
+  id      TEXT    PRIMARY KEY,
+  mime    TEXT    NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+  width   INTEGER NOT NULL,
+  height  INTEGER NOT NULL,
+  sha256  TEXT    NOT NULL,
+  bytes   BLOB    NOT NULL,
+  alt_zh  TEXT    NOT NULL,
+  alt_en  TEXT    NOT NULL,
+  credit  TEXT    NOT NULL,
+  licence TEXT    NOT NULL
+);
+
+CREATE TABLE item (
+  id          TEXT    PRIMARY KEY,
+  category_id TEXT    NOT NULL REFERENCES category(id),
+  kind        TEXT    NOT NULL CHECK (kind IN ('figure', 'project', 'landmark', 'story')),
+  ord         INTEGER NOT NULL,
+  title_zh    TEXT    NOT NULL,
+  title_en    TEXT    NOT NULL,
+  summary_zh  TEXT    NOT NULL,
+  summary_en  TEXT    NOT NULL,
+  body_zh     TEXT    NOT NULL,
+  body_en     TEXT    NOT NULL,
+  quote_zh    TEXT    NOT NULL,
+  section_zh  TEXT    NOT NULL,
+  section_en  TEXT    NOT NULL,
+  image_id    TEXT    REFERENCES image(id)
+);
+CREATE INDEX item_by_category ON item(category_id, ord);
+
+CREATE TABLE figure (
+  item_id    TEXT PRIMARY KEY REFERENCES item(id),
+  display_zh TEXT NOT NULL,
+  value      REAL NOT NULL,
+  unit_zh    TEXT NOT NULL,
+  qualifier  TEXT NOT NULL,
+  direction  TEXT NOT NULL CHECK (direction IN ('growth', 'total', 'rank')),
+  display_en TEXT NOT NULL
+);
+
+CREATE TABLE landmark (
+  item_id    TEXT PRIMARY KEY REFERENCES item(id),
+  address_zh TEXT,
+  address_en TEXT,
+  lat        REAL,
+  lon        REAL
+);
+
+CREATE TABLE font (
+  role   TEXT PRIMARY KEY CHECK (role IN ('regular', 'bold')),
+  family TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes  BLOB NOT NULL
+);
+
+CREATE TABLE ui_string (
+  key TEXT PRIMARY KEY,
+  zh  TEXT NOT NULL,
+  en  TEXT NOT NULL
+);
+
+CREATE TABLE playlist (
+  ord        INTEGER PRIMARY KEY,
+  item_id    TEXT NOT NULL REFERENCES item(id),
+  dwell_s    REAL NOT NULL CHECK (dwell_s > 0),
+  transition TEXT NOT NULL CHECK (transition IN ('crossfade', 'slide')),
+  date_from  TEXT,
+  date_to    TEXT,
+  time_from  TEXT,
+  time_to    TEXT
+);

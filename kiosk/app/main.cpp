@@ -1,0 +1,73 @@
+// kiosk: the visitor-facing display.
+
+#include <iostream>
+
+#include "kiosk/app/options.h"
+#include "kiosk/app/run.h"
+#include "kiosk/config/config.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/ops/bundle_locator.h"
+
+namespace {
+
+constexpr int kExitUsage = 64;
+constexpr int kExitBadBundle = 2;
+
+std::optional<kiosk::content::Bundle> open_first(const std::vector<std::filesystem::path>& candidates) {
+  for (const auto& path : candidates) {
+    try {
+      return kiosk::content::Bundle::open(path);
+    } catch (const kiosk::content::BundleError& e) {
+      std::cerr << "kiosk: " << e.what() << std::endl;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kiosk;
+  auto parsed = app::parse_options(argc, argv);
+  if (!parsed.error.empty()) {
+    std::cerr << "kiosk: " << parsed.error << "\n" << app::kUsage;
+    return kExitUsage;
+  }
+  const auto& options = parsed.options;
+  if (options.help) {
+    std::cout << app::kUsage;
+    return 0;
+  }
+
+  auto config_path = options.config ? std::filesystem::path(*options.config) : config::default_config_path();
+  auto loaded = config::load(config_path, options.config.has_value());
+  for (const auto& problem : loaded.problems) std::cerr << "kiosk: config: " << problem.to_string() << std::endl;
+  const auto& cfg = loaded.config;
+
+  app::WallClock wall{cfg.time_zone, std::nullopt};
+  if (options.now) {
+    wall.fixed_utc = show::utc_seconds_of(*options.now, cfg.time_zone);
+    if (!wall.fixed_utc) {
+      std::cerr << "kiosk: --now must be YYYY-MM-DDTHH:MM (got '" << *options.now << "')\n";
+      return kExitUsage;
+    }
+  }
+
+  std::optional<std::filesystem::path> named;
+  if (options.bundle) named = *options.bundle;
+  auto bundle = open_first(ops::bundle_candidates(named, cfg));
+  if (!bundle) {
+    if (!named) std::cerr << "kiosk: no content bundle could be opened" << std::endl;
+    return kExitBadBundle;
+  }
+
+  ui::ScreenOptions screen_options;
+  std::string lang = options.lang.value_or(cfg.language);
+  screen_options.language = lang == "en" ? text::Lang::En : text::Lang::Zh;
+  screen_options.alternate_languages = cfg.alternate_languages && !options.lang;
+  screen_options.touch_cue = cfg.mode == config::Mode::Interactive;
+  ui::KioskScreen screen(*bundle, screen_options);
+
+  if (options.screenshot) return app::run_screenshot(screen, options, wall);
+  return app::run_window(screen, options, wall);
+}

@@ -1,0 +1,33 @@
+#pragma once
+// The kiosk's command line.
+
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+struct Size {
+  int width = 0, height = 0;
+};
+
+struct Options {
+  std::optional<std::string> bundle;
+  std::optional<std::string> config;
+  std::optional<Size> windowed;  // --windowed WxH: an ordinary closable window
+  std::optional<std::string> screenshot;
+  Size size{1920, 1080};         // --size, for screenshots
+  double at = 0;                 // --at SECONDS: the frozen animation clock
+  std::optional<std::string> now;   // --now YYYY-MM-DDTHH:MM in the configured time zone
+  std::optional<std::string> lang;  // --lang zh|en
+  bool help = false;
+};
+
+struct ParseResult {
+  Options options;
+  std::string error;  // empty when the command line is good
+};
+
+ParseResult parse_options(int argc, const char* const* argv);
+extern const char* const kUsage;
+
+}  // namespace kiosk::app

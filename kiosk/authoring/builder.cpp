@@ -1,0 +1,58 @@
+#include "kiosk/authoring/builder.h"
+
+#include <cstdlib>
+#include <ctime>
+
+#include "kiosk/authoring/bundle_writer.h"
+#include "kiosk/authoring/font_subset.h"
+#include "kiosk/authoring/image_prep.h"
+#include "kiosk/authoring/sha256.h"
+#include "kiosk/authoring/sources.h"
+
+namespace kiosk::authoring {
+namespace {
+
+int64_t build_time() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long value = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && value >= 0) return value;
+  }
+  return static_cast<int64_t>(std::time(nullptr));
+}
+
+}  // namespace
+
+BuildResult build_bundle(const std::filesystem::path& source_dir, const std::filesystem::path& output) {
+  BuildResult result;
+  ReadResult read = read_sources(source_dir);
+  if (!read.problems.empty()) {
+    result.problems = std::move(read.problems);
+    return result;
+  }
+  Sources& sources = read.sources;
+  sources.info.built_at = build_time();
+  sources.info.builder_version = KIOSK_VERSION;
+
+  std::vector<content::Image> images = prepare_images(sources, result.problems);
+  if (!result.problems.empty()) return result;
+
+  std::vector<content::Font> fonts;
+  auto characters = characters_of(all_texts(sources));
+  try {
+    for (const char* role : {"regular", "bold"}) {
+      FontSource font = default_font(role);
+      auto bytes = subset_font(font, characters);
+      fonts.push_back({role, font.family, sha256_hex(bytes), std::move(bytes)});
+    }
+    write_bundle({sources, std::move(fonts), std::move(images)}, output);
+  } catch (const std::exception& e) {
+    result.problems.push_back({output.string(), 0, e.what()});
+    return result;
+  }
+  result.sha256 = sha256_file_hex(output);
+  result.bytes = std::filesystem::file_size(output);
+  return result;
+}
+
+}  // namespace kiosk::authoring

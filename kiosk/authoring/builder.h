@@ -1,0 +1,20 @@
+#pragma once
+// `kioskctl build`: sources in, one verified bundle file out.
+
+#include <filesystem>
+#include <string>
+
+#include "kiosk/authoring/diagnostic.h"
+
+namespace kiosk::authoring {
+
+struct BuildResult {
+  Diagnostics problems;  // empty on success
+  std::string sha256;    // of the written bundle
+  size_t bytes = 0;
+};
+
+// built_at comes from SOURCE_DATE_EPOCH when set, so that builds are reproducible.
+BuildResult build_bundle(const std::filesystem::path& source_dir, const std::filesystem::path& output);
+
+}  // namespace kiosk::authoring

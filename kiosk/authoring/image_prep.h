@@ -1,0 +1,21 @@
+#pragma once
+// Turns the images named in images.toml into bundle images: SVG illustrations are
+// rasterised (rsvg-convert), photos are checked, and anything larger than it is ever
+// shown is scaled down.
+
+#include <vector>
+
+#include "kiosk/authoring/diagnostic.h"
+#include "kiosk/authoring/sources.h"
+#include "kiosk/content/model.h"
+
+namespace kiosk::authoring {
+
+// Landmark slides are full-bleed at the 1920x1080 reference; a 4:3 picture covering
+// that is 1920x1440, so nothing needs more pixels than this box.
+constexpr int kMaxShownWidth = 1920;
+constexpr int kMaxShownHeight = 1440;
+
+std::vector<content::Image> prepare_images(const Sources& sources, Diagnostics& problems);
+
+}  // namespace kiosk::authoring

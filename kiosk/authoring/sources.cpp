@@ -1,0 +1,342 @@
+#include "kiosk/authoring/sources.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "kiosk/authoring/toml_fields.h"
+
+namespace kiosk::authoring {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool valid_id(const std::string& id) {
+  static const std::regex pattern("[a-z0-9][a-z0-9-]*");
+  return std::regex_match(id, pattern);
+}
+
+bool valid_date(const std::string& s) {
+  static const std::regex pattern("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
+  return std::regex_match(s, pattern);
+}
+
+bool valid_time(const std::string& s) {
+  static const std::regex pattern("([01]\\d|2[0-3]):[0-5]\\d");
+  return std::regex_match(s, pattern);
+}
+
+bool valid_colour(const std::string& s) {
+  static const std::regex pattern("#[0-9A-Fa-f]{6}");
+  return std::regex_match(s, pattern);
+}
+
+const std::set<std::string>& known_icons() {
+  static const std::set<std::string> icons = {"chart", "building", "handshake", "key",  "city",
+                                              "heart", "shield",   "star",      "landmark", "leaf"};
+  return icons;
+}
+
+// Yields each table of an array-of-tables key, reporting a key of the wrong shape.
+template <typename Fn>
+void each_table(const toml::table& root, const std::string& key, const std::string& file, Diagnostics& out, Fn fn) {
+  const auto* node = root.get(key);
+  if (!node) return;
+  const auto* array = node->as_array();
+  if (!array) {
+    out.push_back({file, static_cast<int>(node->source().begin.line), key + ": must be a list of [[" + key + "]] tables"});
+    return;
+  }
+  for (const auto& element : *array) {
+    if (const auto* table = element.as_table()) fn(*table);
+    else out.push_back({file, static_cast<int>(element.source().begin.line), key + ": entry must be a table"});
+  }
+}
+
+class Reader {
+ public:
+  explicit Reader(const fs::path& dir) { result_.sources.dir = dir; }
+
+  ReadResult run() {
+    read_bundle();
+    read_categories();
+    read_items();
+    read_images();
+    read_playlist();
+    read_ui();
+    cross_check();
+    return std::move(result_);
+  }
+
+ private:
+  Sources& s() { return result_.sources; }
+  Diagnostics& out() { return result_.problems; }
+
+  std::optional<toml::table> parse(const std::string& name) {
+    fs::path path = s().dir / name;
+    if (!fs::exists(path)) {
+      out().push_back({name, 0, "missing"});
+      return std::nullopt;
+    }
+    return parse_toml_file(path.string(), name, out());
+  }
+
+  content::Bilingual bilingual(FieldReader& f, const std::string& stem) {
+    return {f.required_string(stem + "_zh"), f.required_string(stem + "_en")};
+  }
+
+  void read_bundle() {
+    auto root = parse("bundle.toml");
+    if (!root) return;
+    auto& info = s().info;
+    const auto* bundle = (*root)["bundle"].as_table();
+    const auto* source = (*root)["source"].as_table();
+    if (!bundle) out().push_back({"bundle.toml", 0, "[bundle]: missing"});
+    if (!source) out().push_back({"bundle.toml", 0, "[source]: missing"});
+    if (!bundle || !source) return;
+    FieldReader b(*bundle, "bundle.toml", out());
+    info.id = b.required_string("id");
+    if (!info.id.empty() && !valid_id(info.id)) b.problem("id", "use lowercase letters, digits and '-'");
+    info.version = b.integer("version", true).value_or(0);
+    if (bundle->contains("version") && info.version <= 0) b.problem("version", "must be a positive whole number");
+    info.title = bilingual(b, "title");
+    b.check_no_unknown({"id", "version", "title_zh", "title_en"});
+    FieldReader src(*source, "bundle.toml", out());
+    info.source_title = bilingual(src, "title");
+    info.source_date = src.required_string("date");
+    if (!info.source_date.empty() && !valid_date(info.source_date)) src.problem("date", "must be YYYY-MM-DD");
+    info.source_issuer = bilingual(src, "issuer");
+    src.check_no_unknown({"title_zh", "title_en", "date", "issuer_zh", "issuer_en"});
+  }
+
+  void read_categories() {
+    auto root = parse("categories.toml");
+    if (!root) return;
+    each_table(*root, "category", "categories.toml", out(), [&](const toml::table& t) {
+      FieldReader f(t, "categories.toml", out());
+      content::Category c;
+      c.id = f.required_string("id");
+      if (!c.id.empty() && !valid_id(c.id)) f.problem("id", "use lowercase letters, digits and '-'");
+      if (category_lines_.count(c.id)) f.problem("id", "duplicate category id '" + c.id + "' (first at line " + std::to_string(category_lines_[c.id]) + ")");
+      category_lines_.emplace(c.id, f.line());
+      c.order = static_cast<int>(f.integer("order", true).value_or(0));
+      c.title = bilingual(f, "title");
+      c.accent = f.required_string("accent");
+      if (!c.accent.empty() && !valid_colour(c.accent)) f.problem("accent", "must be a colour like #F2C14E");
+      c.icon = f.required_string("icon");
+      if (!c.icon.empty() && !known_icons().count(c.icon)) f.problem("icon", "unknown icon '" + c.icon + "'");
+      f.check_no_unknown({"id", "order", "title_zh", "title_en", "accent", "icon"});
+      s().categories.push_back(c);
+    });
+    if (s().categories.empty()) out().push_back({"categories.toml", 0, "no [[category]] defined"});
+  }
+
+  void read_items() {
+    fs::path dir = s().dir / "items";
+    if (!fs::is_directory(dir)) {
+      out().push_back({"items/", 0, "missing folder"});
+      return;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) read_item_file(path);
+  }
+
+  void read_item_file(const fs::path& path) {
+    std::string name = "items/" + path.filename().string();
+    std::string category = path.stem().string();
+    auto root = parse(name);
+    if (!root) return;
+    if (!category_lines_.count(category))
+      out().push_back({name, 1, "unknown category '" + category + "' (the file name must be a category id)"});
+    int order = 0;
+    each_table(*root, "item", name, out(), [&](const toml::table& t) {
+      FieldReader f(t, name, out());
+      content::Item item;
+      item.category_id = category;
+      item.order = ++order;
+      item.id = f.required_string("id");
+      if (!item.id.empty() && !valid_id(item.id)) f.problem("id", "use lowercase letters, digits and '-'");
+      if (auto it = item_places_.find(item.id); it != item_places_.end() && !item.id.empty())
+        f.problem("id", "duplicate item id '" + item.id + "' (first in " + it->second + ")");
+      item_places_.emplace(item.id, name + ":" + std::to_string(f.line()));
+      std::string kind = f.required_string("kind");
+      if (auto k = content::item_kind_from_string(kind)) item.kind = *k;
+      else if (!kind.empty()) f.problem("kind", "must be figure, project, landmark or story (got '" + kind + "')");
+      item.title = bilingual(f, "title");
+      item.summary = bilingual(f, "summary");
+      item.body = {f.optional_string("body_zh"), f.optional_string("body_en")};
+      if (item.body.zh.empty()) item.body.zh = item.summary.zh;
+      if (item.body.en.empty()) item.body.en = item.summary.en;
+      item.quote_zh = f.required_string("quote");
+      item.section = bilingual(f, "section");
+      item.image_id = f.optional_string("image");
+      if (!item.image_id.empty()) image_uses_.push_back({item.image_id, name + ":" + std::to_string(f.line_of_key("image"))});
+      read_figure(t, f, name, item);
+      read_landmark(t, name, item);
+      f.check_no_unknown({"id", "kind", "title_zh", "title_en", "summary_zh", "summary_en", "body_zh", "body_en", "quote",
+                          "section_zh", "section_en", "image", "figure", "landmark"});
+      s().items.push_back(std::move(item));
+    });
+  }
+
+  void read_figure(const toml::table& t, FieldReader& item_fields, const std::string& name, content::Item& item) {
+    const auto* table = t["figure"].as_table();
+    if (item.kind != content::ItemKind::Figure) {
+      if (table) item_fields.problem("figure", "only items of kind \"figure\" have [item.figure]");
+      return;
+    }
+    if (!table) {
+      item_fields.problem("figure", "a figure item needs an [item.figure] table");
+      return;
+    }
+    FieldReader f(*table, name, out());
+    content::Figure fig;
+    fig.display_zh = f.required_string("display");
+    fig.value = f.number("value", true).value_or(0);
+    fig.unit_zh = f.optional_string("unit");
+    fig.qualifier = f.optional_string("qualifier");
+    static const std::set<std::string> qualifiers = {"", "余", "超", "近", "以上", "突破", "多", "约"};
+    if (!qualifiers.count(fig.qualifier)) f.problem("qualifier", "must be one of 余, 超, 近, 以上, 突破, 多, 约 or empty");
+    fig.direction = f.required_string("direction");
+    if (!fig.direction.empty() && fig.direction != "growth" && fig.direction != "total" && fig.direction != "rank")
+      f.problem("direction", "must be growth, total or rank");
+    fig.display_en = f.required_string("display_en");
+    f.check_no_unknown({"display", "value", "unit", "qualifier", "direction", "display_en"});
+    item.figure = fig;
+  }
+
+  void read_landmark(const toml::table& t, const std::string& name, content::Item& item) {
+    const auto* table = t["landmark"].as_table();
+    if (!table) {
+      if (item.kind == content::ItemKind::Landmark) item.landmark = content::Landmark{};
+      return;
+    }
+    FieldReader f(*table, name, out());
+    if (item.kind != content::ItemKind::Landmark) f.problem("", "only items of kind \"landmark\" have [item.landmark]");
+    content::Landmark l;
+    l.address = {f.optional_string("address_zh"), f.optional_string("address_en")};
+    l.lat = f.number("lat", false);
+    l.lon = f.number("lon", false);
+    if (l.lat && (*l.lat < -90 || *l.lat > 90)) f.problem("lat", "must be between -90 and 90");
+    if (l.lon && (*l.lon < -180 || *l.lon > 180)) f.problem("lon", "must be between -180 and 180");
+    f.check_no_unknown({"address_zh", "address_en", "lat", "lon"});
+    item.landmark = l;
+  }
+
+  void read_images() {
+    if (!fs::exists(s().dir / "images.toml")) return;
+    auto root = parse("images.toml");
+    if (!root) return;
+    std::set<std::string> seen;
+    each_table(*root, "image", "images.toml", out(), [&](const toml::table& t) {
+      FieldReader f(t, "images.toml", out());
+      ImageSource image;
+      image.id = f.required_string("id");
+      if (!seen.insert(image.id).second) f.problem("id", "duplicate image id '" + image.id + "'");
+      std::string file = f.required_string("file");
+      image.file = s().dir / file;
+      if (!file.empty() && !fs::is_regular_file(image.file)) f.problem("file", "no such file: " + file);
+      image.alt = bilingual(f, "alt");
+      image.credit = f.required_string("credit");
+      image.licence = f.required_string("licence");
+      image.defined_in = "images.toml:" + std::to_string(f.line());
+      f.check_no_unknown({"id", "file", "alt_zh", "alt_en", "credit", "licence"});
+      s().images.push_back(image);
+    });
+  }
+
+  void read_playlist() {
+    auto root = parse("playlist.toml");
+    if (!root) return;
+    int order = 0;
+    each_table(*root, "slide", "playlist.toml", out(), [&](const toml::table& t) {
+      FieldReader f(t, "playlist.toml", out());
+      content::PlaylistEntry e;
+      e.order = ++order;
+      e.item_id = f.required_string("item");
+      playlist_lines_.push_back(f.line());
+      e.dwell_s = f.number("dwell", true).value_or(8);
+      if (e.dwell_s < 2 || e.dwell_s > 600) f.problem("dwell", "must be between 2 and 600 seconds");
+      e.transition = f.optional_string("transition");
+      if (e.transition.empty()) e.transition = "crossfade";
+      if (e.transition != "crossfade" && e.transition != "slide") f.problem("transition", "must be crossfade or slide");
+      e.date_from = f.optional_string("date_from");
+      e.date_to = f.optional_string("date_to");
+      e.time_from = f.optional_string("time_from");
+      e.time_to = f.optional_string("time_to");
+      for (const char* key : {"date_from", "date_to"})
+        if (auto v = f.optional_string(key); !v.empty() && !valid_date(v)) f.problem(key, "must be YYYY-MM-DD");
+      for (const char* key : {"time_from", "time_to"})
+        if (auto v = f.optional_string(key); !v.empty() && !valid_time(v)) f.problem(key, "must be HH:MM");
+      if (e.time_from.empty() != e.time_to.empty()) f.problem("time_from", "give both time_from and time_to, or neither");
+      f.check_no_unknown({"item", "dwell", "transition", "date_from", "date_to", "time_from", "time_to"});
+      s().playlist.push_back(e);
+    });
+  }
+
+  void read_ui() {
+    auto root = parse("ui.toml");
+    if (!root) return;
+    const auto* strings = (*root)["strings"].as_table();
+    if (!strings) {
+      out().push_back({"ui.toml", 0, "[strings]: missing"});
+      return;
+    }
+    for (const auto& [key, node] : *strings) {
+      const auto* pair = node.as_table();
+      int line = static_cast<int>(node.source().begin.line);
+      if (!pair) {
+        out().push_back({"ui.toml", line, std::string(key.str()) + ": must be { zh = \"...\", en = \"...\" }"});
+        continue;
+      }
+      FieldReader f(*pair, "ui.toml", out());
+      s().ui_strings.push_back({std::string(key.str()), {f.required_string("zh"), f.required_string("en")}});
+    }
+  }
+
+  void cross_check() {
+    std::set<std::string> items;
+    for (const auto& item : s().items) items.insert(item.id);
+    for (size_t i = 0; i < s().playlist.size(); ++i)
+      if (!s().playlist[i].item_id.empty() && !items.count(s().playlist[i].item_id))
+        out().push_back({"playlist.toml", playlist_lines_[i], "item: no item with id '" + s().playlist[i].item_id + "'"});
+    std::set<std::string> images;
+    for (const auto& image : s().images) images.insert(image.id);
+    for (const auto& [id, place] : image_uses_)
+      if (!images.count(id)) {
+        auto colon = place.rfind(':');
+        out().push_back({place.substr(0, colon), std::stoi(place.substr(colon + 1)), "image: no image with id '" + id + "' in images.toml"});
+      }
+  }
+
+  ReadResult result_;
+  std::map<std::string, int> category_lines_;
+  std::map<std::string, std::string> item_places_;
+  std::vector<std::pair<std::string, std::string>> image_uses_;
+  std::vector<int> playlist_lines_;
+};
+
+}  // namespace
+
+ReadResult read_sources(const std::filesystem::path& dir) { return Reader(dir).run(); }
+
+std::vector<std::string> all_texts(const Sources& s) {
+  std::vector<std::string> texts = {s.info.title.zh,        s.info.title.en,         s.info.source_title.zh,
+                                    s.info.source_title.en, s.info.source_issuer.zh, s.info.source_issuer.en};
+  for (const auto& c : s.categories) texts.insert(texts.end(), {c.title.zh, c.title.en});
+  for (const auto& i : s.items) {
+    texts.insert(texts.end(), {i.title.zh, i.title.en, i.summary.zh, i.summary.en, i.body.zh, i.body.en, i.quote_zh,
+                               i.section.zh, i.section.en});
+    if (i.figure) texts.insert(texts.end(), {i.figure->display_zh, i.figure->display_en});
+    if (i.landmark) texts.insert(texts.end(), {i.landmark->address.zh, i.landmark->address.en});
+  }
+  for (const auto& u : s.ui_strings) texts.insert(texts.end(), {u.text.zh, u.text.en});
+  for (const auto& image : s.images) texts.insert(texts.end(), {image.alt.zh, image.alt.en, image.credit});
+  return texts;
+}
+
+}  // namespace kiosk::authoring

@@ -1,0 +1,13 @@
+#pragma once
+// Scaling and re-encoding pictures for a bundle.
+
+#include <cstdint>
+#include <vector>
+
+namespace kiosk::authoring {
+
+std::vector<uint8_t> resize_rgba(const std::vector<uint8_t>& rgba, int w, int h, int new_w, int new_h);
+std::vector<uint8_t> encode_png(const std::vector<uint8_t>& rgba, int w, int h);
+std::vector<uint8_t> encode_jpeg(const std::vector<uint8_t>& rgba, int w, int h);
+
+}  // namespace kiosk::authoring

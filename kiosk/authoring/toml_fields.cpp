@@ -1,0 +1,102 @@
+#include "kiosk/authoring/toml_fields.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "kiosk/text/utf8.h"
+
+namespace kiosk::authoring {
+
+int FieldReader::line_of_key(const std::string& key) const {
+  if (const auto* node = table_.get(key)) return static_cast<int>(node->source().begin.line);
+  return line();
+}
+
+void FieldReader::problem(const std::string& key, const std::string& message) {
+  out_.push_back({file_, line_of_key(key), key.empty() ? message : key + ": " + message});
+}
+
+std::string FieldReader::required_string(const std::string& key) {
+  const auto* node = table_.get(key);
+  if (!node) {
+    problem(key, "missing");
+    return {};
+  }
+  auto value = node->value<std::string>();
+  if (!value) {
+    problem(key, "must be a string");
+    return {};
+  }
+  if (value->empty()) problem(key, "must not be empty");
+  return *value;
+}
+
+std::string FieldReader::optional_string(const std::string& key) {
+  const auto* node = table_.get(key);
+  if (!node) return {};
+  auto value = node->value<std::string>();
+  if (!value) {
+    problem(key, "must be a string");
+    return {};
+  }
+  return *value;
+}
+
+std::optional<double> FieldReader::number(const std::string& key, bool required) {
+  const auto* node = table_.get(key);
+  if (!node) {
+    if (required) problem(key, "missing");
+    return std::nullopt;
+  }
+  if (!node->is_number()) {
+    problem(key, "must be a number");
+    return std::nullopt;
+  }
+  return node->value<double>();
+}
+
+std::optional<int64_t> FieldReader::integer(const std::string& key, bool required) {
+  const auto* node = table_.get(key);
+  if (!node) {
+    if (required) problem(key, "missing");
+    return std::nullopt;
+  }
+  if (!node->is_integer()) {
+    problem(key, "must be a whole number");
+    return std::nullopt;
+  }
+  return node->value<int64_t>();
+}
+
+void FieldReader::check_no_unknown(std::initializer_list<const char*> known) {
+  for (const auto& [name, node] : table_) {
+    std::string key(name.str());
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+      out_.push_back({file_, static_cast<int>(node.source().begin.line), key + ": unknown field"});
+  }
+}
+
+std::optional<toml::table> parse_toml_file(const std::string& path, const std::string& shown_name, Diagnostics& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.push_back({shown_name, 0, "cannot read the file"});
+    return std::nullopt;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (auto bad = text::find_invalid(text)) {
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n'));
+    out.push_back({shown_name, line, "text is not valid UTF-8"});
+    return std::nullopt;
+  }
+  try {
+    return toml::parse(text, shown_name);
+  } catch (const toml::parse_error& e) {
+    out.push_back({shown_name, static_cast<int>(e.source().begin.line), std::string(e.description())});
+    return std::nullopt;
+  }
+}
+
+}  // namespace kiosk::authoring

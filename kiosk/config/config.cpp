@@ -1,0 +1,162 @@
+#include "kiosk/config/config.h"
+
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace kiosk::config {
+namespace {
+
+int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+bool valid_time_zone(const std::string& name) {
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(name)));
+  return zone && *zone != icu::TimeZone::getUnknown();
+}
+
+// Reads one key, reporting a wrong type or value and keeping the default.
+class Reader {
+ public:
+  Reader(Loaded& out, std::string file) : out_(out), file_(std::move(file)) {}
+
+  void problem(const toml::node& node, const std::string& key, const std::string& reason) {
+    out_.problems.push_back({file_, line_of(node), key, reason});
+  }
+
+  void string_key(const toml::node& node, const std::string& key, const std::function<std::string(const std::string&)>& apply) {
+    auto value = node.value<std::string>();
+    if (!value) return problem(node, key, "must be a string");
+    std::string reason = apply(*value);
+    if (!reason.empty()) problem(node, key, reason);
+  }
+
+ private:
+  Loaded& out_;
+  std::string file_;
+};
+
+using KeyHandler = std::function<void(Reader&, const toml::node&, const std::string&, Config&)>;
+
+const std::map<std::string, KeyHandler>& handlers() {
+  static const std::map<std::string, KeyHandler> table = {
+      {"display.mode",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (v == "interactive") c.mode = Mode::Interactive;
+           else if (v == "slideshow") c.mode = Mode::Slideshow;
+           else return "must be \"interactive\" or \"slideshow\" (got \"" + v + "\"); using interactive";
+           return "";
+         });
+       }},
+      {"display.language",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (v != "zh" && v != "en") return "must be \"zh\" or \"en\" (got \"" + v + "\"); using zh";
+           c.language = v;
+           return "";
+         });
+       }},
+      {"display.alternate_languages",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         if (auto v = n.value<bool>()) c.alternate_languages = *v;
+         else r.problem(n, k, "must be true or false; using true");
+       }},
+      {"display.idle_timeout",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         auto v = n.value<int64_t>();
+         if (!v || !n.is_integer()) return r.problem(n, k, "must be a whole number of seconds; using 60");
+         if (*v < 10 || *v > 3600)
+           return r.problem(n, k, "must be between 10 and 3600 seconds (got " + std::to_string(*v) + "); using 60");
+         c.idle_timeout_s = static_cast<int>(*v);
+       }},
+      {"content.bundle",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           c.bundle = v;
+           return "";
+         });
+       }},
+      {"content.state_dir",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (v.empty() || v[0] != '/') return "must be an absolute path (got \"" + v + "\")";
+           c.state_dir = v;
+           return "";
+         });
+       }},
+      {"clock.time_zone",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (!valid_time_zone(v)) return "unknown time zone \"" + v + "\"; using Asia/Shanghai";
+           c.time_zone = v;
+           return "";
+         });
+       }},
+  };
+  return table;
+}
+
+void walk(const toml::table& table, const std::string& prefix, Reader& reader, Config& config) {
+  for (const auto& [name, node] : table) {
+    std::string key = prefix.empty() ? std::string(name.str()) : prefix + "." + std::string(name.str());
+    if (const auto* sub = node.as_table(); sub && prefix.empty()) {
+      walk(*sub, key, reader, config);
+      continue;
+    }
+    auto handler = handlers().find(key);
+    if (handler == handlers().end()) {
+      reader.problem(node, key, "unknown key; ignored");
+      continue;
+    }
+    handler->second(reader, node, key, config);
+  }
+}
+
+}  // namespace
+
+std::string Problem::to_string() const {
+  std::ostringstream out;
+  out << file;
+  if (line > 0) out << ':' << line;
+  out << ": ";
+  if (!key.empty()) out << key << ": ";
+  out << reason;
+  return out.str();
+}
+
+Loaded parse(const std::string& text, const std::string& file_name) {
+  Loaded out;
+  out.file_read = true;
+  toml::table table;
+  try {
+    table = toml::parse(text, file_name);
+  } catch (const toml::parse_error& e) {
+    out.problems.push_back({file_name, static_cast<int>(e.source().begin.line), "",
+                            std::string(e.description()) + "; using built-in defaults"});
+    return out;
+  }
+  Reader reader(out, file_name);
+  walk(table, "", reader, out.config);
+  return out;
+}
+
+Loaded load(const std::filesystem::path& file, bool required) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    Loaded out;
+    if (required || std::filesystem::exists(file))
+      out.problems.push_back({file.string(), 0, "", "cannot read the configuration file; using built-in defaults"});
+    return out;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), file.string());
+}
+
+}  // namespace kiosk::config

@@ -1,0 +1,51 @@
+#pragma once
+// The kiosk's configuration: one TOML file read by both executables.
+// A bad value never stops the kiosk: it is reported (key, line, reason) and the
+// key keeps its default.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk::config {
+
+constexpr const char* kPackageName = KIOSK_PACKAGE_NAME;
+inline std::filesystem::path default_config_path() {
+  return std::filesystem::path("/etc") / kPackageName / "kiosk.toml";
+}
+
+enum class Mode { Interactive, Slideshow };
+
+struct Config {
+  // [display]
+  Mode mode = Mode::Interactive;
+  std::string language = "zh";  // the language a visitor first sees
+  bool alternate_languages = true;  // the attract loop alternates zh and en
+  int idle_timeout_s = 60;
+  // [content]
+  std::filesystem::path bundle;  // empty: the state directory's current bundle
+  std::filesystem::path state_dir = std::filesystem::path("/var/lib") / kPackageName;
+  // [clock]
+  std::string time_zone = "Asia/Shanghai";
+};
+
+// One problem found in the file, worded for the log: "FILE:LINE: KEY: REASON".
+struct Problem {
+  std::string file;
+  int line = 0;
+  std::string key;
+  std::string reason;
+  std::string to_string() const;
+};
+
+struct Loaded {
+  Config config;
+  std::vector<Problem> problems;
+  bool file_read = false;  // false when the default file is absent and defaults apply
+};
+
+// Reads FILE. A missing file is a problem only when `required` (named with --config).
+Loaded load(const std::filesystem::path& file, bool required);
+Loaded parse(const std::string& text, const std::string& file_name);
+
+}  // namespace kiosk::config

@@ -1,0 +1,247 @@
+#include "kiosk/content/bundle.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "kiosk/content/schema.h"
+
+namespace kiosk::content {
+namespace {
+
+constexpr int kMaxLength = 32 * 1024 * 1024;           // the largest blob or text a bundle may hold
+constexpr int64_t kHeapLimit = 512LL * 1024 * 1024;  // SQLite may never take more than this
+
+// SQLite URIs need '%', '?' and '#' escaped in the path part.
+std::string file_uri(const std::filesystem::path& path) {
+  std::string uri = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f) {
+      static const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// A clearer reason than SQLite's "unable to open database file" for the usual cases.
+void check_readable(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) throw BundleError(path.string() + ": no such file");
+  if (std::filesystem::is_directory(status)) throw BundleError(path.string() + ": is a directory, not a bundle file");
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) throw BundleError(path.string() + ": cannot read: " + std::strerror(errno));
+}
+
+Item read_item(const Statement& s) {
+  Item item;
+  item.id = s.text(0);
+  item.category_id = s.text(1);
+  item.kind = item_kind_from_string(s.text(2)).value_or(ItemKind::Story);
+  item.order = static_cast<int>(s.integer(3));
+  item.title = {s.text(4), s.text(5)};
+  item.summary = {s.text(6), s.text(7)};
+  item.body = {s.text(8), s.text(9)};
+  item.quote_zh = s.text(10);
+  item.section = {s.text(11), s.text(12)};
+  item.image_id = s.text(13);
+  if (!s.is_null(14)) {
+    item.figure = Figure{s.text(14), s.real(15), s.text(16), s.text(17), s.text(18), s.text(19)};
+  }
+  if (!s.is_null(20)) {
+    Landmark landmark{{s.text(21), s.text(22)}, std::nullopt, std::nullopt};
+    if (!s.is_null(23)) landmark.lat = s.real(23);
+    if (!s.is_null(24)) landmark.lon = s.real(24);
+    item.landmark = landmark;
+  }
+  return item;
+}
+
+constexpr const char* kItemSelect =
+    "SELECT i.id, i.category_id, i.kind, i.ord, i.title_zh, i.title_en, i.summary_zh, i.summary_en,"
+    " i.body_zh, i.body_en, i.quote_zh, i.section_zh, i.section_en, i.image_id,"
+    " f.display_zh, f.value, f.unit_zh, f.qualifier, f.direction, f.display_en,"
+    " l.item_id, l.address_zh, l.address_en, l.lat, l.lon"
+    " FROM item i LEFT JOIN figure f ON f.item_id = i.id LEFT JOIN landmark l ON l.item_id = i.id ";
+
+}  // namespace
+
+const char* to_string(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::Figure: return "figure";
+    case ItemKind::Project: return "project";
+    case ItemKind::Landmark: return "landmark";
+    case ItemKind::Story: return "story";
+  }
+  return "story";
+}
+
+std::optional<ItemKind> item_kind_from_string(const std::string& text) {
+  if (text == "figure") return ItemKind::Figure;
+  if (text == "project") return ItemKind::Project;
+  if (text == "landmark") return ItemKind::Landmark;
+  if (text == "story") return ItemKind::Story;
+  return std::nullopt;
+}
+
+Database open_untrusted(const std::filesystem::path& path) {
+  check_readable(path);
+  sqlite3_hard_heap_limit64(kHeapLimit);
+  Database db;
+  try {
+    db = Database(file_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+  } catch (const SqliteError& e) {
+    throw BundleError(path.string() + ": cannot open: " + e.what());
+  }
+  sqlite3* h = db.handle();
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  sqlite3_limit(h, SQLITE_LIMIT_LENGTH, kMaxLength);
+  sqlite3_limit(h, SQLITE_LIMIT_ATTACHED, 0);
+  try {
+    db.exec("PRAGMA cell_size_check=ON");
+  } catch (const SqliteError& e) {
+    throw BundleError(path.string() + ": " + e.what());
+  }
+  return db;
+}
+
+std::vector<std::string> schema_objects(const Database& db) {
+  std::vector<std::string> objects;
+  auto s = db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name");
+  while (s.step()) objects.push_back(s.text(0) + " " + s.text(1) + ": " + s.text(2));
+  return objects;
+}
+
+Bundle::Bundle(std::filesystem::path path, Database db) : path_(std::move(path)), db_(std::move(db)) {}
+
+Bundle Bundle::open(const std::filesystem::path& path) {
+  Bundle bundle(path, open_untrusted(path));
+  try {
+    bundle.check_identity();
+    bundle.check_schema_objects();
+    bundle.check_quick();
+    bundle.info_ = bundle.read_info();
+  } catch (const SqliteError& e) {
+    bundle.fail(e.what());
+  }
+  return bundle;
+}
+
+void Bundle::fail(const std::string& reason) const { throw BundleError(path_.string() + ": " + reason); }
+
+void Bundle::check_identity() const {
+  int app = db_.pragma_int("application_id");
+  if (app != kApplicationId) fail("not a content bundle (application_id " + std::to_string(app) + ")");
+  int version = db_.pragma_int("user_version");
+  if (version > kSchemaVersion)
+    fail("schema version " + std::to_string(version) + " is newer than this kiosk understands (" +
+         std::to_string(kSchemaVersion) + ")");
+  if (version < kSchemaVersion) fail("schema version " + std::to_string(version) + " is not supported");
+}
+
+void Bundle::check_schema_objects() const {
+  Database expected(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY);
+  expected.exec(kSchemaSql);
+  auto want = schema_objects(expected);
+  auto have = schema_objects(db_);
+  for (const auto& object : have) {
+    if (std::find(want.begin(), want.end(), object) == want.end())
+      fail("unexpected schema object: " + object.substr(0, object.find(':')));
+  }
+  for (const auto& object : want) {
+    if (std::find(have.begin(), have.end(), object) == have.end())
+      fail("missing schema object: " + object.substr(0, object.find(':')));
+  }
+}
+
+void Bundle::check_quick() const {
+  auto s = db_.prepare("PRAGMA quick_check");
+  if (s.step() && s.text(0) != "ok") fail("damaged: " + s.text(0));
+}
+
+BundleInfo Bundle::read_info() const {
+  auto s = db_.prepare(
+      "SELECT id, version, title_zh, title_en, source_title_zh, source_title_en, source_date,"
+      " source_issuer_zh, source_issuer_en, built_at, builder_version, schema_version FROM bundle");
+  if (!s.step()) fail("no bundle metadata row");
+  BundleInfo info{s.text(0),  s.integer(1), {s.text(2), s.text(3)}, {s.text(4), s.text(5)},
+                  s.text(6),  {s.text(7), s.text(8)}, s.integer(9), s.text(10),
+                  static_cast<int>(s.integer(11))};
+  if (s.step()) fail("more than one bundle metadata row");
+  return info;
+}
+
+std::vector<Category> Bundle::categories() const {
+  std::vector<Category> out;
+  auto s = db_.prepare("SELECT id, ord, title_zh, title_en, accent, icon FROM category ORDER BY ord, id");
+  while (s.step())
+    out.push_back({s.text(0), static_cast<int>(s.integer(1)), {s.text(2), s.text(3)}, s.text(4), s.text(5)});
+  return out;
+}
+
+std::vector<Item> Bundle::items_in(const std::string& category_id) const {
+  std::vector<Item> out;
+  auto s = db_.prepare(std::string(kItemSelect) + "WHERE i.category_id = ?1 ORDER BY i.ord, i.id");
+  s.bind(1, category_id);
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
+std::optional<Item> Bundle::item(const std::string& id) const {
+  auto s = db_.prepare(std::string(kItemSelect) + "WHERE i.id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_item(s);
+}
+
+std::vector<PlaylistEntry> Bundle::playlist() const {
+  std::vector<PlaylistEntry> out;
+  auto s = db_.prepare(
+      "SELECT ord, item_id, dwell_s, transition, date_from, date_to, time_from, time_to FROM playlist ORDER BY ord");
+  while (s.step())
+    out.push_back({static_cast<int>(s.integer(0)), s.text(1), s.real(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                   s.text(7)});
+  return out;
+}
+
+std::vector<UiString> Bundle::ui_strings() const {
+  std::vector<UiString> out;
+  auto s = db_.prepare("SELECT key, zh, en FROM ui_string ORDER BY key");
+  while (s.step()) out.push_back({s.text(0), {s.text(1), s.text(2)}});
+  return out;
+}
+
+std::optional<Font> Bundle::font(const std::string& role) const {
+  auto s = db_.prepare("SELECT role, family, sha256, bytes FROM font WHERE role = ?1");
+  s.bind(1, role);
+  if (!s.step()) return std::nullopt;
+  return Font{s.text(0), s.text(1), s.text(2), s.blob(3)};
+}
+
+std::optional<Image> Bundle::image(const std::string& id) const {
+  auto s = db_.prepare(
+      "SELECT id, mime, width, height, sha256, bytes, alt_zh, alt_en, credit, licence FROM image WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return Image{s.text(0), s.text(1), static_cast<int>(s.integer(2)), static_cast<int>(s.integer(3)), s.text(4),
+               s.blob(5), {s.text(6), s.text(7)}, s.text(8), s.text(9)};
+}
+
+int64_t Bundle::count(const std::string& table) const {
+  auto s = db_.prepare("SELECT count(*) FROM \"" + table + "\"");
+  s.step();
+  return s.integer(0);
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,60 @@
+#pragma once
+// A content bundle opened read-only the way sqlite.org advises for untrusted files,
+// after the cheap checks the kiosk does at start. Content is queried lazily.
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kiosk/content/model.h"
+#include "kiosk/content/sqlite.h"
+
+namespace kiosk::content {
+
+// Why a bundle cannot be used; what() names the file and the reason.
+class BundleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Bundle {
+ public:
+  // Opens and runs the cheap checks: identity, schema version, schema objects,
+  // PRAGMA quick_check. Throws BundleError.
+  static Bundle open(const std::filesystem::path& path);
+
+  const std::filesystem::path& path() const { return path_; }
+  const BundleInfo& info() const { return info_; }
+
+  std::vector<Category> categories() const;
+  std::vector<Item> items_in(const std::string& category_id) const;
+  std::optional<Item> item(const std::string& id) const;
+  std::vector<PlaylistEntry> playlist() const;
+  std::vector<UiString> ui_strings() const;
+  std::optional<Font> font(const std::string& role) const;
+  std::optional<Image> image(const std::string& id) const;
+  int64_t count(const std::string& table) const;
+
+  Database& database() { return db_; }
+
+ private:
+  Bundle(std::filesystem::path path, Database db);
+  void check_identity() const;
+  void check_schema_objects() const;
+  void check_quick() const;
+  BundleInfo read_info() const;
+  [[noreturn]] void fail(const std::string& reason) const;
+
+  std::filesystem::path path_;
+  Database db_;
+  BundleInfo info_;
+};
+
+// The bundle's schema objects as (type, name, sql) triples, in a stable order.
+std::vector<std::string> schema_objects(const Database& db);
+
+// Opens an SQLite file read-only and hardened against hostile content.
+Database open_untrusted(const std::filesystem::path& path);
+
+}  // namespace kiosk::content

@@ -1,0 +1,105 @@
+#pragma once
+// Plain structs for what a bundle holds. Shared by the kiosk (reading) and the builder (writing).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::content {
+
+// A text in both of the kiosk's languages.
+struct Bilingual {
+  std::string zh;
+  std::string en;
+};
+
+struct BundleInfo {
+  std::string id;
+  int64_t version = 0;
+  Bilingual title;
+  Bilingual source_title;
+  std::string source_date;  // YYYY-MM-DD
+  Bilingual source_issuer;
+  int64_t built_at = 0;  // UTC seconds
+  std::string builder_version;
+  int schema_version = 0;
+};
+
+struct Category {
+  std::string id;
+  int order = 0;
+  Bilingual title;
+  std::string accent;  // #RRGGBB
+  std::string icon;
+};
+
+enum class ItemKind { Figure, Project, Landmark, Story };
+
+struct Figure {
+  std::string display_zh;  // exactly as the report words it: 1660余万人次
+  double value = 0;        // what the count-up runs to
+  std::string unit_zh;
+  std::string qualifier;  // 余, 超, 近, 以上, 突破 or empty
+  std::string direction;  // growth | total | rank
+  std::string display_en;
+};
+
+struct Landmark {
+  Bilingual address;
+  std::optional<double> lat;
+  std::optional<double> lon;
+};
+
+struct Item {
+  std::string id;
+  std::string category_id;
+  ItemKind kind = ItemKind::Story;
+  int order = 0;
+  Bilingual title;
+  Bilingual summary;
+  Bilingual body;
+  std::string quote_zh;  // provenance: the report's own words
+  Bilingual section;
+  std::string image_id;  // empty when the item has no image
+  std::optional<Figure> figure;
+  std::optional<Landmark> landmark;
+};
+
+struct Image {
+  std::string id;
+  std::string mime;
+  int width = 0;
+  int height = 0;
+  std::string sha256;
+  std::vector<uint8_t> bytes;
+  Bilingual alt;
+  std::string credit;
+  std::string licence;
+};
+
+struct Font {
+  std::string role;  // regular | bold
+  std::string family;
+  std::string sha256;
+  std::vector<uint8_t> bytes;
+};
+
+struct UiString {
+  std::string key;
+  Bilingual text;
+};
+
+struct PlaylistEntry {
+  int order = 0;
+  std::string item_id;
+  double dwell_s = 8;
+  std::string transition;  // crossfade | slide
+  std::string date_from, date_to;  // YYYY-MM-DD or empty
+  std::string time_from, time_to;  // HH:MM or empty
+};
+
+const char* to_string(ItemKind kind);
+std::optional<ItemKind> item_kind_from_string(const std::string& text);
+
+}  // namespace kiosk::content

@@ -1,0 +1,10 @@
+#pragma once
+// The bundle format's identity: the SQL that creates a bundle and the numbers that mark one.
+
+namespace kiosk::content {
+
+constexpr int kApplicationId = 0x48504B31;  // 'HPK1'
+constexpr int kSchemaVersion = 1;
+extern const char* const kSchemaSql;  // db/schema.sql, compiled in
+
+}  // namespace kiosk::content

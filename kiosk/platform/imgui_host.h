@@ -1,0 +1,31 @@
+#pragma once
+// Hosts Dear ImGui on a window: the GLFW and OpenGL 3 backends, and the font atlas
+// uploaded as a single-channel texture (a quarter of ImGui's default RGBA upload).
+
+#include <imgui.h>
+
+namespace kiosk::platform {
+
+class Window;
+
+class ImGuiHost {
+ public:
+  // With `window_input` false (screenshots) no GLFW input backend is installed and the
+  // display size is set by the caller.
+  ImGuiHost(Window& window, bool window_input);
+  ~ImGuiHost();
+  ImGuiHost(const ImGuiHost&) = delete;
+  ImGuiHost& operator=(const ImGuiHost&) = delete;
+
+  ImFontAtlas& atlas() { return *ImGui::GetIO().Fonts; }
+  // Uploads the built atlas; call after every rebuild.
+  void upload_fonts();
+  void begin_frame(float width, float height, float delta_seconds);
+  void render();
+
+ private:
+  bool window_input_;
+  unsigned font_texture_ = 0;
+};
+
+}  // namespace kiosk::platform

@@ -1,0 +1,14 @@
+#pragma once
+// Writes RGBA8 pixels as a PNG file, atomically (temporary file, then rename).
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk::platform {
+
+// Returns an empty string on success, else the reason.
+std::string write_png(const std::filesystem::path& path, const std::vector<uint8_t>& rgba, int width, int height);
+
+}  // namespace kiosk::platform

@@ -1,0 +1,78 @@
+#include "kiosk/platform/window.h"
+
+#include <GLFW/glfw3.h>
+
+#include <cstdlib>
+
+#include "kiosk/platform/gl.h"
+
+namespace kiosk::platform {
+namespace {
+
+void on_close_request(GLFWwindow* window) {
+  // A kiosk does not close because a window manager or Alt+F4 asked it to.
+  glfwSetWindowShouldClose(window, GLFW_FALSE);
+}
+
+}  // namespace
+
+Window::Window(WindowKind kind, int width, int height, const std::string& title) : kind_(kind) {
+  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
+    throw PlatformError("no display: set DISPLAY (for example run under Xvfb)");
+  if (!glfwInit()) throw PlatformError("cannot initialise GLFW (is the X display reachable?)");
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, kind == WindowKind::Offscreen ? GLFW_FALSE : GLFW_TRUE);
+  GLFWmonitor* monitor = nullptr;
+  if (kind == WindowKind::Kiosk) {
+    monitor = glfwGetPrimaryMonitor();
+    if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+      width = mode->width;
+      height = mode->height;
+    }
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+  }
+  window_ = glfwCreateWindow(width, height, title.c_str(), monitor, nullptr);
+  if (!window_) {
+    glfwTerminate();
+    throw PlatformError("cannot create an OpenGL 3.3 core window");
+  }
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(1);
+  if (kind == WindowKind::Kiosk) glfwSetWindowCloseCallback(window_, on_close_request);
+}
+
+Window::~Window() {
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+bool Window::should_close() const { return glfwWindowShouldClose(window_); }
+
+void Window::framebuffer_size(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
+
+void Window::swap() { glfwSwapBuffers(window_); }
+
+void Window::set_cursor_hidden(bool hidden) {
+  glfwSetInputMode(window_, GLFW_CURSOR, hidden ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+}
+
+void Window::wait_events(double seconds) {
+  if (seconds <= 0) glfwPollEvents();
+  else glfwWaitEventsTimeout(seconds);
+}
+
+std::string gl_renderer() {
+  const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  return renderer ? renderer : "";
+}
+
+bool is_software_renderer() {
+  std::string r = gl_renderer();
+  return r.find("llvmpipe") != std::string::npos || r.find("softpipe") != std::string::npos;
+}
+
+}  // namespace kiosk::platform

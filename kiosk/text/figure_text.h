@@ -1,0 +1,27 @@
+#pragma once
+// A figure's display string split for typography and the count-up animation:
+// "1660余万人次" -> "" + "1660" + "余万人次"; "over 16.6 million" -> "over " + "16.6" + " million".
+
+#include <string>
+#include <string_view>
+
+namespace kiosk::text {
+
+struct FigureParts {
+  std::string prefix;  // qualifier before the number (突破, over ...)
+  std::string number;  // the first run of ASCII digits, '.' and ','; empty if there is none
+  std::string suffix;  // qualifier and unit after it
+};
+
+FigureParts split_figure(std::string_view display);
+
+// The number as the count-up shows it at `progress` (0..1, already eased): the same
+// decimals as the report's figure, rounded down so it never overshoots; at 1, exactly
+// the report's own digits.
+std::string count_up_number(const std::string& number, double progress);
+
+// Ease-out cubic, the count-up's curve.
+double ease_out_cubic(double t);
+double ease_in_out_cubic(double t);
+
+}  // namespace kiosk::text

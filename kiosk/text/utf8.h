@@ -1,0 +1,24 @@
+#pragma once
+// UTF-8 decoding and validation. The kiosk treats every text in a bundle as untrusted.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::text {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes the code point at `pos` and advances `pos`. Invalid or overlong sequences,
+// surrogates and values past U+10FFFF decode as U+FFFD and advance by one byte.
+char32_t decode_next(std::string_view text, size_t& pos);
+
+// Byte offset of the first invalid sequence, or nullopt when `text` is valid UTF-8.
+std::optional<size_t> find_invalid(std::string_view text);
+
+std::vector<char32_t> decode(std::string_view text);
+std::string encode(char32_t code_point);
+
+}  // namespace kiosk::text

@@ -1,0 +1,59 @@
+#pragma once
+// The attract loop on screen: the slide the show layer chose, its transition, the
+// progress cue and the invitation to touch.
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+
+#include "kiosk/content/model.h"
+#include "kiosk/text/lang.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/theme.h"
+
+namespace kiosk::ui {
+
+// What one slide shows, resolved from the bundle once.
+struct SlideContent {
+  content::Item item;
+  content::Category category;
+};
+
+// Everything the attract view needs for one frame.
+struct AttractFrame {
+  const SlideContent* current = nullptr;
+  const SlideContent* previous = nullptr;  // set while a transition runs
+  double time_in_slide = 0;                // seconds since the current slide began
+  double transition = 1;                   // 0..1 progress into the current slide
+  bool slide_transition = false;           // slide rather than crossfade
+  size_t position = 0, count = 0;          // for the progress cue
+  double slide_progress = 0;               // 0..1 of the current slide's dwell
+  text::Lang lang = text::Lang::Zh;
+  bool show_touch_cue = true;
+  double pulse = 0;                       // seconds, drives the touch cue's ring
+};
+
+// Texts of the kiosk's own interface, by key, in both languages.
+using UiStrings = std::map<std::string, content::Bilingual>;
+
+class AttractView {
+ public:
+  AttractView(const Fonts& fonts, const UiStrings& strings) : fonts_(fonts), strings_(strings) {}
+  void draw(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const;
+  // A dignified title slide for a bundle with nothing to play.
+  void draw_title(ImDrawList* list, const Canvas& canvas, const std::string& title, text::Lang lang) const;
+
+ private:
+  void draw_slide(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
+                  float alpha, float offset_y) const;
+  void draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
+                   float alpha, ImVec2 origin, float width) const;
+  void draw_chrome(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const;
+  std::string ui(const std::string& key, text::Lang lang) const;
+
+  const Fonts& fonts_;
+  const UiStrings& strings_;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,29 @@
+#pragma once
+// Draws text laid out by the text layer (its own line breaking for Chinese) with ImGui.
+
+#include <imgui.h>
+
+#include <string_view>
+
+namespace kiosk::ui {
+
+struct TextStyle {
+  ImFont* font = nullptr;
+  float size = 0;
+  uint32_t colour = 0;
+  float line_spacing = 1.5f;  // line advance as a multiple of the size
+};
+
+enum class Align { Left, Centre, Right };
+
+float text_width(const TextStyle& style, std::string_view text);
+
+// Wraps `text` into `max_width` and draws it; at most `max_lines` lines (0: no limit),
+// the last ending in "…" when the text goes on. Returns the height used.
+float draw_text_block(ImDrawList* list, const TextStyle& style, std::string_view text, ImVec2 pos, float max_width,
+                      int max_lines = 0, Align align = Align::Left);
+
+// Height that draw_text_block would use, without drawing.
+float measure_text_block(const TextStyle& style, std::string_view text, float max_width, int max_lines = 0);
+
+}  // namespace kiosk::ui

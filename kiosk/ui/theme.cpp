@@ -1,0 +1,58 @@
+#include "kiosk/ui/theme.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kiosk::ui {
+
+uint32_t colour::with_alpha(uint32_t c, float alpha) {
+  auto a = static_cast<uint32_t>(std::clamp(alpha, 0.0f, 1.0f) * static_cast<float>(c >> 24) + 0.5f);
+  return (c & 0x00FFFFFFu) | (a << 24);
+}
+
+uint32_t colour::from_hex(const std::string& hex, uint32_t fallback) {
+  if (hex.size() != 7 || hex[0] != '#') return fallback;
+  char* end = nullptr;
+  unsigned long value = std::strtoul(hex.c_str() + 1, &end, 16);
+  if (!end || *end != '\0') return fallback;
+  return rgb(static_cast<uint32_t>(value));
+}
+
+float role_size(Role role) {
+  switch (role) {
+    case Role::Figure: return 240;
+    case Role::FigureUnit: return 96;  // about 40% of the digits, on the same baseline
+    case Role::Title: return 72;
+    case Role::Heading: return 48;
+    case Role::Body: return 36;
+    case Role::Caption: return 28;
+    case Role::Count: break;
+  }
+  return 36;
+}
+
+bool role_is_bold(Role role) { return role != Role::Body && role != Role::Caption; }
+
+Canvas Canvas::for_size(float width, float height) {
+  Canvas c;
+  c.width = width;
+  c.height = height;
+  c.portrait = height > width;
+  c.scale = c.portrait ? std::min(width / 1080.0f, height / 1920.0f) : std::min(width / 1920.0f, height / 1080.0f);
+  return c;
+}
+
+void apply_style(ImGuiStyle& style) {
+  style = ImGuiStyle();
+  style.WindowPadding = ImVec2(0, 0);
+  style.WindowBorderSize = 0;
+  style.WindowRounding = 0;
+  style.FramePadding = ImVec2(0, 0);
+  style.ItemSpacing = ImVec2(0, 0);
+  style.AntiAliasedLines = true;
+  style.AntiAliasedFill = true;
+  style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colour::bg);
+  style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colour::text);
+}
+
+}  // namespace kiosk::ui
