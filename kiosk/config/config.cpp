@@ -3,6 +3,7 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -143,6 +144,9 @@ Loaded parse(const std::string& text, const std::string& file_name) {
   }
   Reader reader(out, file_name);
   walk(table, "", reader, out.config);
+  // TOML tables iterate by key; report in the order of the file.
+  std::stable_sort(out.problems.begin(), out.problems.end(),
+                   [](const Problem& a, const Problem& b) { return a.line < b.line; });
   return out;
 }
 

@@ -133,7 +133,9 @@ Bundle Bundle::open(const std::filesystem::path& path) {
     bundle.check_quick();
     bundle.info_ = bundle.read_info();
   } catch (const SqliteError& e) {
-    bundle.fail(e.what());
+    std::string reason = e.what();
+    if (reason == "file is not a database") bundle.fail("not a content bundle (the file is not a database)");
+    bundle.fail(reason);
   }
   return bundle;
 }

@@ -59,7 +59,7 @@ void AttractLoop::advance(double now, const CivilTime& wall) {
 }
 
 const content::PlaylistEntry* AttractLoop::previous(double now) const {
-  if (!has_transition_ || !previous_ || transition_progress(now) >= 1) return nullptr;
+  if (!has_transition_ || !previous_ || now >= started_at_ + transition_s_) return nullptr;
   return &playlist_[*previous_];
 }
 

@@ -1,6 +1,7 @@
 #include "kiosk/text/line_break.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -98,6 +99,27 @@ void keep_phrases(std::string_view text, const std::vector<CodePoint>& cps, cons
   }
 }
 
+// Characters a line may not start with (closing marks, 。，、！？ and the like) or end with
+// (opening marks), by their UAX #14 class.
+bool is_non_starter(char32_t c) {
+  switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION:
+    case U_LB_CLOSE_PARENTHESIS:
+    case U_LB_EXCLAMATION:
+    case U_LB_INFIX_NUMERIC:
+    case U_LB_NONSTARTER:
+    case U_LB_POSTFIX_NUMERIC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_opener(char32_t c) {
+  auto lb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK);
+  return lb == U_LB_OPEN_PUNCTUATION || lb == U_LB_PREFIX_NUMERIC;
+}
+
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000'; }
 
 class Filler {
@@ -120,6 +142,10 @@ class Filler {
       while (width(line_start, visible_end) > options_.max_width && visible_end - line_start > 1) {
         size_t end = line_start + 1;
         while (end < visible_end && width(line_start, end + 1) <= options_.max_width) ++end;
+        // Even a forced split keeps 。，」 off the start of a line and 「（ off its end.
+        size_t best = end;
+        while (best > line_start + 1 && (is_non_starter(cps_[best].value) || is_opener(cps_[best - 1].value))) --best;
+        if (best > line_start + 1 || !is_non_starter(cps_[best].value)) end = best;
         if (!emit(line_start, end)) return lines_;
         line_start = end;
       }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the project twice (normal, and with AddressSanitizer + UndefinedBehaviorSanitizer)
+# and runs the whole test suite in both against one Xvfb at 1920x1080.
+# Exits non-zero if anything fails.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+"$here/scripts/setup.sh"
+
+echo "== build" >&2
+"$here/scripts/build.sh" "$here/build"
+echo "== build with sanitizers" >&2
+"$here/scripts/build.sh" "$here/build-asan" -DKIOSK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+
+source "$here/scripts/xvfb.sh"
+start_xvfb
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:verify_asan_link_order=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$here/tests/lsan-mesa.supp:print_suppressions=0
+
+status=0
+echo "== tests" >&2
+ctest --test-dir "$here/build" --output-on-failure --parallel 2 || status=1
+echo "== tests with sanitizers" >&2
+ctest --test-dir "$here/build-asan" --output-on-failure --parallel 2 || status=1
+exit $status

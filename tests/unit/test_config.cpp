@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kiosk/config/config.h"
+
+using namespace kiosk::config;
+
+TEST_CASE("config: an empty file gives the built-in defaults") {
+  auto loaded = parse("", "kiosk.toml");
+  CHECK(loaded.problems.empty());
+  CHECK(loaded.config.mode == Mode::Interactive);
+  CHECK(loaded.config.idle_timeout_s == 60);
+  CHECK(loaded.config.language == "zh");
+  CHECK(loaded.config.state_dir == "/var/lib/heping-kiosk");
+  CHECK(default_config_path() == "/etc/heping-kiosk/kiosk.toml");
+}
+
+TEST_CASE("config: good values are read") {
+  auto loaded = parse(
+      "[display]\nmode = \"slideshow\"\nlanguage = \"en\"\nidle_timeout = 90\nalternate_languages = false\n"
+      "[content]\nstate_dir = \"/srv/kiosk\"\nbundle = \"/tmp/a.bundle\"\n[clock]\ntime_zone = \"Europe/Berlin\"\n",
+      "kiosk.toml");
+  CHECK(loaded.problems.empty());
+  CHECK(loaded.config.mode == Mode::Slideshow);
+  CHECK(loaded.config.language == "en");
+  CHECK(loaded.config.idle_timeout_s == 90);
+  CHECK_FALSE(loaded.config.alternate_languages);
+  CHECK(loaded.config.state_dir == "/srv/kiosk");
+  CHECK(loaded.config.bundle == "/tmp/a.bundle");
+  CHECK(loaded.config.time_zone == "Europe/Berlin");
+}
+
+TEST_CASE("config: a bad value is named with its key and line, and the key keeps its default") {
+  auto loaded = parse("[display]\nmode = \"party\"\nidle_timeout = 5\n[clock]\ntime_zone = \"Mars/Olympus\"\n", "k.toml");
+  REQUIRE(loaded.problems.size() == 3);
+  CHECK(loaded.problems[0].to_string() == "k.toml:2: display.mode: must be \"interactive\" or \"slideshow\" (got \"party\"); using interactive");
+  CHECK(loaded.problems[1].line == 3);
+  CHECK(loaded.problems[1].key == "display.idle_timeout");
+  CHECK(loaded.problems[2].key == "clock.time_zone");
+  CHECK(loaded.problems[2].line == 5);
+  CHECK(loaded.config.mode == Mode::Interactive);
+  CHECK(loaded.config.idle_timeout_s == 60);
+  CHECK(loaded.config.time_zone == "Asia/Shanghai");
+}
+
+TEST_CASE("config: wrong types and unknown keys are reported") {
+  auto loaded = parse("[display]\nidle_timeout = \"sixty\"\nlanguage = 3\ncolour = \"red\"\n", "k.toml");
+  REQUIRE(loaded.problems.size() == 3);
+  CHECK(loaded.problems[0].reason.find("whole number") != std::string::npos);
+  CHECK(loaded.problems[1].reason.find("string") != std::string::npos);
+  CHECK(loaded.problems[2].to_string() == "k.toml:4: display.colour: unknown key; ignored");
+}
+
+TEST_CASE("config: a syntax error names the line and falls back to defaults") {
+  auto loaded = parse("[display]\nmode = \"slideshow\n", "k.toml");
+  REQUIRE(loaded.problems.size() == 1);
+  CHECK(loaded.problems[0].line == 2);
+  CHECK(loaded.config.mode == Mode::Interactive);
+}
+
+TEST_CASE("config: a missing default file means defaults; a missing named file is a problem") {
+  auto absent = std::filesystem::temp_directory_path() / "kiosk-no-such-config.toml";
+  CHECK(load(absent, false).problems.empty());
+  CHECK_FALSE(load(absent, false).file_read);
+  CHECK(load(absent, true).problems.size() == 1);
+}

@@ -1,0 +1,31 @@
+#include <doctest/doctest.h>
+
+#include "kiosk/text/utf8.h"
+
+using namespace kiosk::text;
+
+TEST_CASE("utf8: valid text decodes to its code points") {
+  auto cps = decode("和平 A。");
+  REQUIRE(cps.size() == 5);
+  CHECK(cps[0] == U'和');
+  CHECK(cps[2] == U' ');
+  CHECK(cps[4] == U'。');
+  CHECK_FALSE(find_invalid("和平区2025年").has_value());
+  CHECK_FALSE(find_invalid("\xEF\xBF\xBD").has_value());  // a real U+FFFD is valid
+}
+
+TEST_CASE("utf8: invalid sequences are found and decode as U+FFFD") {
+  CHECK(find_invalid("ab\xFF") == 2u);
+  CHECK(find_invalid("\xC0\xAF") == 0u);          // overlong '/'
+  CHECK(find_invalid("\xED\xA0\x80") == 0u);      // a surrogate
+  CHECK(find_invalid("\xF4\x90\x80\x80") == 0u);  // past U+10FFFF
+  CHECK(find_invalid("\xE5\x92") == 0u);          // truncated
+  auto cps = decode("a\xE5\x92");
+  CHECK(cps.size() == 3);
+  CHECK(cps[1] == kReplacement);
+}
+
+TEST_CASE("utf8: encode round-trips") {
+  for (char32_t c : {U'a', U'é', U'和', U'😀'}) CHECK(decode(encode(c)) == std::vector<char32_t>{c});
+  CHECK(encode(0xD800) == "\xEF\xBF\xBD");
+}
