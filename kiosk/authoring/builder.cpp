@@ -6,7 +6,7 @@
 #include "kiosk/authoring/bundle_writer.h"
 #include "kiosk/authoring/font_subset.h"
 #include "kiosk/authoring/image_prep.h"
-#include "kiosk/authoring/sha256.h"
+#include "kiosk/content/sha256.h"
 #include "kiosk/authoring/sources.h"
 
 namespace kiosk::authoring {
@@ -37,20 +37,26 @@ BuildResult build_bundle(const std::filesystem::path& source_dir, const std::fil
   std::vector<content::Image> images = prepare_images(sources, result.problems);
   if (!result.problems.empty()) return result;
 
-  std::vector<content::Font> fonts;
-  auto characters = characters_of(all_texts(sources));
+  return write_with_fonts(sources, std::move(images), output);
+}
+
+BuildResult write_with_fonts(const Sources& sources, std::vector<content::Image> images,
+                             const std::filesystem::path& output) {
+  BuildResult result;
   try {
+    std::vector<content::Font> fonts;
+    auto characters = characters_of(all_texts(sources));
     for (const char* role : {"regular", "bold"}) {
       FontSource font = default_font(role);
       auto bytes = subset_font(font, characters);
-      fonts.push_back({role, font.family, sha256_hex(bytes), std::move(bytes)});
+      fonts.push_back({role, font.family, content::sha256_hex(bytes), std::move(bytes)});
     }
     write_bundle({sources, std::move(fonts), std::move(images)}, output);
   } catch (const std::exception& e) {
     result.problems.push_back({output.string(), 0, e.what()});
     return result;
   }
-  result.sha256 = sha256_file_hex(output);
+  result.sha256 = content::sha256_file_hex(output);
   result.bytes = std::filesystem::file_size(output);
   return result;
 }

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "kiosk/authoring/sha256.h"
+#include "kiosk/content/sha256.h"
 #include "kiosk/authoring/stb_image_impl.h"
 #include "kiosk/content/image_decode.h"
 
@@ -84,7 +84,7 @@ std::vector<content::Image> prepare_images(const Sources& sources, Diagnostics& 
     std::string mime = content::probe_image(bytes, reason)->mime;
     int w = decoded->width, h = decoded->height;
     if (w > kMaxShownWidth || h > kMaxShownHeight) bytes = fit_to_shown_size(*decoded, mime, w, h);
-    out.push_back({source.id, mime, w, h, sha256_hex(bytes), std::move(bytes), source.alt, source.credit,
+    out.push_back({source.id, mime, w, h, content::sha256_hex(bytes), std::move(bytes), source.alt, source.credit,
                    source.licence});
   }
   return out;

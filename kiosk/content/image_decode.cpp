@@ -9,7 +9,6 @@
 #define STBI_ONLY_PNG
 #define STBI_ONLY_JPEG
 #define STBI_NO_STDIO
-#define STBI_MAX_DIMENSIONS 8192
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function"
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -26,6 +25,14 @@ std::string sniff_mime(const std::vector<uint8_t>& b) {
   return "";
 }
 
+// Returns false, with the reason, when the size is beyond the limit.
+bool within_size_limit(int64_t width, int64_t height, std::string& reason) {
+  if (width > 0 && height > 0 && width <= kMaxImageSide && height <= kMaxImageSide) return true;
+  reason = "image is " + std::to_string(width) + "x" + std::to_string(height) + ", beyond the limit of " +
+           std::to_string(kMaxImageSide) + "x" + std::to_string(kMaxImageSide);
+  return false;
+}
+
 }  // namespace
 
 std::optional<ImageHeader> probe_image(const std::vector<uint8_t>& bytes, std::string& reason) {
@@ -39,16 +46,19 @@ std::optional<ImageHeader> probe_image(const std::vector<uint8_t>& bytes, std::s
     reason = "image file too large";
     return std::nullopt;
   }
+  // stb refuses very large PNGs with a bare "too large"; read the size ourselves to name the limit.
+  if (header.mime == "image/png" && bytes.size() >= 24) {
+    auto be32 = [&](size_t at) {
+      return static_cast<int64_t>(bytes[at]) << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];
+    };
+    if (!within_size_limit(be32(16), be32(20), reason)) return std::nullopt;
+  }
   int channels = 0;
   if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &header.width, &header.height, &channels)) {
     reason = std::string("cannot read the image header: ") + stbi_failure_reason();
     return std::nullopt;
   }
-  if (header.width <= 0 || header.height <= 0 || header.width > kMaxImageSide || header.height > kMaxImageSide) {
-    reason = "image is " + std::to_string(header.width) + "x" + std::to_string(header.height) +
-             ", beyond the limit of " + std::to_string(kMaxImageSide) + "x" + std::to_string(kMaxImageSide);
-    return std::nullopt;
-  }
+  if (!within_size_limit(header.width, header.height, reason)) return std::nullopt;
   return header;
 }
 

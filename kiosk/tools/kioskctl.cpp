@@ -1,73 +1,37 @@
 // kioskctl: the operator's tool. Builds, checks and describes content bundles.
 
-#include <cstdio>
-#include <cstring>
 #include <iostream>
-#include <string>
-#include <vector>
+#include <map>
 
-#include "kiosk/authoring/builder.h"
-#include "kiosk/content/bundle.h"
+#include "kiosk/tools/commands.h"
 
-namespace {
+namespace kiosk::tools {
 
-constexpr int kUsage = 64;  // EX_USAGE
-
-const char* kHelp =
+const char* const kHelp =
     "usage: kioskctl COMMAND [ARGS]\n"
-    "  build SOURCE_DIR -o FILE   build a content bundle from editable sources\n"
-    "  info FILE                  print a bundle's id, version, title and counts\n";
+    "  build SOURCE_DIR -o FILE          build a content bundle from editable sources\n"
+    "  validate FILE                     the full check; exit 0 only for a bundle the kiosk will show\n"
+    "  info FILE [--json]                id, version, title, counts, size and sha256 of a bundle\n"
+    "  synth --items N --images M -o FILE  a valid synthetic bundle for scale tests\n";
 
 int usage(const std::string& message) {
   std::cerr << "kioskctl: " << message << "\n" << kHelp;
-  return kUsage;
+  return kExitUsage;
 }
 
-int cmd_build(const std::vector<std::string>& args) {
-  std::string source, output;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
-    else if (source.empty() && args[i][0] != '-') source = args[i];
-    else return usage("build: unexpected argument '" + args[i] + "'");
-  }
-  if (source.empty() || output.empty()) return usage("build needs SOURCE_DIR and -o FILE");
-  auto result = kiosk::authoring::build_bundle(source, output);
-  for (const auto& problem : result.problems) std::cerr << problem.to_string() << "\n";
-  if (!result.problems.empty()) {
-    std::cerr << "kioskctl: build failed with " << result.problems.size() << " problem(s); " << output
-              << " was not changed\n";
-    return 1;
-  }
-  std::cout << output << ": " << result.bytes << " bytes, sha256 " << result.sha256 << "\n";
-  return 0;
-}
-
-int cmd_info(const std::vector<std::string>& args) {
-  if (args.size() != 1) return usage("info needs one FILE");
-  try {
-    auto bundle = kiosk::content::Bundle::open(args[0]);
-    const auto& info = bundle.info();
-    std::cout << "id: " << info.id << "\nversion: " << info.version << "\ntitle: " << info.title.zh << " / "
-              << info.title.en << "\ncategories: " << bundle.count("category") << "\nitems: " << bundle.count("item")
-              << "\nimages: " << bundle.count("image") << "\nplaylist: " << bundle.count("playlist") << "\n";
-    return 0;
-  } catch (const kiosk::content::BundleError& e) {
-    std::cerr << "kioskctl: " << e.what() << "\n";
-    return 2;
-  }
-}
-
-}  // namespace
+}  // namespace kiosk::tools
 
 int main(int argc, char** argv) {
+  using namespace kiosk::tools;
   if (argc < 2) return usage("no command given");
   std::string command = argv[1];
-  std::vector<std::string> args(argv + 2, argv + argc);
-  if (command == "build") return cmd_build(args);
-  if (command == "info") return cmd_info(args);
+  Args args(argv + 2, argv + argc);
+  static const std::map<std::string, int (*)(const Args&)> commands = {
+      {"build", cmd_build}, {"validate", cmd_validate}, {"info", cmd_info}, {"synth", cmd_synth}};
+  if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;
-    return 0;
+    return kExitOk;
   }
   return usage("unknown command '" + command + "'");
 }

@@ -11,6 +11,6 @@ cmp "$SCRATCH/a.bundle" "$SCRATCH/b.bundle" || fail "two builds of the same sour
 
 expect_exit 0 "$KIOSKCTL" info "$SCRATCH/a.bundle"
 grep -q '^id: tiny-test$' "$SCRATCH/stdout" || fail "info: $(cat "$SCRATCH/stdout")"
-grep -q '^items: 3$' "$SCRATCH/stdout" || fail "info: $(cat "$SCRATCH/stdout")"
+grep -q '^item: 3$' "$SCRATCH/stdout" || fail "info: $(cat "$SCRATCH/stdout")"
 ls -a "$SCRATCH" | grep -q '\.tmp' && fail "a temporary file was left behind"
 echo "cli_build_reproducible: ok"

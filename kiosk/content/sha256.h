@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::authoring {
+namespace kiosk::content {
 
 std::string sha256_hex(const std::vector<uint8_t>& bytes);
 std::string sha256_file_hex(const std::filesystem::path& file);
 
-}  // namespace kiosk::authoring
+}  // namespace kiosk::content

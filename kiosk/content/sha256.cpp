@@ -1,11 +1,11 @@
-#include "kiosk/authoring/sha256.h"
+#include "kiosk/content/sha256.h"
 
 #include <sodium.h>
 
 #include <fstream>
 #include <iterator>
 
-namespace kiosk::authoring {
+namespace kiosk::content {
 
 std::string sha256_hex(const std::vector<uint8_t>& bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -21,4 +21,4 @@ std::string sha256_file_hex(const std::filesystem::path& file) {
   return sha256_hex(bytes);
 }
 
-}  // namespace kiosk::authoring
+}  // namespace kiosk::content

@@ -1,0 +1,84 @@
+#include "kiosk/authoring/synth.h"
+
+#include <random>
+
+#include "kiosk/authoring/sources.h"
+#include "kiosk/content/sha256.h"
+#include "kiosk/authoring/stb_image_impl.h"
+#include "kiosk/content/ui_keys.h"
+
+namespace kiosk::authoring {
+namespace {
+
+// Words from the report, so that the font subset has a realistic size.
+const char* const kWords[] = {"和平区", "高质量发展", "民心工程", "五大道", "海棠花节", "文商旅", "城市更新",
+                              "养老", "托育", "口袋公园", "营商环境", "招商引资", "科技创新", "金融",
+                              "社区", "教育", "卫生", "就业", "安全", "绿色"};
+
+std::string words(std::mt19937& rng, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += kWords[rng() % std::size(kWords)];
+  return out;
+}
+
+content::Image synthetic_image(int index, std::mt19937& rng) {
+  const int w = 960, h = 720;
+  std::vector<uint8_t> rgba(static_cast<size_t>(w) * h * 4);
+  uint8_t r0 = static_cast<uint8_t>(rng()), g0 = static_cast<uint8_t>(rng()), b0 = static_cast<uint8_t>(rng());
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      size_t p = (static_cast<size_t>(y) * w + x) * 4;
+      rgba[p] = static_cast<uint8_t>(r0 + x / 8);
+      rgba[p + 1] = static_cast<uint8_t>(g0 + y / 8);
+      rgba[p + 2] = static_cast<uint8_t>(b0 + (x + y) / 16);
+      rgba[p + 3] = 255;
+    }
+  auto bytes = encode_jpeg(rgba, w, h);
+  std::string id = "synthetic-" + std::to_string(index);
+  return {id, "image/jpeg", w, h, content::sha256_hex(bytes), std::move(bytes), {"合成图片", "Synthetic image"}, "synthetic",
+          "CC0"};
+}
+
+}  // namespace
+
+BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::path& output) {
+  std::mt19937 rng(2025);
+  Sources s;
+  s.info = {"synthetic", 1, {"合成测试内容", "Synthetic test content"}, {"和平区人民政府工作报告", "Government Work Report"},
+            "2025-01-08", {"天津市和平区人民政府", "People's Government of Heping District"}, 0, "synth", 1};
+  for (int c = 0; c < options.categories; ++c)
+    s.categories.push_back({"category-" + std::to_string(c), c + 1, {words(rng, 2), "Category " + std::to_string(c)},
+                            "#F2C14E", "star"});
+  std::vector<content::Image> images;
+  for (int i = 0; i < options.images; ++i) images.push_back(synthetic_image(i, rng));
+  for (int i = 0; i < options.items; ++i) {
+    content::Item item;
+    item.id = "item-" + std::to_string(i);
+    item.category_id = s.categories[static_cast<size_t>(i % options.categories)].id;
+    item.order = i;
+    item.title = {words(rng, 2), "Item " + std::to_string(i)};
+    item.summary = {words(rng, 6), "A synthetic item for scale tests"};
+    item.body = {words(rng, 40), "A longer synthetic text for the detail screen."};
+    item.quote_zh = item.summary.zh;
+    item.section = {"一、2024年工作回顾", "I. Review of work in 2024"};
+    if (i % 3 == 0) {
+      item.kind = content::ItemKind::Figure;
+      double value = static_cast<double>(rng() % 100000) / 10;
+      char display[32];
+      std::snprintf(display, sizeof display, "%.1f", value);
+      item.figure = content::Figure{std::string(display) + "万人次", value, "万人次", "", "total",
+                                    std::string(display) + "0 thousand"};
+    } else {
+      item.kind = i % 3 == 1 ? content::ItemKind::Project : content::ItemKind::Story;
+      if (!images.empty()) item.image_id = images[static_cast<size_t>(i) % images.size()].id;
+    }
+    s.items.push_back(std::move(item));
+  }
+  for (int p = 0; p < options.playlist && p < options.items; ++p)
+    s.playlist.push_back({p + 1, s.items[static_cast<size_t>(p)].id, 8, "crossfade", "", "", "", ""});
+  for (auto key : content::kRequiredUiKeys) s.ui_strings.push_back({std::string(key), {"界面文字", "Interface text"}});
+
+  return write_with_fonts(s, std::move(images), output);
+}
+
+}  // namespace kiosk::authoring

@@ -1,0 +1,64 @@
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "kiosk/content/sha256.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/tools/commands.h"
+
+namespace kiosk::tools {
+namespace {
+
+std::string json_string(const std::string& s) {
+  std::ostringstream out;
+  out << '"';
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') out << '\\' << c;
+    else if (c < 0x20) out << "\\u" << std::hex << std::setw(4) << std::setfill('0') << static_cast<int>(c) << std::dec;
+    else out << c;
+  }
+  out << '"';
+  return out.str();
+}
+
+}  // namespace
+
+int cmd_info(const Args& args) {
+  std::string file;
+  bool json = false;
+  for (const auto& arg : args) {
+    if (arg == "--json") json = true;
+    else if (file.empty()) file = arg;
+    else return usage("info: unexpected argument '" + arg + "'");
+  }
+  if (file.empty()) return usage("info needs one FILE");
+  try {
+    auto bundle = content::Bundle::open(file);
+    const auto& info = bundle.info();
+    auto size = std::filesystem::file_size(file);
+    auto sha = content::sha256_file_hex(file);
+    const char* tables[] = {"category", "item", "figure", "landmark", "image", "playlist", "ui_string"};
+    if (json) {
+      std::cout << "{\"id\": " << json_string(info.id) << ", \"version\": " << info.version
+                << ", \"title_zh\": " << json_string(info.title.zh) << ", \"title_en\": " << json_string(info.title.en)
+                << ", \"schema_version\": " << info.schema_version << ", \"built_at\": " << info.built_at
+                << ", \"builder_version\": " << json_string(info.builder_version) << ", \"counts\": {";
+      for (size_t i = 0; i < std::size(tables); ++i)
+        std::cout << (i ? ", " : "") << json_string(tables[i]) << ": " << bundle.count(tables[i]);
+      std::cout << "}, \"bytes\": " << size << ", \"sha256\": " << json_string(sha) << "}\n";
+      return kExitOk;
+    }
+    std::cout << "id: " << info.id << "\nversion: " << info.version << "\ntitle: " << info.title.zh << " / "
+              << info.title.en << "\nsource: " << info.source_title.zh << " (" << info.source_date << ")"
+              << "\nschema: " << info.schema_version << "\nbuilt: " << info.built_at << " by kioskctl "
+              << info.builder_version << "\n";
+    for (const char* table : tables) std::cout << table << ": " << bundle.count(table) << "\n";
+    std::cout << "bytes: " << size << "\nsha256: " << sha << "\n";
+    return kExitOk;
+  } catch (const content::BundleError& e) {
+    std::cerr << "kioskctl: " << e.what() << "\n";
+    return kExitBadFile;
+  }
+}
+
+}  // namespace kiosk::tools

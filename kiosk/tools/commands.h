@@ -1,0 +1,24 @@
+#pragma once
+// kioskctl's commands, one file each. Each takes the arguments after its name and
+// returns the process exit code.
+
+#include <string>
+#include <vector>
+
+namespace kiosk::tools {
+
+using Args = std::vector<std::string>;
+
+constexpr int kExitOk = 0;
+constexpr int kExitProblems = 1;  // the input was read and found wrong
+constexpr int kExitBadFile = 2;   // the file named could not be used at all
+constexpr int kExitUsage = 64;    // EX_USAGE
+
+int usage(const std::string& message);
+
+int cmd_build(const Args& args);
+int cmd_validate(const Args& args);
+int cmd_info(const Args& args);
+int cmd_synth(const Args& args);
+
+}  // namespace kiosk::tools

@@ -1,0 +1,35 @@
+# kioskctl validate and info on good and bad bundles; the kiosk refuses a bundle whose
+# font is damaged with a clear message, never a broken screen.
+source "$(dirname "$0")/lib.sh"
+
+expect_exit 0 "$KIOSKCTL" validate "$TINY_BUNDLE"
+grep -q ": ok$" "$SCRATCH/stdout" || fail "validate printed: $(cat "$SCRATCH/stdout")"
+
+: >"$SCRATCH/empty.bundle"
+expect_exit 1 "$KIOSKCTL" validate "$SCRATCH/empty.bundle"
+stderr_has "$SCRATCH/empty.bundle: not a content bundle"
+
+cp "$TINY_BUNDLE" "$SCRATCH/damaged.bundle"
+python3 - "$SCRATCH/damaged.bundle" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE font SET bytes = zeroblob(4000) WHERE role = 'bold'")
+db.execute("UPDATE item SET title_en = CAST(x'C3' AS TEXT) WHERE id = 'gdp-growth'")
+db.commit()
+PY
+expect_exit 1 "$KIOSKCTL" validate "$SCRATCH/damaged.bundle"
+stderr_has "font 'bold': its bytes do not match their recorded sha256 (damaged)"
+stderr_has "item 'gdp-growth' title_en: not valid UTF-8 at byte 0"
+stderr_has "is not a bundle the kiosk will show (2 problem(s))"
+
+# The kiosk's quick open passes this bundle; its font then fails to load, and it says so.
+expect_exit 2 "$KIOSK" --bundle "$SCRATCH/damaged.bundle" --screenshot "$SCRATCH/x.png"
+stderr_has "$SCRATCH/damaged.bundle: the bundle's font could not be read by FreeType"
+[ ! -e "$SCRATCH/x.png" ] || fail "a screenshot was written from a broken bundle"
+
+expect_exit 0 "$KIOSKCTL" synth --items 300 --images 4 -o "$SCRATCH/synth.bundle"
+expect_exit 0 "$KIOSKCTL" validate "$SCRATCH/synth.bundle"
+expect_exit 0 "$KIOSKCTL" info --json "$SCRATCH/synth.bundle"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["counts"]["item"]==300 and d["counts"]["image"]==4, d' "$SCRATCH/stdout"
+expect_exit 64 "$KIOSKCTL" synth --items lots -o "$SCRATCH/y.bundle"
+echo "cli_validate: ok"
