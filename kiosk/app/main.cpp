@@ -61,13 +61,6 @@ int main(int argc, char** argv) {
     return kExitBadBundle;
   }
 
-  ui::ScreenOptions screen_options;
-  std::string lang = options.lang.value_or(cfg.language);
-  screen_options.language = lang == "en" ? text::Lang::En : text::Lang::Zh;
-  screen_options.alternate_languages = cfg.alternate_languages && !options.lang;
-  screen_options.touch_cue = cfg.mode == config::Mode::Interactive;
-  ui::KioskScreen screen(*bundle, screen_options);
-
-  if (options.screenshot) return app::run_screenshot(screen, options, wall);
-  return app::run_window(screen, options, wall);
+  if (options.screenshot) return app::run_screenshot(*bundle, options, cfg, wall);
+  return app::run_window(*bundle, options, cfg, wall);
 }

@@ -15,7 +15,8 @@ const char* const kUsage =
     "  --size WxH         the screenshot's size (default 1920x1080)\n"
     "  --at SECONDS       the animation clock for the screenshot (default 0)\n"
     "  --now TIME         the wall clock for open hours and schedules, in the configured time zone\n"
-    "  --lang zh|en       the language shown first\n";
+    "  --lang zh|en       the language shown first\n"
+    "  --scene S          the screenshot's scene: attract, home, category:ID, detail:ID or countdown\n";
 
 namespace {
 
@@ -46,8 +47,17 @@ ParseResult parse_options(int argc, const char* const* argv) {
     std::string v;
     if (arg == "--help" || arg == "-h") {
       o.help = true;
-    } else if (arg == "--bundle" || arg == "--config" || arg == "--screenshot" || arg == "--now" || arg == "--lang") {
+    } else if (arg == "--bundle" || arg == "--config" || arg == "--screenshot" || arg == "--now" || arg == "--lang" ||
+               arg == "--scene") {
       if (!value(v)) return r;
+      if (arg == "--scene") {
+        static const std::regex scene("attract|home|countdown|(category|detail):[a-z0-9][a-z0-9-]*");
+        if (!std::regex_match(v, scene)) {
+          r.error = "--scene must be attract, home, category:ID, detail:ID or countdown (got '" + v + "')";
+          return r;
+        }
+        o.scene = v;
+      }
       if (arg == "--bundle") o.bundle = v;
       if (arg == "--config") o.config = v;
       if (arg == "--screenshot") o.screenshot = v;

@@ -2,10 +2,13 @@
 // Running the screen: on a window until closed, or once into a screenshot.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "kiosk/app/options.h"
-#include "kiosk/ui/kiosk_screen.h"
+#include "kiosk/config/config.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/show/civil_time.h"
 
 namespace kiosk::app {
 
@@ -15,7 +18,7 @@ struct WallClock {
   show::CivilTime now() const;
 };
 
-int run_screenshot(ui::KioskScreen& screen, const Options& options, const WallClock& wall);
-int run_window(ui::KioskScreen& screen, const Options& options, const WallClock& wall);
+int run_screenshot(content::Bundle& bundle, const Options& options, const config::Config& config, const WallClock& wall);
+int run_window(content::Bundle& bundle, const Options& options, const config::Config& config, const WallClock& wall);
 
 }  // namespace kiosk::app

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -42,6 +43,24 @@ class Reader {
   std::string file_;
 };
 
+void read_fps(Reader& r, const toml::node& n, const std::string& k, double& out, double fallback) {
+  auto v = n.value<double>();
+  if (!v || !n.is_number() || *v < 0 || *v > 60)
+    return r.problem(n, k, "must be a number of frames a second from 0 to 60; using " + std::to_string(static_cast<int>(fallback)));
+  out = *v;
+}
+
+void read_time(Reader& r, const toml::node& n, const std::string& k, std::string& out) {
+  r.string_key(n, k, [&](const std::string& v) -> std::string {
+    bool ok = v.size() == 5 && v[2] == ':' && std::isdigit(static_cast<unsigned char>(v[0])) &&
+              std::isdigit(static_cast<unsigned char>(v[1])) && std::isdigit(static_cast<unsigned char>(v[3])) &&
+              std::isdigit(static_cast<unsigned char>(v[4])) && v.substr(0, 2) <= "23" && v.substr(3) <= "59";
+    if (!ok) return "must be a time of day like \"09:00\" (got \"" + v + "\"); open all day";
+    out = v;
+    return "";
+  });
+}
+
 using KeyHandler = std::function<void(Reader&, const toml::node&, const std::string&, Config&)>;
 
 const std::map<std::string, KeyHandler>& handlers() {
@@ -76,6 +95,16 @@ const std::map<std::string, KeyHandler>& handlers() {
            return r.problem(n, k, "must be between 10 and 3600 seconds (got " + std::to_string(*v) + "); using 60");
          c.idle_timeout_s = static_cast<int>(*v);
        }},
+      {"display.slow_motion_fps",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) { read_fps(r, n, k, c.slow_motion_fps, 10); }},
+      {"display.software_slow_motion_fps",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         read_fps(r, n, k, c.software_slow_motion_fps, 0);
+       }},
+      {"hours.open",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) { read_time(r, n, k, c.open_from); }},
+      {"hours.close",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) { read_time(r, n, k, c.open_to); }},
       {"content.bundle",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
          r.string_key(n, k, [&](const std::string& v) -> std::string {
@@ -144,6 +173,11 @@ Loaded parse(const std::string& text, const std::string& file_name) {
   }
   Reader reader(out, file_name);
   walk(table, "", reader, out.config);
+  if (out.config.open_from.empty() != out.config.open_to.empty()) {
+    out.problems.push_back({file_name, 0, "hours", "give both open and close, or neither; open all day"});
+    out.config.open_from.clear();
+    out.config.open_to.clear();
+  }
   // TOML tables iterate by key; report in the order of the file.
   std::stable_sort(out.problems.begin(), out.problems.end(),
                    [](const Problem& a, const Problem& b) { return a.line < b.line; });

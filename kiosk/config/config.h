@@ -22,6 +22,10 @@ struct Config {
   std::string language = "zh";  // the language a visitor first sees
   bool alternate_languages = true;  // the attract loop alternates zh and en
   int idle_timeout_s = 60;
+  double slow_motion_fps = 10;          // the touch cue's pulse, pan and zoom
+  double software_slow_motion_fps = 0;  // the same on software GL (llvmpipe): 0 stops it
+  // [hours] local opening hours; both empty: always open
+  std::string open_from, open_to;
   // [content]
   std::filesystem::path bundle;  // empty: the state directory's current bundle
   std::filesystem::path state_dir = std::filesystem::path("/var/lib") / kPackageName;

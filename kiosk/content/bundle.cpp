@@ -200,6 +200,18 @@ std::vector<Item> Bundle::items_in(const std::string& category_id) const {
   return out;
 }
 
+std::vector<ItemSummary> Bundle::item_summaries(const std::string& category_id) const {
+  std::vector<ItemSummary> out;
+  auto s = db_.prepare(
+      "SELECT i.id, i.kind, i.title_zh, i.title_en, f.display_zh, f.display_en, i.image_id FROM item i"
+      " LEFT JOIN figure f ON f.item_id = i.id WHERE i.category_id = ?1 ORDER BY i.ord, i.id");
+  s.bind(1, category_id);
+  while (s.step())
+    out.push_back({s.text(0), item_kind_from_string(s.text(1)).value_or(ItemKind::Story), {s.text(2), s.text(3)},
+                   {s.text(4), s.text(5)}, s.text(6)});
+  return out;
+}
+
 std::optional<Item> Bundle::item(const std::string& id) const {
   auto s = db_.prepare(std::string(kItemSelect) + "WHERE i.id = ?1");
   s.bind(1, id);

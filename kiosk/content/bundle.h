@@ -29,6 +29,7 @@ class Bundle {
 
   std::vector<Category> categories() const;
   std::vector<Item> items_in(const std::string& category_id) const;
+  std::vector<ItemSummary> item_summaries(const std::string& category_id) const;
   std::optional<Item> item(const std::string& id) const;
   std::vector<PlaylistEntry> playlist() const;
   std::vector<UiString> ui_strings() const;

@@ -66,6 +66,15 @@ struct Item {
   std::optional<Landmark> landmark;
 };
 
+// What a list of items shows of each: enough for a card, without the long texts.
+struct ItemSummary {
+  std::string id;
+  ItemKind kind = ItemKind::Story;
+  Bilingual title;
+  Bilingual figure;  // the figure's display strings, empty for other kinds
+  std::string image_id;
+};
+
 struct Image {
   std::string id;
   std::string mime;

@@ -1,6 +1,5 @@
 #include "kiosk/platform/imgui_host.h"
 
-#include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
 #include <cstdint>
@@ -10,13 +9,12 @@
 
 namespace kiosk::platform {
 
-ImGuiHost::ImGuiHost(Window& window, bool window_input) : window_input_(window_input) {
+ImGuiHost::ImGuiHost(Window&) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
-  if (window_input_) ImGui_ImplGlfw_InitForOpenGL(window.handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   // The backend's device objects come with its own RGBA font texture; the kiosk
   // uploads a single-channel one instead (upload_fonts).
@@ -29,7 +27,6 @@ ImGuiHost::~ImGuiHost() {
   if (font_texture_) glDeleteTextures(1, &font_texture_);
   ImGui::GetIO().Fonts->SetTexID(nullptr);
   ImGui_ImplOpenGL3_Shutdown();
-  if (window_input_) ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
 }
 
@@ -57,7 +54,6 @@ void ImGuiHost::upload_fonts() {
 
 void ImGuiHost::begin_frame(float width, float height, float delta_seconds) {
   ImGuiIO& io = ImGui::GetIO();
-  if (window_input_) ImGui_ImplGlfw_NewFrame();
   io.DisplaySize = ImVec2(width, height);
   io.DisplayFramebufferScale = ImVec2(1, 1);
   io.DeltaTime = delta_seconds > 0 ? delta_seconds : 1.0f / 60;

@@ -10,9 +10,9 @@ class Window;
 
 class ImGuiHost {
  public:
-  // With `window_input` false (screenshots) no GLFW input backend is installed and the
-  // display size is set by the caller.
-  ImGuiHost(Window& window, bool window_input);
+  // The kiosk takes its input from the window itself (touch widgets of its own), so no
+  // ImGui input backend is installed and the display size is set each frame.
+  explicit ImGuiHost(Window& window);
   ~ImGuiHost();
   ImGuiHost(const ImGuiHost&) = delete;
   ImGuiHost& operator=(const ImGuiHost&) = delete;
@@ -24,7 +24,6 @@ class ImGuiHost {
   void render();
 
  private:
-  bool window_input_;
   unsigned font_texture_ = 0;
 };
 

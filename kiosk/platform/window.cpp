@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 
 #include <cstdlib>
+#include <utility>
 
 #include "kiosk/platform/gl.h"
 
@@ -43,7 +44,37 @@ Window::Window(WindowKind kind, int width, int height, const std::string& title)
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
   if (kind == WindowKind::Kiosk) glfwSetWindowCloseCallback(window_, on_close_request);
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetMouseButtonCallback(window_, on_button);
+  glfwSetCursorPosCallback(window_, on_cursor);
+  glfwSetWindowRefreshCallback(window_, on_refresh);
 }
+
+void Window::emit(PointerEvent::Kind kind, double x, double y) {
+  if (!pointer_) return;
+  int w = 0, h = 0, fw = 0, fh = 0;
+  glfwGetWindowSize(window_, &w, &h);
+  glfwGetFramebufferSize(window_, &fw, &fh);
+  float sx = w > 0 ? static_cast<float>(fw) / static_cast<float>(w) : 1;
+  float sy = h > 0 ? static_cast<float>(fh) / static_cast<float>(h) : 1;
+  pointer_({kind, static_cast<float>(x) * sx, static_cast<float>(y) * sy});
+}
+
+void Window::on_button(GLFWwindow* window, int button, int action, int) {
+  if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+  auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+  double x = 0, y = 0;
+  glfwGetCursorPos(window, &x, &y);
+  self->emit(action == GLFW_PRESS ? PointerEvent::Press : PointerEvent::Release, x, y);
+}
+
+void Window::on_cursor(GLFWwindow* window, double x, double y) {
+  static_cast<Window*>(glfwGetWindowUserPointer(window))->emit(PointerEvent::Move, x, y);
+}
+
+void Window::on_refresh(GLFWwindow* window) { static_cast<Window*>(glfwGetWindowUserPointer(window))->damaged_ = true; }
+
+bool Window::take_damage() { return std::exchange(damaged_, false); }
 
 Window::~Window() {
   glfwDestroyWindow(window_);

@@ -2,6 +2,7 @@
 // The kiosk's GLFW window with an OpenGL 3.3 core context. In kiosk mode it is
 // fullscreen and locked down: close requests and keys cannot close it.
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -12,6 +13,12 @@ namespace kiosk::platform {
 class PlatformError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// Touch arrives as an emulated mouse; positions are in framebuffer pixels.
+struct PointerEvent {
+  enum Kind { Press, Move, Release } kind;
+  float x, y;
 };
 
 enum class WindowKind {
@@ -35,10 +42,20 @@ class Window {
   void set_cursor_hidden(bool hidden);
   // Sleeps until an input event arrives or `seconds` pass.
   void wait_events(double seconds);
+  void on_pointer(std::function<void(const PointerEvent&)> handler) { pointer_ = std::move(handler); }
+  // True when the window system asked for a redraw (exposed, resized) since the last call.
+  bool take_damage();
 
  private:
+  static void on_button(GLFWwindow* window, int button, int action, int mods);
+  static void on_cursor(GLFWwindow* window, double x, double y);
+  static void on_refresh(GLFWwindow* window);
+  void emit(PointerEvent::Kind kind, double x, double y);
+
   WindowKind kind_;
   GLFWwindow* window_ = nullptr;
+  std::function<void(const PointerEvent&)> pointer_;
+  bool damaged_ = true;
 };
 
 // The renderer string of the current context (names llvmpipe or softpipe on software GL).

@@ -4,18 +4,17 @@
 #include <cmath>
 
 #include "kiosk/text/figure_text.h"
+#include "kiosk/ui/figure_display.h"
+#include "kiosk/ui/image_view.h"
 #include "kiosk/ui/text_painter.h"
+#include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
 namespace {
 
 constexpr double kCountUpSeconds = 1.2;
 constexpr float kDriftReference = 40;  // content moves up to 40 px while it fades
-
-float ascent(const Fonts& fonts, Role role) {
-  ImFont* font = fonts.get(role);
-  return font->Ascent * (fonts.size(role) / font->FontSize);
-}
+constexpr float kZoomPerSecond = 0.08f / 10;  // 1.00 -> 1.08 over a 10 s landmark slide
 
 TextStyle style(const Fonts& fonts, Role role, uint32_t colour, float alpha, float spacing = 1.5f) {
   return {fonts.get(role), fonts.size(role), colour::with_alpha(colour, alpha), spacing};
@@ -42,112 +41,141 @@ void AttractView::draw(ImDrawList* list, const Canvas& canvas, const AttractFram
   draw_chrome(list, canvas, frame);
 }
 
-void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
-                             const AttractFrame& frame, float alpha, float offset) const {
-  float m = canvas.margin();
-  ImVec2 shift = frame.slide_transition ? ImVec2(offset * 3, 0) : ImVec2(0, offset);
-  const auto lang = frame.lang;
-
-  // Category label: a short accent rule and the category's name.
-  uint32_t accent = colour::from_hex(slide.category.accent, colour::gold);
-  float label_y = m + shift.y;
-  list->AddRectFilled(ImVec2(m + shift.x, label_y + canvas.px(6)), ImVec2(m + shift.x + canvas.px(48), label_y + canvas.px(12)),
+void AttractView::draw_label(ImDrawList* list, const Canvas& canvas, const content::Category& category,
+                             text::Lang lang, float alpha, ImVec2 at) const {
+  uint32_t accent = colour::from_hex(category.accent, colour::gold);
+  list->AddRectFilled(ImVec2(at.x, at.y + canvas.px(6)), ImVec2(at.x + canvas.px(48), at.y + canvas.px(12)),
                       colour::with_alpha(accent, alpha));
   auto label = style(fonts_, Role::Caption, accent, alpha);
-  list->AddText(label.font, label.size, ImVec2(m + shift.x, label_y + canvas.px(28)), label.colour,
-                text::pick(slide.category.title, lang).c_str());
+  list->AddText(label.font, label.size, ImVec2(at.x, at.y + canvas.px(28)), label.colour,
+                text::pick(category.title, lang).c_str());
+}
 
+void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
+                             const AttractFrame& frame, float alpha, float offset) const {
+  ImVec2 shift = frame.slide_transition ? ImVec2(offset * 3, 0) : ImVec2(0, offset);
+  if (slide.item.kind == content::ItemKind::Landmark) return draw_landmark(list, canvas, slide, frame, alpha, shift);
+  if (!slide.item.image_id.empty() && !slide.item.figure) return draw_project(list, canvas, slide, frame, alpha, shift);
+
+  float m = canvas.margin();
+  draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
   float width = column_width(canvas);
-  float top = canvas.portrait ? canvas.px(520) : canvas.px(250);
+  float top = canvas.portrait ? canvas.px(560) : canvas.px(250);
   ImVec2 origin(m + shift.x, top + shift.y);
-  if (slide.item.figure) {
-    draw_figure(list, canvas, slide, frame, alpha, origin, width);
-    return;
-  }
+  if (slide.item.figure) return draw_figure(list, canvas, slide, frame, alpha, origin, width);
   auto title = style(fonts_, Role::Title, colour::text, alpha, 1.25f);
-  float y = origin.y + draw_text_block(list, title, text::pick(slide.item.title, lang), origin, width, 3);
+  float y = origin.y + draw_text_block(list, title, text::pick(slide.item.title, frame.lang), origin, width, 3);
   auto body = style(fonts_, Role::Body, colour::muted, alpha);
-  draw_text_block(list, body, text::pick(slide.item.summary, lang), ImVec2(origin.x, y + canvas.px(24)), width, 4);
+  draw_text_block(list, body, text::pick(slide.item.summary, frame.lang), ImVec2(origin.x, y + canvas.px(24)), width, 4);
 }
 
 void AttractView::draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
                               const AttractFrame& frame, float alpha, ImVec2 origin, float width) const {
   const auto& figure = *slide.item.figure;
-  const auto lang = frame.lang;
-  auto parts = text::split_figure(lang == text::Lang::Zh ? figure.display_zh : figure.display_en);
-  double progress = text::ease_out_cubic(frame.time_in_slide / kCountUpSeconds);
-  std::string shown = text::count_up_number(parts.number, progress);
-
-  auto big = style(fonts_, Role::Figure, colour::gold, alpha, 1.0f);
-  auto unit = style(fonts_, Role::FigureUnit, colour::gold, alpha, 1.0f);
-  float unit_drop = ascent(fonts_, Role::Figure) - ascent(fonts_, Role::FigureUnit);  // share the baseline
-  float gap = canvas.px(12);
-  float prefix_w = parts.prefix.empty() ? 0 : text_width(unit, parts.prefix) + gap;
-  float number_w = text_width(big, parts.number);  // the final width: the unit never jumps while counting
-  float suffix_w = text_width(unit, parts.suffix);
-  bool one_line = prefix_w + number_w + gap + suffix_w <= width;
-
-  float x = origin.x;
-  if (!parts.prefix.empty()) list->AddText(unit.font, unit.size, ImVec2(x, origin.y + unit_drop), unit.colour, parts.prefix.c_str());
-  x += prefix_w;
-  list->AddText(big.font, big.size, ImVec2(x, origin.y), big.colour, shown.c_str());
-  float y = origin.y + big.size;
-  if (one_line) {
-    list->AddText(unit.font, unit.size, ImVec2(x + number_w + gap, origin.y + unit_drop), unit.colour, parts.suffix.c_str());
-  } else {
-    y += draw_text_block(list, unit, parts.suffix, ImVec2(origin.x, y), width, 2) - unit.size * 0.2f;
-  }
-
+  FigureLook look{Role::Figure, Role::FigureUnit, colour::gold, alpha,
+                  text::ease_out_cubic(frame.time_in_slide / kCountUpSeconds)};
+  const std::string& display = frame.lang == text::Lang::Zh ? figure.display_zh : figure.display_en;
+  float y = origin.y + draw_figure_display(list, fonts_, display, origin, width, canvas.px(12), look);
   y += canvas.px(32);
   auto title = style(fonts_, Role::Title, colour::text, alpha, 1.25f);
-  y += draw_text_block(list, title, text::pick(slide.item.title, lang), ImVec2(origin.x, y), width, 2);
+  y += draw_text_block(list, title, text::pick(slide.item.title, frame.lang), ImVec2(origin.x, y), width, 2);
   y += canvas.px(16);
   auto body = style(fonts_, Role::Body, colour::muted, alpha);
-  draw_text_block(list, body, text::pick(slide.item.summary, lang), ImVec2(origin.x, y), width, 3);
+  draw_text_block(list, body, text::pick(slide.item.summary, frame.lang), ImVec2(origin.x, y), width, 3);
+}
+
+void AttractView::draw_landmark(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
+                                const AttractFrame& frame, float alpha, ImVec2 shift) const {
+  // Full bleed with a slow zoom toward the subject; a dark gradient carries the words.
+  float zoom = 1.0f + kZoomPerSecond * static_cast<float>(std::min(frame.slow_time, 12.0));
+  Rect full{ImVec2(shift.x, 0), ImVec2(canvas.width + shift.x, canvas.height)};
+  draw_picture(list, images_, slide.item.image_id, full, 0, canvas.scale, zoom, alpha);
+  float fade_top = canvas.height * (canvas.portrait ? 0.45f : 0.38f);
+  uint32_t clear = colour::with_alpha(colour::bg, 0), dark = colour::with_alpha(colour::bg, 0.94f * alpha);
+  list->AddRectFilledMultiColor(ImVec2(0, fade_top), ImVec2(canvas.width, canvas.height), clear, clear, dark, dark);
+  list->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(canvas.width, canvas.px(260)),
+                                colour::with_alpha(colour::bg, 0.7f * alpha), colour::with_alpha(colour::bg, 0.7f * alpha),
+                                clear, clear);
+  float m = canvas.margin();
+  draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
+  float width = column_width(canvas);
+  float bottom = canvas.height - canvas.px(canvas.portrait ? 330 : 250) + shift.y;
+  auto body = style(fonts_, Role::Body, colour::text, alpha);
+  auto title = style(fonts_, Role::Title, colour::text, alpha, 1.2f);
+  const std::string& summary = text::pick(slide.item.summary, frame.lang);
+  float body_h = measure_text_block(body, summary, width, 2);
+  float title_h = measure_text_block(title, text::pick(slide.item.title, frame.lang), width, 2);
+  float y = bottom - body_h - title_h - canvas.px(12);
+  y += draw_text_block(list, title, text::pick(slide.item.title, frame.lang), ImVec2(m + shift.x, y), width, 2);
+  draw_text_block(list, body, summary, ImVec2(m + shift.x, y + canvas.px(12)), width, 2);
+}
+
+void AttractView::draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
+                               const AttractFrame& frame, float alpha, ImVec2 shift) const {
+  float m = canvas.margin();
+  Rect picture = canvas.portrait
+                     ? Rect{ImVec2(m, canvas.px(260)), ImVec2(canvas.width - m, canvas.px(260) + (canvas.width - 2 * m) * 0.75f)}
+                     : Rect{ImVec2(canvas.px(880), m), ImVec2(canvas.width - m, canvas.height - canvas.px(200))};
+  picture.min.x += shift.x;
+  picture.max.x += shift.x;
+  picture.min.y += shift.y;
+  picture.max.y += shift.y;
+  draw_picture(list, images_, slide.item.image_id, picture, canvas.px(24), canvas.scale, 1, alpha);
+  draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
+  float width = canvas.portrait ? canvas.width - 2 * m : canvas.px(880) - m - canvas.px(64);
+  float y = (canvas.portrait ? picture.max.y + canvas.px(64) : canvas.px(300)) + (canvas.portrait ? 0 : shift.y);
+  auto title = style(fonts_, Role::Title, colour::text, alpha, 1.2f);
+  y += draw_text_block(list, title, text::pick(slide.item.title, frame.lang), ImVec2(m + shift.x, y), width, 3);
+  auto body = style(fonts_, Role::Body, colour::muted, alpha);
+  draw_text_block(list, body, text::pick(slide.item.summary, frame.lang), ImVec2(m + shift.x, y + canvas.px(24)), width,
+                  5);
 }
 
 void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const {
   float m = canvas.margin();
   const auto lang = frame.lang;
-  // Source line: every slide's figures come from the report.
   auto caption = style(fonts_, Role::Caption, colour::muted, 1);
   std::string source = ui("source_label", lang) + (lang == text::Lang::Zh ? "：" : ": ") + ui("source_document", lang);
-  float source_y = canvas.height - m - caption.size;
+  float bottom = canvas.height - m;
+  float cue_h = frame.show_touch_cue ? canvas.px(96) : 0;
+  // Landscape: source and progress on the left, touch cue on the right. Portrait: stacked.
+  float source_y = bottom - caption.size * 1.2f;
   float source_width = canvas.portrait ? canvas.width - 2 * m : canvas.px(1100);
+  if (canvas.portrait) source_y -= cue_h + canvas.px(24);
   draw_text_block(list, caption, source, ImVec2(m, source_y - caption.size * 0.25f), source_width, 1);
 
   // Progress cue: one dot per slide, the current one long and gold. Static within a slide.
   if (frame.count > 1) {
     float dot = canvas.px(10), spacing = canvas.px(22), current_w = canvas.px(36);
-    float total = static_cast<float>(frame.count - 1) * spacing + current_w;
-    float x = canvas.portrait ? (canvas.width - total) * 0.5f : m;
-    float y = canvas.portrait ? source_y - canvas.px(72) : source_y - canvas.px(40);
+    float y = source_y - canvas.px(40);
+    float x = m;
     for (size_t i = 0; i < frame.count; ++i) {
       bool current = i == frame.position;
       float w = current ? current_w : dot;
-      list->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + dot), current ? colour::gold : colour::with_alpha(colour::muted, 0.35f),
-                          dot * 0.5f);
+      list->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + dot),
+                          current ? colour::gold : colour::with_alpha(colour::muted, 0.35f), dot * 0.5f);
       x += w + (spacing - dot);
     }
   }
 
   if (!frame.show_touch_cue) return;
-  // Touch cue: a ring that breathes slowly and the invitation in both languages.
+  // Touch cue: a ring that breathes slowly, and the invitation in both languages.
   auto cue_zh = style(fonts_, Role::Heading, colour::text, 1);
   auto cue_en = style(fonts_, Role::Caption, colour::haitang, 1);
   std::string zh = ui("touch_cue", text::Lang::Zh), en = ui("touch_cue", text::Lang::En);
   float text_w = std::max(text_width(cue_zh, zh), text_width(cue_en, en));
-  float right = canvas.width - m;
-  float bottom = canvas.height - m;
   float ring_r = canvas.px(30);
-  ImVec2 centre(right - text_w - canvas.px(28) - ring_r, bottom - canvas.px(44));
+  float block_w = text_w + canvas.px(28) + 2 * ring_r;
+  float left = canvas.portrait ? (canvas.width - block_w) * 0.5f : canvas.width - m - block_w;
+  float centre_y = bottom - canvas.px(44);
+  ImVec2 centre(left + ring_r, centre_y);
   float breathe = static_cast<float>(0.5 + 0.5 * std::sin(frame.pulse * 2.0 * 3.14159265 / 2.4));
   list->AddCircle(centre, ring_r * (1 + 0.18f * breathe), colour::with_alpha(colour::haitang, 0.9f - 0.5f * breathe), 48,
                   canvas.px(3));
   list->AddCircleFilled(centre, ring_r * 0.42f, colour::haitang, 32);
-  float text_x = right - text_w;
-  list->AddText(cue_zh.font, cue_zh.size, ImVec2(text_x, bottom - canvas.px(44) - cue_zh.size * 0.9f), cue_zh.colour, zh.c_str());
-  list->AddText(cue_en.font, cue_en.size, ImVec2(text_x, bottom - canvas.px(44) + canvas.px(12)), cue_en.colour, en.c_str());
+  float text_x = left + 2 * ring_r + canvas.px(28);
+  list->AddText(cue_zh.font, cue_zh.size, ImVec2(text_x, centre_y - cue_zh.size * 0.9f), cue_zh.colour, zh.c_str());
+  list->AddText(cue_en.font, cue_en.size, ImVec2(text_x, centre_y + canvas.px(12)), cue_en.colour, en.c_str());
 }
 
 void AttractView::draw_title(ImDrawList* list, const Canvas& canvas, const std::string& title, text::Lang) const {

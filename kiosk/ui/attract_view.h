@@ -10,6 +10,7 @@
 #include "kiosk/content/model.h"
 #include "kiosk/text/lang.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/image_provider.h"
 #include "kiosk/ui/theme.h"
 
 namespace kiosk::ui {
@@ -32,6 +33,7 @@ struct AttractFrame {
   text::Lang lang = text::Lang::Zh;
   bool show_touch_cue = true;
   double pulse = 0;                       // seconds, drives the touch cue's ring
+  double slow_time = 0;                   // time in slide for slow motion (pan and zoom), rate-limited
 };
 
 // Texts of the kiosk's own interface, by key, in both languages.
@@ -39,7 +41,8 @@ using UiStrings = std::map<std::string, content::Bilingual>;
 
 class AttractView {
  public:
-  AttractView(const Fonts& fonts, const UiStrings& strings) : fonts_(fonts), strings_(strings) {}
+  AttractView(const Fonts& fonts, const UiStrings& strings, ImageProvider& images)
+      : fonts_(fonts), strings_(strings), images_(images) {}
   void draw(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const;
   // A dignified title slide for a bundle with nothing to play.
   void draw_title(ImDrawList* list, const Canvas& canvas, const std::string& title, text::Lang lang) const;
@@ -49,11 +52,18 @@ class AttractView {
                   float alpha, float offset_y) const;
   void draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
                    float alpha, ImVec2 origin, float width) const;
+  void draw_landmark(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
+                     float alpha, ImVec2 shift) const;
+  void draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
+                    float alpha, ImVec2 shift) const;
+  void draw_label(ImDrawList* list, const Canvas& canvas, const content::Category& category, text::Lang lang,
+                  float alpha, ImVec2 at) const;
   void draw_chrome(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const;
   std::string ui(const std::string& key, text::Lang lang) const;
 
   const Fonts& fonts_;
   const UiStrings& strings_;
+  ImageProvider& images_;
 };
 
 }  // namespace kiosk::ui

@@ -7,13 +7,13 @@
 namespace kiosk::ui {
 
 bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold,
-                  const GlyphNeeds& needs, float scale, std::string& error) {
+                  const GlyphNeeds& needs, float scale, bool large_text, std::string& error) {
   atlas.Clear();
   regular_ = regular.bytes;
   bold_ = bold.bytes;
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+  atlas.Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
   atlas.TexDesiredWidth = 4096;
   for (size_t i = 0; i < static_cast<size_t>(Role::Count); ++i) {
     auto role = static_cast<Role>(i);
@@ -29,7 +29,7 @@ bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const conten
     config.FontDataOwnedByAtlas = false;
     config.PixelSnapH = true;
     config.OversampleH = config.OversampleV = 1;
-    sizes_[i] = std::round(role_size(role) * scale);
+    sizes_[i] = std::round(role_size(role, large_text) * scale);
     fonts_[i] = atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), sizes_[i], &config,
                                            ranges_[i].Data);
   }

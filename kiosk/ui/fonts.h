@@ -26,7 +26,7 @@ class Fonts {
   // Bakes into `atlas` (cleared first). Returns false with `error` set when a font
   // cannot be parsed; the atlas is then left empty.
   bool build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold, const GlyphNeeds& needs,
-             float scale, std::string& error);
+             float scale, bool large_text, std::string& error);
 
   ImFont* get(Role role) const { return fonts_[static_cast<size_t>(role)]; }
   float size(Role role) const { return sizes_[static_cast<size_t>(role)]; }

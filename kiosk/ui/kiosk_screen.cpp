@@ -1,62 +1,72 @@
 #include "kiosk/ui/kiosk_screen.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "kiosk/text/figure_text.h"
 
 namespace kiosk::ui {
 namespace {
 
-constexpr double kTransitionSeconds = 0.6;
 constexpr double kCountUpSeconds = 1.2;
 constexpr double kFrameInterval = 1.0 / 60;
+constexpr float kTapSlopReference = 16;    // px at the reference canvas: about 10 mm on a 55" panel
+constexpr float kSwipeReference = 120;     // a horizontal drag this long turns the page
+
+void add_both(GlyphNeeds& needs, Role role, const content::Bilingual& text) {
+  needs.add(role, text.zh);
+  needs.add(role, text.en);
+}
 
 }  // namespace
 
-KioskScreen::KioskScreen(content::Bundle& bundle, ScreenOptions options)
-    : bundle_(bundle), options_(options), attract_(bundle.playlist(), kTransitionSeconds) {
+KioskScreen::KioskScreen(content::Bundle& bundle, ScreenOptions options, ImageProvider& images)
+    : bundle_(bundle),
+      options_(options),
+      images_(images),
+      content_(bundle),
+      show_(options.show, content_.catalogue(), bundle.playlist()) {
   for (const auto& s : bundle_.ui_strings()) strings_[s.key] = s.text;
-  categories_ = bundle_.categories();
-  for (const auto& entry : bundle_.playlist()) {
-    if (slides_.count(entry.item_id)) continue;
-    auto item = bundle_.item(entry.item_id);
-    if (!item) continue;
-    content::Category category;
-    for (const auto& c : categories_)
-      if (c.id == item->category_id) category = c;
-    slides_[entry.item_id] = {std::move(*item), category};
-  }
-  view_ = std::make_unique<AttractView>(fonts_, strings_);
+  attract_view_ = std::make_unique<AttractView>(fonts_, strings_, images_);
 }
 
-GlyphNeeds KioskScreen::glyph_needs() const {
+const SlideContent* KioskScreen::slide_for(const content::PlaylistEntry& entry) {
+  auto it = slides_.find(entry.item_id);
+  if (it != slides_.end()) return &it->second;
+  const auto* item = content_.item(entry.item_id);
+  if (!item) return nullptr;
+  const auto* category = content_.category(item->category_id);
+  return &slides_.emplace(entry.item_id, SlideContent{*item, category ? *category : content::Category{}}).first->second;
+}
+
+GlyphNeeds KioskScreen::glyph_needs() {
   GlyphNeeds needs;
-  for (const auto& [id, slide] : slides_) {
-    for (const auto* bilingual : {&slide.item.title, &slide.item.summary}) {
-      needs.add(Role::Title, bilingual->zh);
-      needs.add(Role::Title, bilingual->en);
-      needs.add(Role::Body, bilingual->zh);
-      needs.add(Role::Body, bilingual->en);
-    }
-    needs.add(Role::Caption, slide.category.title.zh);
-    needs.add(Role::Caption, slide.category.title.en);
-    if (slide.item.figure) {
-      for (const auto& display : {slide.item.figure->display_zh, slide.item.figure->display_en}) {
-        auto parts = text::split_figure(display);
-        needs.add(Role::Figure, parts.number + "0123456789.,");
+  for (Role role : {Role::Figure, Role::Label, Role::Heading}) needs.add(role, "0123456789.,:/% ");
+  add_both(needs, Role::Title, content_.info().title);
+  for (const auto& category : content_.categories()) {
+    for (Role role : {Role::Title, Role::Heading, Role::Caption}) add_both(needs, role, category.title);
+    for (const auto& s : content_.summaries(category.id)) {
+      add_both(needs, Role::Body, s.title);  // cards
+      add_both(needs, Role::Caption, s.title);  // teasers
+      add_both(needs, Role::Heading, s.figure);
+      for (const auto* display : {&s.figure.zh, &s.figure.en}) {
+        auto parts = text::split_figure(*display);
         needs.add(Role::FigureUnit, parts.prefix + parts.suffix);
       }
     }
   }
-  needs.add(Role::Title, bundle_.info().title.zh);
-  needs.add(Role::Title, bundle_.info().title.en);
-  for (const auto& [key, text] : strings_) {
-    for (Role role : {Role::Heading, Role::Caption}) {
-      needs.add(role, text.zh);
-      needs.add(role, text.en);
-    }
+  // Long texts: titles, bodies and quotes of every item, read once here.
+  auto s = bundle_.database().prepare(
+      "SELECT title_zh, title_en, summary_zh, summary_en, body_zh, body_en, quote_zh, section_zh, section_en FROM item");
+  while (s.step()) {
+    for (int i : {0, 1}) needs.add(Role::Title, s.text(i));
+    for (int i : {2, 3, 4, 5}) needs.add(Role::Body, s.text(i));
+    for (int i : {6, 7, 8}) needs.add(Role::Caption, s.text(i));
   }
-  needs.add(Role::Caption, "：:");
+  needs.add(Role::Caption, "“”：:");
+  for (const auto& [key, text] : strings_)
+    for (Role role : {Role::Title, Role::Heading, Role::Body, Role::Caption, Role::Label}) add_both(needs, role, text);
   return needs;
 }
 
@@ -67,61 +77,212 @@ bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::str
     error = bundle_.path().string() + ": the bundle has no " + std::string(!regular ? "regular" : "bold") + " font";
     return false;
   }
-  if (!fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, error)) {
+  baked_large_text_ = show_.large_text();
+  if (!fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, baked_large_text_, error)) {
     error = bundle_.path().string() + ": " + error;
     return false;
   }
   return true;
 }
 
+void KioskScreen::pointer_press(float x, float y, double t) {
+  gestures_.press({x, y}, t);
+  input_changed_ = true;
+}
+
+void KioskScreen::pointer_move(float x, float y, double t) {
+  gestures_.move({x, y}, t);
+  if (gestures_.down()) input_changed_ = true;
+}
+
+void KioskScreen::pointer_release(float x, float y, double t) {
+  gestures_.release({x, y}, t);
+  input_changed_ = true;
+}
+
 void KioskScreen::update(double now, const show::CivilTime& wall) {
-  attract_.advance(now, wall);
-  if (attract_.has_slide()) {
-    if (attract_.position() < last_position_) ++passes_;
-    last_position_ = attract_.position();
+  wall_ = wall;
+  double dt = std::clamp(now - last_update_, 0.0, 0.1);
+  last_update_ = now;
+  show_.tick(now, wall);
+  category_scroll_.step(dt);
+  detail_scroll_.step(dt);
+  auto& attract = show_.attract();
+  if (show_.scene() == show::Scene::Attract && attract.has_slide()) {
+    if (attract.position() < last_position_) ++passes_;
+    last_position_ = attract.position();
+    // The next slide's picture loads while this one shows.
+    const auto& playlist = bundle_.playlist();
+    if (!playlist.empty()) {
+      if (const auto* next = slide_for(playlist[(attract.position() + 1) % playlist.size()]))
+        if (!next->item.image_id.empty()) images_.prefetch(next->item.image_id);
+    }
   }
 }
 
-text::Lang KioskScreen::current_language() const {
-  if (!options_.alternate_languages || passes_ % 2 == 0) return options_.language;
-  return options_.language == text::Lang::Zh ? text::Lang::En : text::Lang::Zh;
+text::Lang KioskScreen::attract_language() const {
+  text::Lang first = options_.show.language;
+  if (!options_.alternate_languages || passes_ % 2 == 0) return first;
+  return first == text::Lang::Zh ? text::Lang::En : text::Lang::Zh;
 }
 
-const SlideContent* KioskScreen::slide_for(const content::PlaylistEntry& entry) const {
-  auto it = slides_.find(entry.item_id);
-  return it == slides_.end() ? nullptr : &it->second;
+void KioskScreen::apply(const Action& action, double now) {
+  switch (action.kind) {
+    case Action::None: break;
+    case Action::OpenCategory: show_.open_category(action.id, now); break;
+    case Action::OpenItem: show_.open_item(action.id, now); break;
+    case Action::Back: show_.back(now); break;
+    case Action::Home: show_.home(now); break;
+    case Action::Language: show_.set_language(action.lang, now); break;
+    case Action::LargeText: show_.set_large_text(action.flag, now); break;
+    case Action::Neighbour: show_.neighbour(action.step, now); break;
+  }
 }
 
-void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) const {
-  if (!attract_.has_slide()) {
-    view_->draw_title(list, canvas, text::pick(bundle_.info().title, options_.language), options_.language);
+void KioskScreen::handle_gestures(double now, const Canvas& canvas) {
+  auto delta = gestures_.take_drag_delta();
+  auto release = gestures_.take_release();
+  if (!show_.interactive()) return;
+  if (gestures_.down() || release) show_.touch(now);  // any touch keeps the visitor's session alive
+  auto scene = show_.browsing_scene();
+  if (scene == show::Scene::Category) {
+    if (delta.y != 0) category_scroll_.drag(delta.y);
+    if (release && release->was_drag) category_scroll_.release(release->velocity_y);
+  } else if (scene == show::Scene::Detail) {
+    float dx = release ? release->end.x - release->start.x : 0, dy = release ? release->end.y - release->start.y : 0;
+    if (release && release->was_drag && std::abs(dx) > canvas.px(kSwipeReference) && std::abs(dx) > 1.5f * std::abs(dy)) {
+      if (show_.neighbour(dx < 0 ? +1 : -1, now)) detail_scroll_ = {};
+    } else {
+      if (delta.y != 0 && std::abs(delta.y) >= std::abs(delta.x)) detail_scroll_.drag(delta.y);
+      if (release && release->was_drag && std::abs(dy) > std::abs(dx)) detail_scroll_.release(release->velocity_y);
+    }
+  }
+}
+
+std::string KioskScreen::clock_text() const {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", wall_.hour, wall_.minute);
+  return buf;
+}
+
+void KioskScreen::draw_attract(ImDrawList* list, const Canvas& canvas, double now) {
+  auto& attract = show_.attract();
+  if (!attract.has_slide()) {
+    attract_view_->draw_title(list, canvas, text::pick(content_.info().title, options_.show.language),
+                              options_.show.language);
     return;
   }
   AttractFrame frame;
-  frame.current = slide_for(attract_.current());
-  if (const auto* previous = attract_.previous(now)) frame.previous = slide_for(*previous);
-  frame.time_in_slide = attract_.time_in_slide(now);
-  frame.transition = attract_.transition_progress(now);
-  frame.slide_transition = attract_.current().transition == "slide";
-  frame.position = attract_.position();
-  frame.count = attract_.size();
-  frame.lang = current_language();
-  frame.show_touch_cue = options_.touch_cue;
+  frame.current = slide_for(attract.current());
+  if (const auto* previous = attract.previous(now)) frame.previous = slide_for(*previous);
+  frame.time_in_slide = attract.time_in_slide(now);
+  frame.transition = attract.transition_progress(now);
+  frame.slide_transition = attract.current().transition == "slide";
+  frame.position = attract.position();
+  frame.count = attract.size();
+  frame.lang = attract_language();
+  frame.show_touch_cue = show_.interactive();
   // Slow motion runs at a reduced rate: quantise its clock so that frames between ticks are identical.
-  frame.pulse = options_.slow_motion_fps > 0 ? std::floor(now * options_.slow_motion_fps) / options_.slow_motion_fps : 0;
-  view_->draw(list, canvas, frame);
+  double rate = options_.slow_motion_fps;
+  frame.pulse = rate > 0 ? std::floor(now * rate) / rate : 0;
+  frame.slow_time = rate > 0 ? std::floor(frame.time_in_slide * rate) / rate : 0;
+  attract_view_->draw(list, canvas, frame);
+}
+
+void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) {
+  last_canvas_ = canvas;
+  gestures_.set_slop(canvas.px(kTapSlopReference));
+  handle_gestures(now, canvas);
+  auto tap = gestures_.take_tap();
+  input_changed_ = false;
+
+  // The scrollers belong to the scene they were scrolled in.
+  std::string where = show::scene_log_name(show_.browsing_scene(), show_.category(), show_.item());
+  if (where != scrolled_for_) {
+    category_scroll_ = {};
+    detail_scroll_ = {};
+    scrolled_for_ = where;
+  }
+
+  TouchFrame touch;
+  touch.down = gestures_.down();
+  touch.position = ImVec2(gestures_.position().x, gestures_.position().y);
+  touch.press_position = ImVec2(gestures_.press_position().x, gestures_.press_position().y);
+  touch.dragging = gestures_.dragging();
+  bool counting_down = show_.scene() == show::Scene::Countdown;
+  if (tap && !counting_down) touch.tap = ImVec2(tap->x, tap->y);  // a tap on the countdown only dismisses it
+
+  Widgets widgets(list, canvas, fonts_, touch);
+  ViewContext ctx{widgets, images_, content_, strings_, show_.language(), show_.large_text(), now};
+  Action action;
+  float height = 0;
+  switch (show_.browsing_scene()) {
+    case show::Scene::Attract:
+      draw_attract(list, canvas, now);
+      break;
+    case show::Scene::Closed:
+      draw_closed(ctx, clock_text(), options_.show.open_from, options_.show.open_to);
+      break;
+    case show::Scene::Home:
+      list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
+      action = draw_home(ctx);
+      break;
+    case show::Scene::Category:
+      list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
+      action = draw_category(ctx, show_.category(), category_scroll_.offset(), height);
+      category_scroll_.set_extent(height, canvas.height - canvas.px(400));
+      break;
+    case show::Scene::Detail: {
+      list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
+      auto it = show_.catalogue().items.find(show_.category());
+      int count = it == show_.catalogue().items.end() ? 1 : static_cast<int>(it->second.size());
+      action = draw_detail(ctx, show_.item(), show_.item_position(), count, detail_scroll_.offset(), height);
+      detail_scroll_.set_extent(height, canvas.height - canvas.px(400));
+      break;
+    }
+    case show::Scene::Countdown:
+      break;
+  }
+  if (counting_down) draw_countdown(ctx, show_.countdown_remaining(now));
+  apply(action, now);
+  if (action.kind != Action::None) input_changed_ = true;  // draw the new scene at once
 }
 
 double KioskScreen::next_frame_time(double now) const {
-  double next = attract_.next_change(now);
-  if (!attract_.has_slide()) return next;
-  double in_slide = attract_.time_in_slide(now);
-  bool animating = attract_.transition_progress(now) < 1 ||
-                   (attract_.current().item_id.size() && in_slide < kCountUpSeconds + kFrameInterval);
-  if (animating) return now + kFrameInterval;
-  if (options_.touch_cue && options_.slow_motion_fps > 0)
+  if (input_changed_ || gestures_.dragging() || category_scroll_.moving() || detail_scroll_.moving() ||
+      images_.loading())
+    return now + kFrameInterval;
+  double next = show_.next_deadline(now);
+  if (show_.scene() != show::Scene::Attract) return next;
+  const auto& attract = show_.attract();
+  if (!attract.has_slide()) return next;
+  if (attract.transition_progress(now) < 1 || attract.time_in_slide(now) < kCountUpSeconds + kFrameInterval)
+    return now + kFrameInterval;
+  if (show_.interactive() && options_.slow_motion_fps > 0)
     next = std::min(next, (std::floor(now * options_.slow_motion_fps) + 1) / options_.slow_motion_fps);
   return next;
+}
+
+bool KioskScreen::go_to(const std::string& scene, double now, const show::CivilTime& wall) {
+  show_.tick(now, wall);
+  if (scene == "attract") return true;
+  if (scene == "home" || scene == "countdown") {
+    show_.touch(now);
+    return true;
+  }
+  auto colon = scene.find(':');
+  if (colon == std::string::npos) return false;
+  std::string kind = scene.substr(0, colon), id = scene.substr(colon + 1);
+  show_.touch(now);
+  if (kind == "category" && show_.catalogue().items.count(id)) {
+    show_.open_category(id, now);
+    return true;
+  }
+  if (kind == "detail" && content_.item(id)) {
+    show_.open_item(id, now);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace kiosk::ui

@@ -1,7 +1,7 @@
 #pragma once
-// The kiosk's screen for one bundle: resolves the bundle's content once, drives the
-// attract loop from the injected clock and draws each frame. It also says when the
-// next frame is due, so that the platform can sleep while nothing moves.
+// The kiosk's screen for one bundle: turns pointer input into gestures and actions on
+// the show state machine, and draws the scene the show is in. It also says when the
+// next frame is due, so that the platform sleeps while nothing moves.
 
 #include <imgui.h>
 
@@ -10,50 +10,76 @@
 #include <vector>
 
 #include "kiosk/content/bundle.h"
-#include "kiosk/show/attract_loop.h"
-#include "kiosk/show/civil_time.h"
-#include "kiosk/show/scene.h"
+#include "kiosk/show/gesture.h"
+#include "kiosk/show/scroller.h"
+#include "kiosk/show/show.h"
 #include "kiosk/ui/attract_view.h"
+#include "kiosk/ui/content_cache.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/view_context.h"
 
 namespace kiosk::ui {
 
 struct ScreenOptions {
-  text::Lang language = text::Lang::Zh;
-  bool alternate_languages = true;  // switch language with each pass of the playlist
-  bool touch_cue = true;            // false in slideshow mode
+  show::ShowSettings show;
+  bool alternate_languages = true;  // the attract loop switches language with each pass
   double slow_motion_fps = 10;      // pulses and pans; 0 stops them (software rendering)
 };
 
 class KioskScreen {
  public:
-  KioskScreen(content::Bundle& bundle, ScreenOptions options);
+  KioskScreen(content::Bundle& bundle, ScreenOptions options, ImageProvider& images);
 
-  // Bakes the fonts for this canvas size into `atlas`. Returns false with `error` set.
+  // Bakes the fonts for this canvas (and the current text size) into `atlas`.
   bool build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::string& error);
+  bool fonts_stale() const { return baked_large_text_ != show_.large_text(); }
   const Fonts& fonts() const { return fonts_; }
 
+  // Pointer input in window pixels; `t` on the animation clock.
+  void pointer_press(float x, float y, double t);
+  void pointer_move(float x, float y, double t);
+  void pointer_release(float x, float y, double t);
+
   void update(double now, const show::CivilTime& wall);
-  void draw(ImDrawList* list, const Canvas& canvas, double now) const;
-  double next_frame_time(double now) const;  // clock time the screen next changes
-  show::Scene scene() const { return show::Scene::Attract; }
-  bool shows_content() const { return attract_.has_slide(); }
+  // Draws the frame; taps landing on controls act on the show.
+  void draw(ImDrawList* list, const Canvas& canvas, double now);
+  double next_frame_time(double now) const;
+
+  // Puts the show into a scene deterministically (screenshots): attract, home,
+  // category:ID, detail:ID or countdown. Returns false for an unknown scene.
+  bool go_to(const std::string& scene, double now, const show::CivilTime& wall);
+  std::vector<std::string> take_scene_log() { return show_.take_scene_log(); }
+  bool shows_content() const { return true; }
+  bool attract_showing() const { return show_.scene() == show::Scene::Attract; }
+  show::Show& show() { return show_; }
 
  private:
-  text::Lang current_language() const;
-  const SlideContent* slide_for(const content::PlaylistEntry& entry) const;
-  GlyphNeeds glyph_needs() const;
+  text::Lang attract_language() const;
+  const SlideContent* slide_for(const content::PlaylistEntry& entry);
+  GlyphNeeds glyph_needs();
+  void apply(const Action& action, double now);
+  void handle_gestures(double now, const Canvas& canvas);
+  void draw_attract(ImDrawList* list, const Canvas& canvas, double now);
+  std::string clock_text() const;
 
   content::Bundle& bundle_;
   ScreenOptions options_;
+  ImageProvider& images_;
+  ContentCache content_;
   UiStrings strings_;
-  std::vector<content::Category> categories_;
-  std::map<std::string, SlideContent> slides_;  // by item id
-  show::AttractLoop attract_;
-  size_t passes_ = 0;  // completed runs through the playlist, for alternating languages
-  size_t last_position_ = 0;
+  show::Show show_;
+  show::GestureRecognizer gestures_{16};
+  show::Scroller category_scroll_, detail_scroll_;
+  std::string scrolled_for_;  // the scene the scrollers belong to
+  std::map<std::string, SlideContent> slides_;
+  size_t passes_ = 0, last_position_ = 0;
   Fonts fonts_;
-  std::unique_ptr<AttractView> view_;
+  bool baked_large_text_ = false;
+  std::unique_ptr<AttractView> attract_view_;
+  double last_update_ = 0;
+  bool input_changed_ = false;
+  show::CivilTime wall_;
+  Canvas last_canvas_;
 };
 
 }  // namespace kiosk::ui

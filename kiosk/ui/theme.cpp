@@ -1,6 +1,7 @@
 #include "kiosk/ui/theme.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace kiosk::ui {
@@ -18,20 +19,33 @@ uint32_t colour::from_hex(const std::string& hex, uint32_t fallback) {
   return rgb(static_cast<uint32_t>(value));
 }
 
-float role_size(Role role) {
+float role_size(Role role, bool large_text) {
   switch (role) {
     case Role::Figure: return 240;
     case Role::FigureUnit: return 96;  // about 40% of the digits, on the same baseline
     case Role::Title: return 72;
     case Role::Heading: return 48;
-    case Role::Body: return 36;
-    case Role::Caption: return 28;
+    case Role::Body: return large_text ? 48 : 36;
+    case Role::Caption: return large_text ? 36 : 28;
+    case Role::Label: return large_text ? 36 : 30;
     case Role::Count: break;
   }
   return 36;
 }
 
 bool role_is_bold(Role role) { return role != Role::Body && role != Role::Caption; }
+
+double contrast_ratio(uint32_t a, uint32_t b) {
+  auto luminance = [](uint32_t c) {
+    auto channel = [](uint32_t v) {
+      double s = static_cast<double>(v & 0xFF) / 255.0;
+      return s <= 0.03928 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c) + 0.7152 * channel(c >> 8) + 0.0722 * channel(c >> 16);  // ABGR: R is the low byte
+  };
+  double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
 
 Canvas Canvas::for_size(float width, float height) {
   Canvas c;

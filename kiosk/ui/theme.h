@@ -15,6 +15,8 @@ constexpr uint32_t rgb(uint32_t hex) { return 0xFF000000u | ((hex & 0xFF) << 16)
 // ImGui packs colours as ABGR; these read as the brief's #RRGGBB.
 constexpr uint32_t bg = rgb(0x0E1B2E);       // deep navy, the Haihe at dusk
 constexpr uint32_t surface = rgb(0x16263D);  // tiles and cards
+constexpr uint32_t surface_pressed = rgb(0x24395A);  // a lighter surface under the finger
+constexpr uint32_t night = rgb(0x070E18);  // the closed screen: darker than bg
 constexpr uint32_t text = rgb(0xF4F1EA);     // body and titles, 15.3:1
 constexpr uint32_t muted = rgb(0xB8C2D0);    // captions, 9.6:1
 constexpr uint32_t gold = rgb(0xF2C14E);     // figures, 10.3:1
@@ -25,10 +27,14 @@ uint32_t with_alpha(uint32_t colour, float alpha);
 uint32_t from_hex(const std::string& hex, uint32_t fallback);  // "#RRGGBB"
 }  // namespace colour
 
-// Type roles and their sizes in reference pixels.
-enum class Role { Figure, FigureUnit, Title, Heading, Body, Caption, Count };
-float role_size(Role role);
+// Type roles and their sizes in reference pixels. Large text (for visitors with low
+// vision) raises body, caption and label sizes; layouts reflow rather than shrink.
+enum class Role { Figure, FigureUnit, Title, Heading, Body, Caption, Label, Count };
+float role_size(Role role, bool large_text = false);
 bool role_is_bold(Role role);
+
+// WCAG 2 contrast ratio of two opaque colours (ImGui-packed), 1 to 21.
+double contrast_ratio(uint32_t a, uint32_t b);
 
 // The window mapped onto the 1920x1080 (or 1080x1920) reference canvas.
 struct Canvas {

@@ -1,0 +1,96 @@
+#include <cmath>
+
+#include "kiosk/ui/figure_display.h"
+#include "kiosk/ui/image_view.h"
+#include "kiosk/ui/view_context.h"
+
+namespace kiosk::ui {
+namespace {
+
+const char* kind_key(content::ItemKind kind) {
+  switch (kind) {
+    case content::ItemKind::Figure: return "kind_figure";
+    case content::ItemKind::Project: return "kind_project";
+    case content::ItemKind::Landmark: return "kind_landmark";
+    case content::ItemKind::Story: return "kind_story";
+  }
+  return "kind_story";
+}
+
+void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const Rect& r, uint32_t accent) {
+  Rect shown = pressed_rect(r, ctx.w.pressed(r));
+  float pad = ctx.px(28);
+  float text_x = shown.min.x + pad;
+  if (!item.image_id.empty()) {
+    float side = shown.height() - 2 * pad;
+    Rect picture{ImVec2(shown.min.x + pad, shown.min.y + pad), ImVec2(shown.min.x + pad + side, shown.max.y - pad)};
+    draw_picture(ctx.list(), ctx.images, item.image_id, picture, ctx.px(12), ctx.canvas().scale);
+    text_x = picture.max.x + pad;
+  }
+  float width = shown.max.x - pad - text_x;
+  float y = shown.min.y + pad;
+  auto chip = ctx.style(Role::Caption, accent, 1.3f);
+  y += draw_text_block(ctx.list(), chip, ctx.ui(kind_key(item.kind)), ImVec2(text_x, y), width, 1);
+  if (!item.figure.zh.empty()) {
+    FigureLook look{Role::Heading, Role::Caption, colour::gold, 1, 1};
+    y += draw_figure_display(ctx.list(), ctx.fonts(), text::pick(item.figure, ctx.lang), ImVec2(text_x, y), width,
+                             ctx.px(6), look) + ctx.px(8);
+  }
+  auto title = ctx.style(Role::Body, colour::text, 1.35f);
+  int lines = std::max(1, static_cast<int>((shown.max.y - pad - y) / (title.size * title.line_spacing)));
+  draw_text_block(ctx.list(), title, text::pick(item.title, ctx.lang), ImVec2(text_x, y), width, lines);
+}
+
+}  // namespace
+
+Action draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, float& content_height) {
+  const auto& c = ctx.canvas();
+  Action action = draw_top_bar(ctx, true, true);
+  const auto* cat = ctx.content.category(category_id);
+  if (!cat) return action;
+  const auto& items = ctx.content.summaries(category_id);
+  float m = c.margin();
+  uint32_t accent = colour::from_hex(cat->accent, colour::gold);
+
+  float head = top_bar_bottom(c) + ctx.px(40);
+  ctx.list()->AddRectFilled(ImVec2(m, head + ctx.px(10)), ImVec2(m + ctx.px(10), head + ctx.px(72)), accent);
+  auto title = ctx.style(Role::Title, colour::text, 1.2f);
+  draw_text_block(ctx.list(), title, text::pick(cat->title, ctx.lang), ImVec2(m + ctx.px(32), head),
+                  c.width - 2 * m - ctx.px(32), 1);
+  auto count = ctx.style(Role::Caption, colour::muted, 1);
+  draw_text_block(ctx.list(), count, fill(ctx.ui("category_item_count"), "{n}", std::to_string(items.size())),
+                  ImVec2(m, head + ctx.px(28)), c.width - 2 * m, 1, Align::Right);
+
+  // The grid scrolls under a fixed header; only the rows in view are laid out.
+  float top = head + ctx.px(120), bottom = c.height - ctx.px(48);
+  int columns = c.portrait ? 1 : 3;
+  float gutter = ctx.px(28);
+  float card_w = (c.width - 2 * m - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  float card_h = ctx.px(ctx.large_text ? 300 : 250);
+  float row_h = card_h + gutter;
+  size_t rows = (items.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
+  content_height = static_cast<float>(rows) * row_h - gutter + ctx.px(48);
+  ctx.list()->PushClipRect(ImVec2(0, top), ImVec2(c.width, bottom), true);
+  auto first = static_cast<size_t>(std::max(0.0f, std::floor(scroll / row_h)));
+  for (size_t row = first; row < rows; ++row) {
+    float y = top + static_cast<float>(row) * row_h - scroll;
+    if (y > bottom) break;
+    for (size_t col = 0; col < static_cast<size_t>(columns); ++col) {
+      size_t i = row * static_cast<size_t>(columns) + col;
+      if (i >= items.size()) break;
+      float x = m + static_cast<float>(col) * (card_w + gutter);
+      Rect r{ImVec2(x, y), ImVec2(x + card_w, y + card_h)};
+      bool visible_tap = ctx.w.touch().tap && ctx.w.touch().tap->y >= top && ctx.w.touch().tap->y < bottom;
+      if (ctx.w.card(r) && visible_tap) action = {Action::OpenItem, items[i].id};
+      draw_card(ctx, items[i], r, accent);
+    }
+  }
+  ctx.list()->PopClipRect();
+  // A soft edge where the list runs under the header shows that it scrolls.
+  if (scroll > 0)
+    ctx.list()->AddRectFilledMultiColor(ImVec2(0, top), ImVec2(c.width, top + ctx.px(40)), colour::bg, colour::bg,
+                                        colour::with_alpha(colour::bg, 0), colour::with_alpha(colour::bg, 0));
+  return action;
+}
+
+}  // namespace kiosk::ui

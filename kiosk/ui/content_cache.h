@@ -1,0 +1,36 @@
+#pragma once
+// What the views read from the bundle, loaded once or when first needed: categories,
+// each category's item summaries, and the full item on the detail screen.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/content/bundle.h"
+#include "kiosk/show/show.h"
+
+namespace kiosk::ui {
+
+class ContentCache {
+ public:
+  explicit ContentCache(content::Bundle& bundle);
+
+  const content::BundleInfo& info() const { return bundle_.info(); }
+  const std::vector<content::Category>& categories() const { return categories_; }
+  const content::Category* category(const std::string& id) const;
+  const std::vector<content::ItemSummary>& summaries(const std::string& category_id);
+  const content::Item* item(const std::string& id);  // the full item, cached
+  // The first figure of a category, its teaser on the home tile.
+  const content::ItemSummary* teaser(const std::string& category_id);
+  show::Catalogue catalogue();
+  content::Bundle& bundle() { return bundle_; }
+
+ private:
+  content::Bundle& bundle_;
+  std::vector<content::Category> categories_;
+  std::map<std::string, std::vector<content::ItemSummary>> summaries_;
+  std::map<std::string, content::Item> items_;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,98 @@
+#include "kiosk/ui/figure_display.h"
+#include "kiosk/ui/icons.h"
+#include "kiosk/ui/image_view.h"
+#include "kiosk/ui/view_context.h"
+
+namespace kiosk::ui {
+namespace {
+
+// Title, text and the report's own words with their section. Returns the height used.
+float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent) {
+  float y = at.y;
+  auto title = ctx.style(Role::Title, colour::text, 1.2f);
+  y += draw_text_block(ctx.list(), title, text::pick(item.title, ctx.lang), ImVec2(at.x, y), width) + ctx.px(24);
+  auto body = ctx.style(Role::Body, colour::text);
+  y += draw_text_block(ctx.list(), body, text::pick(item.body, ctx.lang), ImVec2(at.x, y), width) + ctx.px(40);
+
+  // 出处: the quote as the report words it, under its section.
+  float rule = ctx.px(6), inset = ctx.px(32);
+  float quote_top = y;
+  auto label = ctx.style(Role::Caption, accent, 1.4f);
+  std::string source = ctx.ui("source_label") + (ctx.lang == text::Lang::Zh ? "：" : ": ") +
+                       text::pick(item.section, ctx.lang);
+  y += draw_text_block(ctx.list(), label, source, ImVec2(at.x + inset, y), width - inset);
+  auto quote = ctx.style(Role::Caption, colour::muted, 1.6f);
+  std::string words = "“" + item.quote_zh + "”";
+  y += draw_text_block(ctx.list(), quote, words, ImVec2(at.x + inset, y), width - inset);
+  ctx.list()->AddRectFilled(ImVec2(at.x, quote_top + ctx.px(6)), ImVec2(at.x + rule, y - ctx.px(6)), accent);
+  return y - at.y;
+}
+
+bool arrow_button(const ViewContext& ctx, const Rect& r, const char* icon, bool enabled) {
+  if (!enabled) return false;
+  bool down = ctx.w.pressed(r);
+  Rect shown = pressed_rect(r, down);
+  ctx.list()->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface, 48);
+  draw_icon(ctx.list(), icon, shown.centre(), shown.width() * 0.42f, colour::gold);
+  return ctx.w.tapped(r);
+}
+
+}  // namespace
+
+Action draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
+                   float& content_height) {
+  const auto& c = ctx.canvas();
+  Action action = draw_top_bar(ctx, true, true);
+  const auto* item = ctx.content.item(item_id);
+  if (!item) return action;
+  const auto* cat = ctx.content.category(item->category_id);
+  uint32_t accent = cat ? colour::from_hex(cat->accent, colour::gold) : colour::gold;
+  float m = c.margin();
+  float top = top_bar_bottom(c) + ctx.px(48), bottom = c.height - ctx.px(150);
+
+  auto headline = [&](ImVec2 at, float width) -> float {
+    if (item->figure) {
+      FigureLook look{Role::Figure, Role::FigureUnit, colour::gold, 1, 1};
+      return draw_figure_display(ctx.list(), ctx.fonts(), ctx.lang == text::Lang::Zh ? item->figure->display_zh
+                                                                                     : item->figure->display_en,
+                                 at, width, ctx.px(12), look);
+    }
+    float h = width * 0.75f;
+    draw_picture(ctx.list(), ctx.images, item->image_id, {at, ImVec2(at.x + width, at.y + h)}, ctx.px(20), c.scale);
+    return h;
+  };
+
+  ctx.list()->PushClipRect(ImVec2(0, top - ctx.px(8)), ImVec2(c.width, bottom), true);
+  if (c.portrait) {
+    float width = c.width - 2 * m;
+    float y = top - scroll;
+    y += headline(ImVec2(m, y), width) + ctx.px(48);
+    y += draw_text_column(ctx, *item, ImVec2(m, y), width, accent);
+    content_height = y + scroll - top + ctx.px(48);
+  } else {
+    float left_w = ctx.px(760), gap = ctx.px(96);
+    headline(ImVec2(m, top), left_w);  // the headline stays put; the text column scrolls
+    float x = m + left_w + gap;
+    content_height = draw_text_column(ctx, *item, ImVec2(x, top - scroll), c.width - m - x, accent) + ctx.px(48);
+  }
+  ctx.list()->PopClipRect();
+
+  // Neighbours: arrows, the position, and the swipe hint.
+  float size = ctx.px(88), y = c.height - ctx.px(56) - size;
+  float centre_x = c.width * 0.5f;
+  if (arrow_button(ctx, {ImVec2(centre_x - ctx.px(260) - size, y), ImVec2(centre_x - ctx.px(260), y + size)}, "left",
+                   position > 0))
+    action = {Action::Neighbour, "", -1};
+  if (arrow_button(ctx, {ImVec2(centre_x + ctx.px(260), y), ImVec2(centre_x + ctx.px(260) + size, y + size)}, "right",
+                   position + 1 < count))
+    action = {Action::Neighbour, "", +1};
+  auto label = ctx.style(Role::Label, colour::text, 1);
+  std::string where = std::to_string(position + 1) + " / " + std::to_string(count);
+  draw_text_block(ctx.list(), label, where, ImVec2(centre_x - ctx.px(240), y + ctx.px(4)), ctx.px(480), 1, Align::Centre);
+  auto hint = ctx.style(Role::Caption, colour::muted, 1);
+  draw_text_block(ctx.list(), hint, ctx.ui("swipe_hint"), ImVec2(centre_x - ctx.px(240), y + ctx.px(48)), ctx.px(480), 1,
+                  Align::Centre);
+  return action;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,71 @@
+#include "kiosk/ui/icons.h"
+#include "kiosk/ui/view_context.h"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr float kBarTop = 56, kBarHeight = 80;  // touch targets well above 64 px
+
+// A pill with a navigation glyph before its label.
+bool icon_pill(const ViewContext& ctx, const Rect& r, const std::string& icon, const std::string& label) {
+  bool down = ctx.w.pressed(r);
+  Rect shown = pressed_rect(r, down);
+  ctx.list()->AddRectFilled(shown.min, shown.max, down ? colour::surface_pressed : colour::surface, shown.height() / 2);
+  auto style = ctx.style(Role::Label, colour::text, 1);
+  float icon_size = ctx.px(30);
+  draw_icon(ctx.list(), icon, ImVec2(shown.min.x + ctx.px(36), shown.centre().y), icon_size, colour::gold);
+  ctx.list()->AddText(style.font, style.size, ImVec2(shown.min.x + ctx.px(62), shown.centre().y - style.size * 0.55f),
+                      style.colour, label.c_str());
+  return ctx.w.tapped(r);
+}
+
+float pill_width(const ViewContext& ctx, const std::string& label, float padding) {
+  return text_width(ctx.style(Role::Label, colour::text), label) + 2 * ctx.px(padding);
+}
+
+}  // namespace
+
+std::string fill(std::string text, const std::string& placeholder, const std::string& value) {
+  for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
+    text.replace(at, placeholder.size(), value);
+  return text;
+}
+
+float top_bar_bottom(const Canvas& canvas) { return canvas.px(kBarTop + kBarHeight); }
+
+Action draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home) {
+  Action action;
+  const auto& c = ctx.canvas();
+  float top = ctx.px(kBarTop), h = ctx.px(kBarHeight), gap = ctx.px(16);
+  float x = c.margin();
+  for (auto [shown, icon, key, kind] : {std::tuple{show_back, "back", "back", Action::Back},
+                                        std::tuple{show_home, "home", "home", Action::Home}}) {
+    if (!shown) continue;
+    std::string label = ctx.ui(key);
+    float w = pill_width(ctx, label, 28) + ctx.px(40);
+    if (icon_pill(ctx, {ImVec2(x, top), ImVec2(x + w, top + h)}, icon, label)) action.kind = kind;
+    x += w + gap;
+  }
+
+  // Right: 中文 | English, then the larger-text toggle.
+  float right = c.width - c.margin();
+  std::string large = ctx.ui("larger_text");
+  float large_w = pill_width(ctx, large, 28);
+  if (ctx.w.pill({ImVec2(right - large_w, top), ImVec2(right, top + h)}, large, ctx.large_text)) {
+    action.kind = Action::LargeText;
+    action.flag = !ctx.large_text;
+  }
+  right -= large_w + gap * 2;
+  for (auto [lang, key] : {std::pair{text::Lang::En, "language_en"}, std::pair{text::Lang::Zh, "language_zh"}}) {
+    std::string label = ctx.ui(key);
+    float w = pill_width(ctx, label, 28);
+    if (ctx.w.pill({ImVec2(right - w, top), ImVec2(right, top + h)}, label, ctx.lang == lang)) {
+      action.kind = Action::Language;
+      action.lang = lang;
+    }
+    right -= w + gap * 0.5f;
+  }
+  return action;
+}
+
+}  // namespace kiosk::ui
