@@ -66,7 +66,7 @@ Action draw_category(const ViewContext& ctx, const std::string& category_id, flo
   int columns = c.portrait ? 1 : 3;
   float gutter = ctx.px(28);
   float card_w = (c.width - 2 * m - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float card_h = ctx.px(ctx.large_text ? 300 : 250);
+  float card_h = ctx.px(ctx.large_text ? 280 : (c.portrait ? 200 : 220));
   float row_h = card_h + gutter;
   size_t rows = (items.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
   content_height = static_cast<float>(rows) * row_h - gutter + ctx.px(48);
