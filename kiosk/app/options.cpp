@@ -7,7 +7,8 @@ namespace kiosk::app {
 
 const char* const kUsage =
     "usage: kiosk [--bundle FILE] [--config FILE] [--windowed WxH]\n"
-    "             [--screenshot OUT.png --size WxH [--at SECONDS] [--now YYYY-MM-DDTHH:MM] [--lang zh|en]]\n"
+    "             [--screenshot OUT.png --size WxH [--at SECONDS] [--now YYYY-MM-DDTHH:MM] [--lang zh|en]\n"
+    "              [--scene S] [--large-text]]\n"
     "  --bundle FILE      show this content bundle (default: the installed one)\n"
     "  --config FILE      configuration (default: /etc/heping-kiosk/kiosk.toml)\n"
     "  --windowed WxH     an ordinary closable window instead of the locked-down fullscreen kiosk\n"
@@ -16,7 +17,8 @@ const char* const kUsage =
     "  --at SECONDS       the animation clock for the screenshot (default 0)\n"
     "  --now TIME         the wall clock for open hours and schedules, in the configured time zone\n"
     "  --lang zh|en       the language shown first\n"
-    "  --scene S          the screenshot's scene: attract, home, category:ID, detail:ID or countdown\n";
+    "  --scene S          the screenshot's scene: attract, home, category:ID, detail:ID or countdown\n"
+    "  --large-text       the screenshot with the larger text visitors can choose\n";
 
 namespace {
 
@@ -47,6 +49,8 @@ ParseResult parse_options(int argc, const char* const* argv) {
     std::string v;
     if (arg == "--help" || arg == "-h") {
       o.help = true;
+    } else if (arg == "--large-text") {
+      o.large_text = true;
     } else if (arg == "--bundle" || arg == "--config" || arg == "--screenshot" || arg == "--now" || arg == "--lang" ||
                arg == "--scene") {
       if (!value(v)) return r;

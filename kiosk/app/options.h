@@ -19,6 +19,7 @@ struct Options {
   double at = 0;                 // --at SECONDS: the frozen animation clock
   std::optional<std::string> now;   // --now YYYY-MM-DDTHH:MM in the configured time zone
   std::optional<std::string> lang;  // --lang zh|en
+  bool large_text = false;           // --large-text: the screenshot in the larger text size
   std::string scene = "attract";    // --scene: attract, home, category:ID, detail:ID, countdown
   bool help = false;
 };

@@ -73,6 +73,7 @@ int run_screenshot(content::Bundle& bundle, const Options& options, const config
       std::cerr << "kiosk: " << bundle.path().string() << ": no " << options.scene << " in this bundle" << std::endl;
       return kExitBadBundle;
     }
+    if (options.large_text) screen.show().set_large_text(true, start);
     for (double t = start; t < options.at; t += kStepSeconds) screen.update(t, civil);
     screen.update(options.at, civil);
     auto canvas = ui::Canvas::for_size(static_cast<float>(options.size.width), static_cast<float>(options.size.height));

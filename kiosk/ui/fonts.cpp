@@ -9,6 +9,7 @@ namespace kiosk::ui {
 bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold,
                   const GlyphNeeds& needs, float scale, bool large_text, std::string& error) {
   atlas.Clear();
+  large_glyphs_ = {};
   regular_ = regular.bytes;
   bold_ = bold.bytes;
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -25,11 +26,20 @@ bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const conten
     ranges_[i].clear();
     builder.BuildRanges(&ranges_[i]);
     auto& data = role_is_bold(role) ? bold_ : regular_;
+    sizes_[i] = std::round(role_size(role, large_text) * scale);
+    if (sizes_[i] > kLargestBuilderGlyphPx) {
+      fonts_[i] = large_glyphs_.add(atlas, data, sizes_[i], ranges_[i].Data, error);
+      if (!fonts_[i]) {
+        atlas.Clear();
+        fonts_.fill(nullptr);
+        return false;
+      }
+      continue;
+    }
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
     config.PixelSnapH = true;
     config.OversampleH = config.OversampleV = 1;
-    sizes_[i] = std::round(role_size(role, large_text) * scale);
     fonts_[i] = atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), sizes_[i], &config,
                                            ranges_[i].Data);
   }
@@ -39,6 +49,7 @@ bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const conten
     error = "the bundle's font could not be read by FreeType";
     return false;
   }
+  large_glyphs_.blit(atlas);
   unsigned char* pixels = nullptr;
   atlas.GetTexDataAsAlpha8(&pixels, &atlas_width_, &atlas_height_);
   atlas_bytes_ = static_cast<size_t>(atlas_width_) * static_cast<size_t>(atlas_height_);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/content/model.h"
+#include "kiosk/ui/large_glyphs.h"
 #include "kiosk/ui/theme.h"
 
 namespace kiosk::ui {
@@ -38,6 +39,7 @@ class Fonts {
   std::vector<uint8_t> regular_, bold_;  // the atlas reads from these while building
   std::array<ImVector<ImWchar>, static_cast<size_t>(Role::Count)> ranges_;
   std::array<ImFont*, static_cast<size_t>(Role::Count)> fonts_{};
+  LargeGlyphs large_glyphs_;
   std::array<float, static_cast<size_t>(Role::Count)> sizes_{};
   size_t atlas_bytes_ = 0;
   int atlas_width_ = 0, atlas_height_ = 0;

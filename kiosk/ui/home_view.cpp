@@ -24,7 +24,8 @@ Action draw_home(const ViewContext& ctx) {
   float top = y + ctx.px(40);
   float bottom = c.height - m;
   float tile_w = (c.width - 2 * m - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float tile_h = (bottom - top - gutter * static_cast<float>(rows - 1)) / static_cast<float>(std::max(rows, 1));
+  float tile_h = std::min(ctx.px(c.portrait ? 380 : 360),
+                          (bottom - top - gutter * static_cast<float>(rows - 1)) / static_cast<float>(std::max(rows, 1)));
   for (size_t i = 0; i < categories.size(); ++i) {
     const auto& cat = categories[i];
     float x0 = m + static_cast<float>(i % static_cast<size_t>(columns)) * (tile_w + gutter);
