@@ -1,6 +1,8 @@
 #include "kiosk/app/run.h"
 
+#include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <ctime>
 #include <iostream>
@@ -17,6 +19,24 @@ namespace {
 
 constexpr double kStepSeconds = 0.5;  // the frozen clock walks to --at in steps, as a running kiosk would
 constexpr int kExitBadBundle = 2;
+// The loop never sleeps longer than this, so that it notices signals (and, later, pings
+// the watchdog) even while the screen stands still; a wake-up draws nothing.
+constexpr double kLongestSleep = 1.0;
+
+volatile std::sig_atomic_t g_stop = 0, g_report = 0;
+
+void on_stop(int) { g_stop = 1; }
+void on_report(int) { g_report = 1; }
+
+// SIGTERM and SIGINT end the kiosk cleanly; SIGUSR1 prints its frame counters.
+void install_signal_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_stop;
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+  action.sa_handler = on_report;
+  sigaction(SIGUSR1, &action, nullptr);
+}
 
 ui::ScreenOptions screen_options(const Options& options, const config::Config& cfg, bool software_gl) {
   ui::ScreenOptions s;
@@ -117,10 +137,17 @@ int run_window(content::Bundle& bundle, const Options& options, const config::Co
       if (e.kind == platform::PointerEvent::Release) screen.pointer_release(e.x, e.y, t);
     });
 
+    install_signal_handlers();
     ui::Canvas canvas{0, 0, 0, false};
     double last_frame = -1, due = 0;
     bool first = true;
-    while (!window.should_close()) {
+    long frames = 0, wakeups = 0;
+    while (!window.should_close() && !g_stop) {
+      ++wakeups;
+      if (g_report) {
+        g_report = 0;
+        std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
+      }
       int fw = 0, fh = 0;
       window.framebuffer_size(fw, fh);
       auto wanted = ui::Canvas::for_size(static_cast<float>(fw), static_cast<float>(fh));
@@ -138,6 +165,7 @@ int run_window(content::Bundle& bundle, const Options& options, const config::Co
       if (now >= due || screen.next_frame_time(now) <= now) {
         draw_frame(screen, host, canvas, now, last_frame < 0 ? 1.0f / 60 : static_cast<float>(now - last_frame));
         window.swap();
+        ++frames;
         last_frame = now;
         if (first) {
           std::cerr << "first frame" << std::endl;
@@ -148,8 +176,9 @@ int run_window(content::Bundle& bundle, const Options& options, const config::Co
       }
       log_scenes(screen);
       due = screen.next_frame_time(clock());
-      window.wait_events(due - clock());
+      window.wait_events(std::min(due - clock(), kLongestSleep));
     }
+    std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
     return 0;
   } catch (const platform::PlatformError& e) {
     std::cerr << "kiosk: " << e.what() << std::endl;

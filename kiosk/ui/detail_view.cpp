@@ -78,7 +78,7 @@ Action draw_detail(const ViewContext& ctx, const std::string& item_id, int posit
   ctx.list()->PopClipRect();
 
   // Neighbours: arrows, the position, and the swipe hint.
-  float size = ctx.px(88), y = c.height - ctx.px(56) - size;
+  float size = ctx.px(kArrowButtonSize), y = c.height - ctx.px(56) - size;
   float centre_x = c.width * 0.5f;
   if (arrow_button(ctx, {ImVec2(centre_x - ctx.px(260) - size, y), ImVec2(centre_x - ctx.px(260), y + size)}, "left",
                    position > 0))

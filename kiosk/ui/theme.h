@@ -27,6 +27,11 @@ uint32_t with_alpha(uint32_t colour, float alpha);
 uint32_t from_hex(const std::string& hex, uint32_t fallback);  // "#RRGGBB"
 }  // namespace colour
 
+// Touch targets in reference pixels: 80 px is about 25 mm on a 55" panel, above the
+// 64 px (20 mm) minimum a finger needs.
+constexpr float kTopBarHeight = 80;
+constexpr float kArrowButtonSize = 88;
+
 // Type roles and their sizes in reference pixels. Large text (for visitors with low
 // vision) raises body, caption and label sizes; layouts reflow rather than shrink.
 enum class Role { Figure, FigureUnit, Title, Heading, Body, Caption, Label, Count };

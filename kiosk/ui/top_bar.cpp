@@ -4,7 +4,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr float kBarTop = 56, kBarHeight = 80;  // touch targets well above 64 px
+constexpr float kBarTop = 56, kBarHeight = kTopBarHeight;
 
 // A pill with a navigation glyph before its label.
 bool icon_pill(const ViewContext& ctx, const Rect& r, const std::string& icon, const std::string& label) {
