@@ -114,7 +114,7 @@ void AttractView::draw_project(ImDrawList* list, const Canvas& canvas, const Sli
                                const AttractFrame& frame, float alpha, ImVec2 shift) const {
   float m = canvas.margin();
   Rect picture = canvas.portrait
-                     ? Rect{ImVec2(m, canvas.px(260)), ImVec2(canvas.width - m, canvas.px(260) + (canvas.width - 2 * m) * 0.75f)}
+                     ? Rect{ImVec2(m, canvas.px(400)), ImVec2(canvas.width - m, canvas.px(400) + (canvas.width - 2 * m) * 0.75f)}
                      : Rect{ImVec2(canvas.px(880), m), ImVec2(canvas.width - m, canvas.height - canvas.px(200))};
   picture.min.x += shift.x;
   picture.max.x += shift.x;
