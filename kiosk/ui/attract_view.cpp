@@ -131,12 +131,18 @@ void AttractView::draw_project(ImDrawList* list, const Canvas& canvas, const Sli
                   5);
 }
 
+ImVec2 burn_in_shift(int minute_of_day, float scale) {
+  static const ImVec2 steps[] = {{0, 0}, {1, 1}, {2, 0}, {1, -1}};
+  ImVec2 step = steps[(minute_of_day / 5) % 4];
+  return ImVec2(std::round(step.x * scale), std::round(step.y * scale));
+}
+
 void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const {
-  float m = canvas.margin();
+  float m = canvas.margin() + frame.chrome_shift.x;
   const auto lang = frame.lang;
   auto caption = style(fonts_, Role::Caption, colour::muted, 1);
   std::string source = ui("source_label", lang) + (lang == text::Lang::Zh ? "：" : ": ") + ui("source_document", lang);
-  float bottom = canvas.height - m;
+  float bottom = canvas.height - canvas.margin() + frame.chrome_shift.y;
   float cue_h = frame.show_touch_cue ? canvas.px(96) : 0;
   // Landscape: source and progress on the left, touch cue on the right. Portrait: stacked.
   float source_y = bottom - caption.size * 1.2f;
@@ -166,7 +172,8 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
   float text_w = std::max(text_width(cue_zh, zh), text_width(cue_en, en));
   float ring_r = canvas.px(30);
   float block_w = text_w + canvas.px(28) + 2 * ring_r;
-  float left = canvas.portrait ? (canvas.width - block_w) * 0.5f : canvas.width - m - block_w;
+  float left = (canvas.portrait ? (canvas.width - block_w) * 0.5f : canvas.width - canvas.margin() - block_w) +
+               frame.chrome_shift.x;
   float centre_y = bottom - canvas.px(44);
   ImVec2 centre(left + ring_r, centre_y);
   float breathe = static_cast<float>(0.5 + 0.5 * std::sin(frame.pulse * 2.0 * 3.14159265 / 2.4));

@@ -34,7 +34,11 @@ struct AttractFrame {
   bool show_touch_cue = true;
   double pulse = 0;                       // seconds, drives the touch cue's ring
   double slow_time = 0;                   // time in slide for slow motion (pan and zoom), rate-limited
+  ImVec2 chrome_shift;                    // burn-in care: the static chrome moves a pixel or two over time
 };
+
+// The burn-in shift for a wall-clock minute of the day: a small square walked every 5 minutes.
+ImVec2 burn_in_shift(int minute_of_day, float scale);
 
 // Texts of the kiosk's own interface, by key, in both languages.
 using UiStrings = std::map<std::string, content::Bilingual>;

@@ -186,6 +186,7 @@ void KioskScreen::draw_attract(ImDrawList* list, const Canvas& canvas, double no
   double rate = options_.slow_motion_fps;
   frame.pulse = rate > 0 ? std::floor(now * rate) / rate : 0;
   frame.slow_time = rate > 0 ? std::floor(frame.time_in_slide * rate) / rate : 0;
+  frame.chrome_shift = burn_in_shift(wall_.hour * 60 + wall_.minute, canvas.scale);
   attract_view_->draw(list, canvas, frame);
 }
 

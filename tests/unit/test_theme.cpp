@@ -6,6 +6,9 @@
 #include "kiosk/authoring/sources.h"
 #include "kiosk/ui/theme.h"
 
+#include <cmath>
+#include <set>
+
 using namespace kiosk::ui;
 
 TEST_CASE("theme: the contrast formula gives WCAG's known values") {
@@ -49,4 +52,19 @@ TEST_CASE("theme: touch targets are at least 64 px on the reference canvas") {
   auto portrait = Canvas::for_size(1080, 1920);
   CHECK(portrait.scale == doctest::Approx(1.0));
   CHECK(Canvas::for_size(3840, 2160).scale == doctest::Approx(2.0));
+}
+
+#include "kiosk/ui/attract_view.h"
+
+TEST_CASE("theme: the static chrome drifts by a pixel or two over the day, and back") {
+  std::set<std::pair<float, float>> seen;
+  for (int minute = 0; minute < 24 * 60; ++minute) {
+    ImVec2 d = burn_in_shift(minute, 1);
+    CHECK(std::abs(d.x) <= 2);
+    CHECK(std::abs(d.y) <= 2);
+    seen.insert({d.x, d.y});
+  }
+  CHECK(seen.size() >= 3);
+  CHECK(burn_in_shift(0, 1).x == burn_in_shift(20, 1).x);  // a cycle of 20 minutes
+  CHECK(burn_in_shift(5, 2).x == 2);                        // scaled with the canvas
 }
