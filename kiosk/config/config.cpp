@@ -120,6 +120,35 @@ const std::map<std::string, KeyHandler>& handlers() {
            return "";
          });
        }},
+      {"content.keep_bundles",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         auto v = n.value<int64_t>();
+         if (!v || !n.is_integer() || *v < 0 || *v > 50)
+           return r.problem(n, k, "must be a whole number from 0 to 50; using 3");
+         c.keep_bundles = static_cast<int>(*v);
+       }},
+      {"security.trusted_keys",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         const auto* array = n.as_array();
+         bool ok = array != nullptr;
+         std::vector<std::string> keys;
+         if (array)
+           for (const auto& element : *array) {
+             auto key = element.value<std::string>();
+             if (!key || key->empty()) ok = false;
+             else keys.push_back(*key);
+           }
+         if (!ok) {
+           c.trusted_keys_invalid = true;
+           return r.problem(n, k, "must be a list of minisign public keys (\"RW...\"); no key is trusted");
+         }
+         c.trusted_keys = keys;
+       }},
+      {"security.allow_unsigned",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         if (auto v = n.value<bool>(); v && n.is_boolean()) c.allow_unsigned = *v;
+         else r.problem(n, k, "must be true or false; unsigned bundles stay refused");
+       }},
       {"clock.time_zone",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
          r.string_key(n, k, [&](const std::string& v) -> std::string {

@@ -29,8 +29,13 @@ struct Config {
   // [content]
   std::filesystem::path bundle;  // empty: the state directory's current bundle
   std::filesystem::path state_dir = std::filesystem::path("/var/lib") / kPackageName;
+  int keep_bundles = 3;  // installed bundles kept besides current and previous
   // [clock]
   std::string time_zone = "Asia/Shanghai";
+  // [security] These fail closed: a bad value trusts nothing new and allows nothing unsigned.
+  std::vector<std::string> trusted_keys;  // minisign public keys, base64 ("RWQ...")
+  bool trusted_keys_invalid = false;      // the key list was unreadable: no key is trusted
+  bool allow_unsigned = false;            // development only
 };
 
 // One problem found in the file, worded for the log: "FILE:LINE: KEY: REASON".

@@ -66,3 +66,18 @@ TEST_CASE("config: a missing default file means defaults; a missing named file i
   CHECK_FALSE(load(absent, false).file_read);
   CHECK(load(absent, true).problems.size() == 1);
 }
+
+TEST_CASE("config: security keys fail closed") {
+  auto good = parse("[security]\ntrusted_keys = [\"RWQAAAA\", \"RWQBBBB\"]\nallow_unsigned = true\n", "k.toml");
+  CHECK(good.problems.empty());
+  CHECK(good.config.trusted_keys.size() == 2);
+  CHECK(good.config.allow_unsigned);
+  auto bad = parse("[security]\ntrusted_keys = \"RWQAAAA\"\nallow_unsigned = \"yes\"\n", "k.toml");
+  REQUIRE(bad.problems.size() == 2);
+  CHECK(bad.config.trusted_keys_invalid);
+  CHECK(bad.config.trusted_keys.empty());
+  CHECK_FALSE(bad.config.allow_unsigned);
+  auto mixed = parse("[security]\ntrusted_keys = [\"RWQAAAA\", 7]\n", "k.toml");
+  CHECK(mixed.config.trusted_keys_invalid);
+  CHECK(mixed.config.trusted_keys.empty());
+}

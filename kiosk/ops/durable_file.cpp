@@ -1,0 +1,97 @@
+#include "kiosk/ops/durable_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+namespace kiosk::ops {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+  throw FileError(path.string() + ": " + what + ": " + std::strerror(errno));
+}
+
+struct Fd {
+  int fd;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+};
+
+}  // namespace
+
+void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
+  Fd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
+  if (in.fd < 0) fail(from, "cannot read");
+  struct stat before {};
+  if (::fstat(in.fd, &before) != 0) fail(from, "cannot stat");
+  if (!S_ISREG(before.st_mode)) throw FileError(from.string() + ": not a regular file");
+  Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (out.fd < 0) fail(to, "cannot create");
+  std::vector<char> buffer(1 << 20);
+  for (;;) {
+    ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(from, "cannot read");
+    }
+    if (n == 0) break;
+    for (ssize_t done = 0; done < n;) {
+      ssize_t w = ::write(out.fd, buffer.data() + done, static_cast<size_t>(n - done));
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        fail(to, "cannot write");
+      }
+      done += w;
+    }
+  }
+  struct stat after {};
+  if (::fstat(in.fd, &after) != 0) fail(from, "cannot stat");
+  if (after.st_size != before.st_size || after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+      after.st_mtim.tv_nsec != before.st_mtim.tv_nsec || after.st_nlink == 0)
+    throw FileError(from.string() + ": changed while it was copied (is it still being written?)");
+  if (::fsync(out.fd) != 0) fail(to, "cannot fsync");
+}
+
+void fsync_directory(const std::filesystem::path& dir) {
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.fd < 0) fail(dir, "cannot open directory");
+  if (::fsync(fd.fd) != 0) fail(dir, "cannot fsync directory");
+}
+
+void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
+  if (std::rename(from.c_str(), to.c_str()) != 0) fail(to, "cannot rename into place");
+  fsync_directory(to.parent_path());
+}
+
+void replace_symlink(const std::filesystem::path& link, const std::filesystem::path& target) {
+  std::filesystem::path temp = link.string() + ".new-" + std::to_string(::getpid());
+  ::unlink(temp.c_str());
+  if (::symlink(target.c_str(), temp.c_str()) != 0) fail(temp, "cannot create link");
+  if (std::rename(temp.c_str(), link.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    fail(link, "cannot switch link");
+  }
+  fsync_directory(link.parent_path());
+}
+
+void test_step(const char* name) {
+  static const char* delay = std::getenv("KIOSK_TEST_STEP_DELAY_MS");
+  if (!delay) return;
+  std::fprintf(stderr, "step %s\n", name);
+  std::fflush(stderr);
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(delay)));
+}
+
+}  // namespace kiosk::ops

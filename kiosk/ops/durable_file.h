@@ -1,0 +1,29 @@
+#pragma once
+// File operations that survive a crash or a power cut at any point: data is fsynced
+// before it is renamed into place, renames are fsynced through their directory, and
+// links are switched by renaming a new link over the old one.
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace kiosk::ops {
+
+class FileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Copies `from` to the new file `to` (which must not exist) and fsyncs it. Refuses a
+// source that changes size or modification time while it is copied (still being written).
+void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to);
+void fsync_directory(const std::filesystem::path& dir);
+void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to);
+// Points `link` at `target` atomically: a temporary link renamed over it, then fsync.
+void replace_symlink(const std::filesystem::path& link, const std::filesystem::path& target);
+
+// For the kill-safety test: when KIOSK_TEST_STEP_DELAY_MS is set, names each step on
+// stderr ("step NAME") and waits that long, so a test can kill the process at every step.
+void test_step(const char* name);
+
+}  // namespace kiosk::ops

@@ -1,0 +1,181 @@
+#include <doctest/doctest.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "bundle_fixture.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/ops/installer.h"
+
+using namespace kiosk::ops;
+namespace fs = std::filesystem;
+
+namespace {
+
+const SignatureCheck kNoSignature = [](const fs::path&, const fs::path&) { return std::string(); };
+
+InstallOptions unsigned_ok() {
+  InstallOptions o;
+  o.allow_unsigned = true;
+  return o;
+}
+
+// A copy of the tiny bundle with another version number.
+fs::path version_of_tiny(const ScratchDir& dir, int version) {
+  auto path = dir.copy_of_tiny("tiny-v" + std::to_string(version) + ".bundle");
+  tamper(path, "UPDATE bundle SET version = " + std::to_string(version));
+  return path;
+}
+
+int64_t current_version(const StateDir& state) {
+  return kiosk::content::Bundle::open(state.current()).info().version;
+}
+
+}  // namespace
+
+TEST_CASE("installer: installs, switches current, keeps previous, and rolls back") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto r1 = install_bundle(version_of_tiny(dir, 1), state, unsigned_ok(), kNoSignature);
+  REQUIRE_MESSAGE(r1.ok, r1.message);
+  CHECK(current_version(state) == 1);
+  auto r2 = install_bundle(version_of_tiny(dir, 2), state, unsigned_ok(), kNoSignature);
+  REQUIRE_MESSAGE(r2.ok, r2.message);
+  CHECK(current_version(state) == 2);
+  CHECK(kiosk::content::Bundle::open(state.previous()).info().version == 1);
+  CHECK(fs::read_symlink(state.current()).is_relative());  // the state directory can move
+
+  auto back = rollback(state);
+  REQUIRE_MESSAGE(back.ok, back.message);
+  CHECK(current_version(state) == 1);
+  CHECK(kiosk::content::Bundle::open(state.previous()).info().version == 2);
+
+  auto status = read_status(state);
+  REQUIRE(status.current.has_value());
+  CHECK(status.current->version == 1);
+  CHECK(status.bundles.size() == 2);
+  CHECK(status.history.size() == 3);
+  CHECK(status.history.back().find("rollback ok") != std::string::npos);
+}
+
+TEST_CASE("installer: refuses a version that is not newer, unless told to") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 5), state, unsigned_ok(), kNoSignature).ok);
+  auto same = install_bundle(version_of_tiny(dir, 5), state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(same.ok);
+  CHECK(same.message.find("version 5 is not newer than the installed version 5") != std::string::npos);
+  auto older = install_bundle(version_of_tiny(dir, 4), state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(older.ok);
+  auto options = unsigned_ok();
+  options.allow_downgrade = true;
+  CHECK(install_bundle(version_of_tiny(dir, 4), state, options, kNoSignature).ok);
+  CHECK(current_version(state) == 4);
+}
+
+TEST_CASE("installer: refuses unsigned bundles and bad signatures, and changes nothing") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto bundle = version_of_tiny(dir, 1);
+  auto unsigned_result = install_bundle(bundle, state, InstallOptions{}, kNoSignature);
+  CHECK_FALSE(unsigned_result.ok);
+  CHECK(unsigned_result.message.find("not signed") != std::string::npos);
+  std::ofstream(bundle.string() + ".minisig") << "untrusted comment: x\n";
+  SignatureCheck refuse = [](const fs::path&, const fs::path&) { return std::string("signed by key 0123, not a trusted key"); };
+  auto bad = install_bundle(bundle, state, InstallOptions{}, refuse);
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.message.find("not a trusted key") != std::string::npos);
+  CHECK_FALSE(fs::exists(state.current()));
+  for (const auto& entry : fs::directory_iterator(state.bundles())) FAIL("left behind: " << entry.path());
+}
+
+TEST_CASE("installer: the copy is what gets verified, never the original") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto bundle = version_of_tiny(dir, 1);
+  std::ofstream(bundle.string() + ".minisig") << "sig";
+  fs::path checked;
+  SignatureCheck spy = [&](const fs::path& file, const fs::path&) {
+    checked = file;
+    return std::string();
+  };
+  REQUIRE(install_bundle(bundle, state, InstallOptions{}, spy).ok);
+  CHECK(checked.parent_path() == state.bundles());
+  CHECK(checked != bundle);
+}
+
+TEST_CASE("installer: a bundle that fails validate, a missing file and a directory are refused") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto broken = dir.copy_of_tiny("broken.bundle");
+  tamper(broken, "UPDATE font SET bytes = zeroblob(10) WHERE role = 'bold'");
+  auto r = install_bundle(broken, state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(r.ok);
+  CHECK(r.message.find("does not validate: font 'bold'") != std::string::npos);
+  auto missing = install_bundle(dir.path / "gone.bundle", state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(missing.ok);
+  CHECK(missing.message.find("cannot read: No such file or directory") != std::string::npos);
+  auto folder = install_bundle(dir.path, state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(folder.ok);
+  CHECK(folder.message.find("not a regular file") != std::string::npos);
+  CHECK_FALSE(fs::exists(state.current()));
+}
+
+TEST_CASE("installer: a state directory without write permission is named") {
+  if (::geteuid() == 0) return;  // root writes anywhere; the end-to-end test covers this as another user
+  ScratchDir dir;
+  fs::create_directories(dir.path / "ro");
+  fs::permissions(dir.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  auto r = install_bundle(version_of_tiny(dir, 1), StateDir{dir.path / "ro"}, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(r.ok);
+  fs::permissions(dir.path / "ro", fs::perms::owner_all);
+}
+
+TEST_CASE("installer: a full disk leaves nothing half-written and current untouched") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 1), state, unsigned_ok(), kNoSignature).ok);
+  auto next = version_of_tiny(dir, 2);
+  // A file-size limit below the bundle's size fails the copy's write as a full disk would.
+  std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old{};
+  getrlimit(RLIMIT_FSIZE, &old);
+  rlimit tight = old;
+  tight.rlim_cur = 64 * 1024;
+  setrlimit(RLIMIT_FSIZE, &tight);
+  auto r = install_bundle(next, state, unsigned_ok(), kNoSignature);
+  setrlimit(RLIMIT_FSIZE, &old);
+  CHECK_FALSE(r.ok);
+  CHECK(r.message.find("cannot write") != std::string::npos);
+  CHECK(current_version(state) == 1);
+  for (const auto& entry : fs::directory_iterator(state.bundles()))
+    CHECK(entry.path().filename().string().rfind(".incoming", 0) != 0);
+}
+
+TEST_CASE("installer: rollback without a previous bundle says so") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto r = rollback(state);
+  CHECK_FALSE(r.ok);
+  CHECK(r.message == "there is no previous bundle to roll back to");
+}
+
+TEST_CASE("installer: pruning keeps current, previous, the newest and any bundle a kiosk has open") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto options = unsigned_ok();
+  options.keep = 1;
+  REQUIRE(install_bundle(version_of_tiny(dir, 1), state, options, kNoSignature).ok);
+  int held = hold_open(state.current());  // a kiosk shows version 1
+  REQUIRE(held >= 0);
+  for (int v = 2; v <= 5; ++v) REQUIRE(install_bundle(version_of_tiny(dir, v), state, options, kNoSignature).ok);
+  auto status = read_status(state);
+  std::set<int64_t> versions;
+  for (const auto& b : status.bundles) versions.insert(b.version);
+  CHECK(versions == std::set<int64_t>{1, 3, 4, 5});  // 5 current, 4 previous, 3 kept, 1 open
+  ::close(held);
+}
