@@ -3,10 +3,12 @@
 #include <iostream>
 
 #include "kiosk/app/options.h"
+#include "kiosk/app/out_of_service.h"
 #include "kiosk/app/run.h"
 #include "kiosk/config/config.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/bundle_locator.h"
+#include "kiosk/ops/installer.h"
 
 namespace {
 
@@ -55,11 +57,17 @@ int main(int argc, char** argv) {
 
   std::optional<std::filesystem::path> named;
   if (options.bundle) named = *options.bundle;
-  auto bundle = open_first(ops::bundle_candidates(named, cfg));
+  auto candidates = ops::bundle_candidates(named, cfg);
+  auto bundle = open_first(candidates);
   if (!bundle) {
-    if (!named) std::cerr << "kiosk: no content bundle could be opened" << std::endl;
-    return kExitBadBundle;
+    // A bundle named on the command line is the caller's mistake; an installed kiosk
+    // without any usable bundle says so on screen and waits for one.
+    if (named) return kExitBadBundle;
+    std::cerr << "kiosk: no content bundle could be opened" << std::endl;
+    return app::run_out_of_service(options, candidates, argv);
   }
+  int lock = ops::hold_open(bundle->path());  // kept for the process's life: pruning leaves this bundle alone
+  (void)lock;
 
   if (options.screenshot) return app::run_screenshot(*bundle, options, cfg, wall);
   return app::run_window(*bundle, options, cfg, wall);

@@ -20,5 +20,12 @@ int cmd_build(const Args& args);
 int cmd_validate(const Args& args);
 int cmd_info(const Args& args);
 int cmd_synth(const Args& args);
+int cmd_install(const Args& args);
+int cmd_rollback(const Args& args);
+int cmd_status(const Args& args);
+int cmd_fallback_font(const Args& args);
+int cmd_keygen(const Args& args);
+int cmd_sign(const Args& args);
+int cmd_verify(const Args& args);
 
 }  // namespace kiosk::tools

@@ -12,7 +12,14 @@ const char* const kHelp =
     "  build SOURCE_DIR -o FILE          build a content bundle from editable sources\n"
     "  validate FILE                     the full check; exit 0 only for a bundle the kiosk will show\n"
     "  info FILE [--json]                id, version, title, counts, size and sha256 of a bundle\n"
-    "  synth --items N --images M -o FILE  a valid synthetic bundle for scale tests\n";
+    "  synth --items N --images M -o FILE  a valid synthetic bundle for scale tests\n"
+    "  install FILE [--state-dir DIR] [--pubkey KEYFILE]... [--allow-downgrade] [--config FILE]\n"
+    "                                    verify a signed bundle and make it the kiosk's current one\n"
+    "  rollback [--state-dir DIR]        make the previous bundle current again\n"
+    "  status [--state-dir DIR] [--json] installed bundles, current, and the last installs\n"
+    "  keygen -p PUBKEY -s SECKEY [-f]   a minisign key pair (secret key unencrypted, mode 0600)\n"
+    "  sign FILE -s SECKEY [-t COMMENT]  write FILE.minisig (minisign format, hashed)\n"
+    "  verify FILE -p PUBKEY | -P KEY    check FILE.minisig against a trusted public key\n";
 
 int usage(const std::string& message) {
   std::cerr << "kioskctl: " << message << "\n" << kHelp;
@@ -27,7 +34,12 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   Args args(argv + 2, argv + argc);
   static const std::map<std::string, int (*)(const Args&)> commands = {
-      {"build", cmd_build}, {"validate", cmd_validate}, {"info", cmd_info}, {"synth", cmd_synth}};
+      {"build", cmd_build},     {"validate", cmd_validate},
+      {"info", cmd_info},       {"synth", cmd_synth},
+      {"install", cmd_install}, {"rollback", cmd_rollback},
+      {"status", cmd_status},   {"fallback-font", cmd_fallback_font},
+      {"keygen", cmd_keygen},   {"sign", cmd_sign},
+      {"verify", cmd_verify}};
   if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;

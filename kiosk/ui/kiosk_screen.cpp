@@ -11,8 +11,8 @@ namespace {
 
 constexpr double kCountUpSeconds = 1.2;
 constexpr double kFrameInterval = 1.0 / 60;
-constexpr float kTapSlopReference = 16;    // px at the reference canvas: about 10 mm on a 55" panel
-constexpr float kSwipeReference = 120;     // a horizontal drag this long turns the page
+constexpr float kTapSlopReference = 16;  // px at the reference canvas: about 10 mm on a 55" panel
+constexpr float kSwipeReference = 120;   // a horizontal drag this long turns the page
 
 void add_both(GlyphNeeds& needs, Role role, const content::Bilingual& text) {
   needs.add(role, text.zh);
@@ -47,7 +47,7 @@ GlyphNeeds KioskScreen::glyph_needs() {
   for (const auto& category : content_.categories()) {
     for (Role role : {Role::Title, Role::Heading, Role::Caption}) add_both(needs, role, category.title);
     for (const auto& s : content_.summaries(category.id)) {
-      add_both(needs, Role::Body, s.title);  // cards
+      add_both(needs, Role::Body, s.title);     // cards
       add_both(needs, Role::Caption, s.title);  // teasers
       add_both(needs, Role::Heading, s.figure);
       for (const auto* display : {&s.figure.zh, &s.figure.en}) {
@@ -58,7 +58,8 @@ GlyphNeeds KioskScreen::glyph_needs() {
   }
   // Long texts: titles, bodies and quotes of every item, read once here.
   auto s = bundle_.database().prepare(
-      "SELECT title_zh, title_en, summary_zh, summary_en, body_zh, body_en, quote_zh, section_zh, section_en FROM item");
+      "SELECT title_zh, title_en, summary_zh, summary_en, body_zh, body_en, quote_zh, section_zh, section_en FROM "
+      "item");
   while (s.step()) {
     for (int i : {0, 1}) needs.add(Role::Title, s.text(i));
     for (int i : {2, 3, 4, 5}) needs.add(Role::Body, s.text(i));
@@ -86,6 +87,10 @@ bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::str
 }
 
 void KioskScreen::pointer_press(float x, float y, double t) {
+  // A touch that wakes the screen or dismisses the countdown does only that: its tap must
+  // not fall through to whatever the new scene shows under the finger.
+  auto scene = show_.scene();
+  swallow_tap_ = scene == show::Scene::Attract || scene == show::Scene::Closed || scene == show::Scene::Countdown;
   gestures_.press({x, y}, t);
   input_changed_ = true;
 }
@@ -150,7 +155,8 @@ void KioskScreen::handle_gestures(double now, const Canvas& canvas) {
     if (release && release->was_drag) category_scroll_.release(release->velocity_y);
   } else if (scene == show::Scene::Detail) {
     float dx = release ? release->end.x - release->start.x : 0, dy = release ? release->end.y - release->start.y : 0;
-    if (release && release->was_drag && std::abs(dx) > canvas.px(kSwipeReference) && std::abs(dx) > 1.5f * std::abs(dy)) {
+    if (release && release->was_drag && std::abs(dx) > canvas.px(kSwipeReference) &&
+        std::abs(dx) > 1.5f * std::abs(dy)) {
       if (show_.neighbour(dx < 0 ? +1 : -1, now)) detail_scroll_ = {};
     } else {
       if (delta.y != 0 && std::abs(delta.y) >= std::abs(delta.x)) detail_scroll_.drag(delta.y);
@@ -211,19 +217,15 @@ void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) {
   touch.press_position = ImVec2(gestures_.press_position().x, gestures_.press_position().y);
   touch.dragging = gestures_.dragging();
   bool counting_down = show_.scene() == show::Scene::Countdown;
-  if (tap && !counting_down) touch.tap = ImVec2(tap->x, tap->y);  // a tap on the countdown only dismisses it
+  if (tap && !swallow_tap_ && !counting_down) touch.tap = ImVec2(tap->x, tap->y);
 
   Widgets widgets(list, canvas, fonts_, touch);
   ViewContext ctx{widgets, images_, content_, strings_, show_.language(), show_.large_text(), now};
   Action action;
   float height = 0;
   switch (show_.browsing_scene()) {
-    case show::Scene::Attract:
-      draw_attract(list, canvas, now);
-      break;
-    case show::Scene::Closed:
-      draw_closed(ctx, clock_text(), options_.show.open_from, options_.show.open_to);
-      break;
+    case show::Scene::Attract: draw_attract(list, canvas, now); break;
+    case show::Scene::Closed: draw_closed(ctx, clock_text(), options_.show.open_from, options_.show.open_to); break;
     case show::Scene::Home:
       list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
       action = draw_home(ctx);
@@ -241,8 +243,7 @@ void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) {
       detail_scroll_.set_extent(height, canvas.height - canvas.px(400));
       break;
     }
-    case show::Scene::Countdown:
-      break;
+    case show::Scene::Countdown: break;
   }
   if (counting_down) draw_countdown(ctx, show_.countdown_remaining(now));
   apply(action, now);

@@ -78,6 +78,7 @@ class KioskScreen {
   std::unique_ptr<AttractView> attract_view_;
   double last_update_ = 0;
   bool input_changed_ = false;
+  bool swallow_tap_ = false;  // the press woke the screen or dismissed the countdown
   show::CivilTime wall_;
   Canvas last_canvas_;
 };
