@@ -80,8 +80,10 @@ ParseResult parse_options(int argc, const char* const* argv) {
         r.error = arg + " must be WIDTHxHEIGHT, such as 1920x1080 (got '" + v + "')";
         return r;
       }
-      if (arg == "--windowed") o.windowed = size;
-      else o.size = *size;
+      if (arg == "--windowed")
+        o.windowed = size;
+      else
+        o.size = *size;
     } else if (arg == "--at") {
       if (!value(v)) return r;
       char* end = nullptr;

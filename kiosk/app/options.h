@@ -15,11 +15,11 @@ struct Options {
   std::optional<std::string> config;
   std::optional<Size> windowed;  // --windowed WxH: an ordinary closable window
   std::optional<std::string> screenshot;
-  Size size{1920, 1080};         // --size, for screenshots
-  double at = 0;                 // --at SECONDS: the frozen animation clock
+  Size size{1920, 1080};            // --size, for screenshots
+  double at = 0;                    // --at SECONDS: the frozen animation clock
   std::optional<std::string> now;   // --now YYYY-MM-DDTHH:MM in the configured time zone
   std::optional<std::string> lang;  // --lang zh|en
-  bool large_text = false;           // --large-text: the screenshot in the larger text size
+  bool large_text = false;          // --large-text: the screenshot in the larger text size
   std::string scene = "attract";    // --scene: attract, home, category:ID, detail:ID, countdown
   bool help = false;
 };

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <ctime>
 #include <iostream>
 
@@ -25,8 +25,12 @@ constexpr double kLongestSleep = 1.0;
 
 volatile std::sig_atomic_t g_stop = 0, g_report = 0;
 
-void on_stop(int) { g_stop = 1; }
-void on_report(int) { g_report = 1; }
+void on_stop(int) {
+  g_stop = 1;
+}
+void on_report(int) {
+  g_report = 1;
+}
 
 // SIGTERM and SIGINT end the kiosk cleanly; SIGUSR1 prints its frame counters.
 void install_signal_handlers() {
@@ -102,7 +106,8 @@ int run_screenshot(content::Bundle& bundle, const Options& options, const config
     platform::OffscreenTarget target(options.size.width, options.size.height);
     target.bind();
     draw_frame(screen, host, canvas, options.at, 1.0f / 60);
-    for (const auto& error : textures.take_errors()) std::cerr << "kiosk: " << bundle.path().string() << ": " << error << std::endl;
+    for (const auto& error : textures.take_errors())
+      std::cerr << "kiosk: " << bundle.path().string() << ": " << error << std::endl;
     std::string error = platform::write_png(*options.screenshot, target.read_pixels(), target.width(), target.height());
     if (!error.empty()) {
       std::cerr << "kiosk: " << *options.screenshot << ": " << error << std::endl;

@@ -18,7 +18,8 @@ struct WallClock {
   show::CivilTime now() const;
 };
 
-int run_screenshot(content::Bundle& bundle, const Options& options, const config::Config& config, const WallClock& wall);
+int run_screenshot(content::Bundle& bundle, const Options& options, const config::Config& config,
+                   const WallClock& wall);
 int run_window(content::Bundle& bundle, const Options& options, const config::Config& config, const WallClock& wall);
 
 }  // namespace kiosk::app

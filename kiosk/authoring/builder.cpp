@@ -6,8 +6,8 @@
 #include "kiosk/authoring/bundle_writer.h"
 #include "kiosk/authoring/font_subset.h"
 #include "kiosk/authoring/image_prep.h"
-#include "kiosk/content/sha256.h"
 #include "kiosk/authoring/sources.h"
+#include "kiosk/content/sha256.h"
 
 namespace kiosk::authoring {
 namespace {

@@ -27,49 +27,88 @@ void fsync_path(const fs::path& path, int flags) {
 }
 
 void bind_optional(Statement& s, int index, const std::optional<double>& value) {
-  if (value) s.bind(index, *value);
-  else s.bind_null(index);
+  if (value)
+    s.bind(index, *value);
+  else
+    s.bind_null(index);
 }
 
 void insert_all(Database& db, const BundleContents& c) {
   const Sources& src = c.sources;
   const auto& info = src.info;
-  db.prepare(
-        "INSERT INTO bundle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-      .bind(1, info.id).bind(2, info.version).bind(3, info.title.zh).bind(4, info.title.en)
-      .bind(5, info.source_title.zh).bind(6, info.source_title.en).bind(7, info.source_date)
-      .bind(8, info.source_issuer.zh).bind(9, info.source_issuer.en).bind(10, info.built_at)
-      .bind(11, info.builder_version).bind(12, static_cast<int64_t>(content::kSchemaVersion))
+  db.prepare("INSERT INTO bundle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+      .bind(1, info.id)
+      .bind(2, info.version)
+      .bind(3, info.title.zh)
+      .bind(4, info.title.en)
+      .bind(5, info.source_title.zh)
+      .bind(6, info.source_title.en)
+      .bind(7, info.source_date)
+      .bind(8, info.source_issuer.zh)
+      .bind(9, info.source_issuer.en)
+      .bind(10, info.built_at)
+      .bind(11, info.builder_version)
+      .bind(12, static_cast<int64_t>(content::kSchemaVersion))
       .step();
   auto category = db.prepare("INSERT INTO category VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   for (const auto& cat : src.categories) {
-    category.bind(1, cat.id).bind(2, static_cast<int64_t>(cat.order)).bind(3, cat.title.zh).bind(4, cat.title.en)
-        .bind(5, cat.accent).bind(6, cat.icon).step();
+    category.bind(1, cat.id)
+        .bind(2, static_cast<int64_t>(cat.order))
+        .bind(3, cat.title.zh)
+        .bind(4, cat.title.en)
+        .bind(5, cat.accent)
+        .bind(6, cat.icon)
+        .step();
     category.reset();
   }
   auto image = db.prepare("INSERT INTO image VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   for (const auto& img : c.images) {
-    image.bind(1, img.id).bind(2, img.mime).bind(3, static_cast<int64_t>(img.width))
-        .bind(4, static_cast<int64_t>(img.height)).bind(5, img.sha256).bind_blob(6, img.bytes).bind(7, img.alt.zh)
-        .bind(8, img.alt.en).bind(9, img.credit).bind(10, img.licence).step();
+    image.bind(1, img.id)
+        .bind(2, img.mime)
+        .bind(3, static_cast<int64_t>(img.width))
+        .bind(4, static_cast<int64_t>(img.height))
+        .bind(5, img.sha256)
+        .bind_blob(6, img.bytes)
+        .bind(7, img.alt.zh)
+        .bind(8, img.alt.en)
+        .bind(9, img.credit)
+        .bind(10, img.licence)
+        .step();
     image.reset();
   }
   auto item = db.prepare("INSERT INTO item VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   auto figure = db.prepare("INSERT INTO figure VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   auto landmark = db.prepare("INSERT INTO landmark VALUES (?1, ?2, ?3, ?4, ?5)");
   for (const auto& it : src.items) {
-    item.bind(1, it.id).bind(2, it.category_id).bind(3, std::string(content::to_string(it.kind)))
-        .bind(4, static_cast<int64_t>(it.order)).bind(5, it.title.zh).bind(6, it.title.en).bind(7, it.summary.zh)
-        .bind(8, it.summary.en).bind(9, it.body.zh).bind(10, it.body.en).bind(11, it.quote_zh).bind(12, it.section.zh)
+    item.bind(1, it.id)
+        .bind(2, it.category_id)
+        .bind(3, std::string(content::to_string(it.kind)))
+        .bind(4, static_cast<int64_t>(it.order))
+        .bind(5, it.title.zh)
+        .bind(6, it.title.en)
+        .bind(7, it.summary.zh)
+        .bind(8, it.summary.en)
+        .bind(9, it.body.zh)
+        .bind(10, it.body.en)
+        .bind(11, it.quote_zh)
+        .bind(12, it.section.zh)
         .bind(13, it.section.en);
-    if (it.image_id.empty()) item.bind_null(14);
-    else item.bind(14, it.image_id);
+    if (it.image_id.empty())
+      item.bind_null(14);
+    else
+      item.bind(14, it.image_id);
     item.step();
     item.reset();
     if (it.figure) {
       const auto& f = *it.figure;
-      figure.bind(1, it.id).bind(2, f.display_zh).bind(3, f.value).bind(4, f.unit_zh).bind(5, f.qualifier)
-          .bind(6, f.direction).bind(7, f.display_en).step();
+      figure.bind(1, it.id)
+          .bind(2, f.display_zh)
+          .bind(3, f.value)
+          .bind(4, f.unit_zh)
+          .bind(5, f.qualifier)
+          .bind(6, f.direction)
+          .bind(7, f.display_en)
+          .step();
       figure.reset();
     }
     if (it.landmark) {
@@ -96,8 +135,10 @@ void insert_all(Database& db, const BundleContents& c) {
     slide.bind(1, static_cast<int64_t>(p.order)).bind(2, p.item_id).bind(3, p.dwell_s).bind(4, p.transition);
     for (int i = 0; i < 4; ++i) {
       const std::string& v = i == 0 ? p.date_from : i == 1 ? p.date_to : i == 2 ? p.time_from : p.time_to;
-      if (v.empty()) slide.bind_null(5 + i);
-      else slide.bind(5 + i, v);
+      if (v.empty())
+        slide.bind_null(5 + i);
+      else
+        slide.bind(5 + i, v);
     }
     slide.step();
     slide.reset();

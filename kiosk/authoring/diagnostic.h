@@ -11,7 +11,9 @@ struct Diagnostic {
   int line = 0;
   std::string message;
 
-  std::string to_string() const { return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message; }
+  std::string to_string() const {
+    return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;
+  }
 };
 
 using Diagnostics = std::vector<Diagnostic>;

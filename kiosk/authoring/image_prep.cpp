@@ -6,14 +6,14 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
-#include "kiosk/content/sha256.h"
 #include "kiosk/authoring/stb_image_impl.h"
 #include "kiosk/content/image_decode.h"
+#include "kiosk/content/sha256.h"
 
 extern char** environ;
 
@@ -33,8 +33,8 @@ std::vector<uint8_t> rasterise_svg(const fs::path& svg, std::string& reason) {
   fs::path png = fs::temp_directory_path() /
                  ("kiosk-svg-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".png");
   std::string width = std::to_string(kMaxShownWidth);
-  std::vector<std::string> args = {"rsvg-convert", "--width", width, "--keep-aspect-ratio",
-                                   "--format",     "png",     "--output", png.string(), svg.string()};
+  std::vector<std::string> args = {"rsvg-convert", "--width",  width,        "--keep-aspect-ratio", "--format",
+                                   "png",          "--output", png.string(), svg.string()};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -46,8 +46,10 @@ std::vector<uint8_t> rasterise_svg(const fs::path& svg, std::string& reason) {
   int status = 0;
   waitpid(pid, &status, 0);
   std::vector<uint8_t> bytes;
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) bytes = read_file(png);
-  else reason = "rsvg-convert could not rasterise the SVG";
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+    bytes = read_file(png);
+  else
+    reason = "rsvg-convert could not rasterise the SVG";
   std::error_code ignored;
   fs::remove(png, ignored);
   return bytes;
@@ -55,8 +57,8 @@ std::vector<uint8_t> rasterise_svg(const fs::path& svg, std::string& reason) {
 
 // Scales a decoded picture to fit the largest shown size and re-encodes it in its own format.
 std::vector<uint8_t> fit_to_shown_size(const content::DecodedImage& image, const std::string& mime, int& w, int& h) {
-  double scale = std::min({1.0, static_cast<double>(kMaxShownWidth) / image.width,
-                           static_cast<double>(kMaxShownHeight) / image.height});
+  double scale = std::min(
+      {1.0, static_cast<double>(kMaxShownWidth) / image.width, static_cast<double>(kMaxShownHeight) / image.height});
   w = std::max(1, static_cast<int>(std::lround(image.width * scale)));
   h = std::max(1, static_cast<int>(std::lround(image.height * scale)));
   auto pixels = resize_rgba(image.rgba, image.width, image.height, w, h);
@@ -76,8 +78,8 @@ std::optional<content::Image> prepare_one(const ImageSource& source, std::string
   std::string mime = content::probe_image(bytes, why)->mime;
   int w = decoded->width, h = decoded->height;
   if (w > kMaxShownWidth || h > kMaxShownHeight) bytes = fit_to_shown_size(*decoded, mime, w, h);
-  return content::Image{source.id, mime, w, h, content::sha256_hex(bytes), std::move(bytes), source.alt, source.credit,
-                        source.licence};
+  return content::Image{source.id,     mime,          w, h, content::sha256_hex(bytes), std::move(bytes), source.alt,
+                        source.credit, source.licence};
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ bool valid_colour(const std::string& s) {
 }
 
 const std::set<std::string>& known_icons() {
-  static const std::set<std::string> icons = {"chart", "building", "handshake", "key",  "city",
+  static const std::set<std::string> icons = {"chart", "building", "handshake", "key",      "city",
                                               "heart", "shield",   "star",      "landmark", "leaf"};
   return icons;
 }
@@ -45,12 +45,15 @@ void each_table(const toml::table& root, const std::string& key, const std::stri
   if (!node) return;
   const auto* array = node->as_array();
   if (!array) {
-    out.push_back({file, static_cast<int>(node->source().begin.line), key + ": must be a list of [[" + key + "]] tables"});
+    out.push_back(
+        {file, static_cast<int>(node->source().begin.line), key + ": must be a list of [[" + key + "]] tables"});
     return;
   }
   for (const auto& element : *array) {
-    if (const auto* table = element.as_table()) fn(*table);
-    else out.push_back({file, static_cast<int>(element.source().begin.line), key + ": entry must be a table"});
+    if (const auto* table = element.as_table())
+      fn(*table);
+    else
+      out.push_back({file, static_cast<int>(element.source().begin.line), key + ": entry must be a table"});
   }
 }
 
@@ -118,7 +121,9 @@ class Reader {
       content::Category c;
       c.id = f.required_string("id");
       if (!c.id.empty() && !valid_id(c.id)) f.problem("id", "use lowercase letters, digits and '-'");
-      if (category_lines_.count(c.id)) f.problem("id", "duplicate category id '" + c.id + "' (first at line " + std::to_string(category_lines_[c.id]) + ")");
+      if (category_lines_.count(c.id))
+        f.problem("id",
+                  "duplicate category id '" + c.id + "' (first at line " + std::to_string(category_lines_[c.id]) + ")");
       category_lines_.emplace(c.id, f.line());
       c.order = static_cast<int>(f.integer("order", true).value_or(0));
       c.title = bilingual(f, "title");
@@ -164,8 +169,10 @@ class Reader {
         f.problem("id", "duplicate item id '" + item.id + "' (first in " + it->second + ")");
       item_places_.emplace(item.id, name + ":" + std::to_string(f.line()));
       std::string kind = f.required_string("kind");
-      if (auto k = content::item_kind_from_string(kind)) item.kind = *k;
-      else if (!kind.empty()) f.problem("kind", "must be figure, project, landmark or story (got '" + kind + "')");
+      if (auto k = content::item_kind_from_string(kind))
+        item.kind = *k;
+      else if (!kind.empty())
+        f.problem("kind", "must be figure, project, landmark or story (got '" + kind + "')");
       item.title = bilingual(f, "title");
       item.summary = bilingual(f, "summary");
       item.body = {f.optional_string("body_zh"), f.optional_string("body_en")};
@@ -174,11 +181,12 @@ class Reader {
       item.quote_zh = f.required_string("quote");
       item.section = bilingual(f, "section");
       item.image_id = f.optional_string("image");
-      if (!item.image_id.empty()) image_uses_.push_back({item.image_id, name + ":" + std::to_string(f.line_of_key("image"))});
+      if (!item.image_id.empty())
+        image_uses_.push_back({item.image_id, name + ":" + std::to_string(f.line_of_key("image"))});
       read_figure(t, f, name, item);
       read_landmark(t, name, item);
-      f.check_no_unknown({"id", "kind", "title_zh", "title_en", "summary_zh", "summary_en", "body_zh", "body_en", "quote",
-                          "section_zh", "section_en", "image", "figure", "landmark"});
+      f.check_no_unknown({"id", "kind", "title_zh", "title_en", "summary_zh", "summary_en", "body_zh", "body_en",
+                          "quote", "section_zh", "section_en", "image", "figure", "landmark"});
       s().items.push_back(std::move(item));
     });
   }
@@ -200,7 +208,8 @@ class Reader {
     fig.unit_zh = f.optional_string("unit");
     fig.qualifier = f.optional_string("qualifier");
     static const std::set<std::string> qualifiers = {"", "余", "超", "近", "以上", "突破", "多", "约"};
-    if (!qualifiers.count(fig.qualifier)) f.problem("qualifier", "must be one of 余, 超, 近, 以上, 突破, 多, 约 or empty");
+    if (!qualifiers.count(fig.qualifier))
+      f.problem("qualifier", "must be one of 余, 超, 近, 以上, 突破, 多, 约 or empty");
     fig.direction = f.required_string("direction");
     if (!fig.direction.empty() && fig.direction != "growth" && fig.direction != "total" && fig.direction != "rank")
       f.problem("direction", "must be growth, total or rank");
@@ -272,7 +281,8 @@ class Reader {
         if (auto v = f.optional_string(key); !v.empty() && !valid_date(v)) f.problem(key, "must be YYYY-MM-DD");
       for (const char* key : {"time_from", "time_to"})
         if (auto v = f.optional_string(key); !v.empty() && !valid_time(v)) f.problem(key, "must be HH:MM");
-      if (e.time_from.empty() != e.time_to.empty()) f.problem("time_from", "give both time_from and time_to, or neither");
+      if (e.time_from.empty() != e.time_to.empty())
+        f.problem("time_from", "give both time_from and time_to, or neither");
       f.check_no_unknown({"item", "dwell", "transition", "date_from", "date_to", "time_from", "time_to"});
       s().playlist.push_back(e);
     });
@@ -303,13 +313,15 @@ class Reader {
     for (const auto& item : s().items) items.insert(item.id);
     for (size_t i = 0; i < s().playlist.size(); ++i)
       if (!s().playlist[i].item_id.empty() && !items.count(s().playlist[i].item_id))
-        out().push_back({"playlist.toml", playlist_lines_[i], "item: no item with id '" + s().playlist[i].item_id + "'"});
+        out().push_back(
+            {"playlist.toml", playlist_lines_[i], "item: no item with id '" + s().playlist[i].item_id + "'"});
     std::set<std::string> images;
     for (const auto& image : s().images) images.insert(image.id);
     for (const auto& [id, place] : image_uses_)
       if (!images.count(id)) {
         auto colon = place.rfind(':');
-        out().push_back({place.substr(0, colon), std::stoi(place.substr(colon + 1)), "image: no image with id '" + id + "' in images.toml"});
+        out().push_back({place.substr(0, colon), std::stoi(place.substr(colon + 1)),
+                         "image: no image with id '" + id + "' in images.toml"});
       }
   }
 
@@ -322,7 +334,9 @@ class Reader {
 
 }  // namespace
 
-ReadResult read_sources(const std::filesystem::path& dir) { return Reader(dir).run(); }
+ReadResult read_sources(const std::filesystem::path& dir) {
+  return Reader(dir).run();
+}
 
 std::vector<std::string> all_texts(const Sources& s) {
   std::vector<std::string> texts = {s.info.title.zh,        s.info.title.en,         s.info.source_title.zh,

@@ -3,17 +3,17 @@
 #include <random>
 
 #include "kiosk/authoring/sources.h"
-#include "kiosk/content/sha256.h"
 #include "kiosk/authoring/stb_image_impl.h"
+#include "kiosk/content/sha256.h"
 #include "kiosk/content/ui_keys.h"
 
 namespace kiosk::authoring {
 namespace {
 
 // Words from the report, so that the font subset has a realistic size.
-const char* const kWords[] = {"和平区", "高质量发展", "民心工程", "五大道", "海棠花节", "文商旅", "城市更新",
-                              "养老", "托育", "口袋公园", "营商环境", "招商引资", "科技创新", "金融",
-                              "社区", "教育", "卫生", "就业", "安全", "绿色"};
+const char* const kWords[] = {"和平区", "高质量发展", "民心工程", "五大道",   "海棠花节", "文商旅",   "城市更新",
+                              "养老",   "托育",       "口袋公园", "营商环境", "招商引资", "科技创新", "金融",
+                              "社区",   "教育",       "卫生",     "就业",     "安全",     "绿色"};
 
 std::string words(std::mt19937& rng, int count) {
   std::string out;
@@ -35,8 +35,9 @@ content::Image synthetic_image(int index, std::mt19937& rng) {
     }
   auto bytes = encode_jpeg(rgba, w, h);
   std::string id = "synthetic-" + std::to_string(index);
-  return {id, "image/jpeg", w, h, content::sha256_hex(bytes), std::move(bytes), {"合成图片", "Synthetic image"}, "synthetic",
-          "CC0"};
+  return {
+      id,          "image/jpeg", w, h, content::sha256_hex(bytes), std::move(bytes), {"合成图片", "Synthetic image"},
+      "synthetic", "CC0"};
 }
 
 }  // namespace
@@ -44,11 +45,18 @@ content::Image synthetic_image(int index, std::mt19937& rng) {
 BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::path& output) {
   std::mt19937 rng(2025);
   Sources s;
-  s.info = {"synthetic", 1, {"合成测试内容", "Synthetic test content"}, {"和平区人民政府工作报告", "Government Work Report"},
-            "2025-01-08", {"天津市和平区人民政府", "People's Government of Heping District"}, 0, "synth", 1};
+  s.info = {"synthetic",
+            1,
+            {"合成测试内容", "Synthetic test content"},
+            {"和平区人民政府工作报告", "Government Work Report"},
+            "2025-01-08",
+            {"天津市和平区人民政府", "People's Government of Heping District"},
+            0,
+            "synth",
+            1};
   for (int c = 0; c < options.categories; ++c)
-    s.categories.push_back({"category-" + std::to_string(c), c + 1, {words(rng, 2), "Category " + std::to_string(c)},
-                            "#F2C14E", "star"});
+    s.categories.push_back(
+        {"category-" + std::to_string(c), c + 1, {words(rng, 2), "Category " + std::to_string(c)}, "#F2C14E", "star"});
   std::vector<content::Image> images;
   for (int i = 0; i < options.images; ++i) images.push_back(synthetic_image(i, rng));
   for (int i = 0; i < options.items; ++i) {
@@ -66,7 +74,7 @@ BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::
       double value = static_cast<double>(rng() % 100000) / 10;
       char display[32];
       std::snprintf(display, sizeof display, "%.1f", value);
-      item.figure = content::Figure{std::string(display) + "万人次", value, "万人次", "", "total",
+      item.figure = content::Figure{std::string(display) + "万人次",    value, "万人次", "", "total",
                                     std::string(display) + "0 thousand"};
     } else {
       item.kind = i % 3 == 1 ? content::ItemKind::Project : content::ItemKind::Story;

@@ -2,9 +2,10 @@
 // Reading typed fields out of a TOML table, reporting each missing or mistyped field
 // with the file and line it belongs to.
 
+#include <toml++/toml.h>
+
 #include <optional>
 #include <string>
-#include <toml++/toml.h>
 
 #include "kiosk/authoring/diagnostic.h"
 
@@ -25,7 +26,6 @@ class FieldReader {
   int line_of_key(const std::string& key) const;
 
  private:
-
   const toml::table& table_;
   std::string file_;
   Diagnostics& out_;

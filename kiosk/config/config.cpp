@@ -1,5 +1,6 @@
 #include "kiosk/config/config.h"
 
+#include <toml++/toml.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -10,12 +11,13 @@
 #include <map>
 #include <memory>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace kiosk::config {
 namespace {
 
-int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+int line_of(const toml::node& node) {
+  return static_cast<int>(node.source().begin.line);
+}
 
 bool valid_time_zone(const std::string& name) {
   std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(name)));
@@ -31,7 +33,8 @@ class Reader {
     out_.problems.push_back({file_, line_of(node), key, reason});
   }
 
-  void string_key(const toml::node& node, const std::string& key, const std::function<std::string(const std::string&)>& apply) {
+  void string_key(const toml::node& node, const std::string& key,
+                  const std::function<std::string(const std::string&)>& apply) {
     auto value = node.value<std::string>();
     if (!value) return problem(node, key, "must be a string");
     std::string reason = apply(*value);
@@ -46,7 +49,8 @@ class Reader {
 void read_fps(Reader& r, const toml::node& n, const std::string& k, double& out, double fallback) {
   auto v = n.value<double>();
   if (!v || !n.is_number() || *v < 0 || *v > 60)
-    return r.problem(n, k, "must be a number of frames a second from 0 to 60; using " + std::to_string(static_cast<int>(fallback)));
+    return r.problem(
+        n, k, "must be a number of frames a second from 0 to 60; using " + std::to_string(static_cast<int>(fallback)));
   out = *v;
 }
 
@@ -68,9 +72,12 @@ const std::map<std::string, KeyHandler>& handlers() {
       {"display.mode",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
          r.string_key(n, k, [&](const std::string& v) -> std::string {
-           if (v == "interactive") c.mode = Mode::Interactive;
-           else if (v == "slideshow") c.mode = Mode::Slideshow;
-           else return "must be \"interactive\" or \"slideshow\" (got \"" + v + "\"); using interactive";
+           if (v == "interactive")
+             c.mode = Mode::Interactive;
+           else if (v == "slideshow")
+             c.mode = Mode::Slideshow;
+           else
+             return "must be \"interactive\" or \"slideshow\" (got \"" + v + "\"); using interactive";
            return "";
          });
        }},
@@ -84,8 +91,10 @@ const std::map<std::string, KeyHandler>& handlers() {
        }},
       {"display.alternate_languages",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
-         if (auto v = n.value<bool>()) c.alternate_languages = *v;
-         else r.problem(n, k, "must be true or false; using true");
+         if (auto v = n.value<bool>())
+           c.alternate_languages = *v;
+         else
+           r.problem(n, k, "must be true or false; using true");
        }},
       {"display.idle_timeout",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
@@ -95,12 +104,10 @@ const std::map<std::string, KeyHandler>& handlers() {
            return r.problem(n, k, "must be between 10 and 3600 seconds (got " + std::to_string(*v) + "); using 60");
          c.idle_timeout_s = static_cast<int>(*v);
        }},
-      {"display.slow_motion_fps",
-       [](Reader& r, const toml::node& n, const std::string& k, Config& c) { read_fps(r, n, k, c.slow_motion_fps, 10); }},
-      {"display.software_slow_motion_fps",
-       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
-         read_fps(r, n, k, c.software_slow_motion_fps, 0);
-       }},
+      {"display.slow_motion_fps", [](Reader& r, const toml::node& n, const std::string& k,
+                                     Config& c) { read_fps(r, n, k, c.slow_motion_fps, 10); }},
+      {"display.software_slow_motion_fps", [](Reader& r, const toml::node& n, const std::string& k,
+                                              Config& c) { read_fps(r, n, k, c.software_slow_motion_fps, 0); }},
       {"hours.open",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) { read_time(r, n, k, c.open_from); }},
       {"hours.close",
@@ -135,8 +142,10 @@ const std::map<std::string, KeyHandler>& handlers() {
          if (array)
            for (const auto& element : *array) {
              auto key = element.value<std::string>();
-             if (!key || key->empty()) ok = false;
-             else keys.push_back(*key);
+             if (!key || key->empty())
+               ok = false;
+             else
+               keys.push_back(*key);
            }
          if (!ok) {
            c.trusted_keys_invalid = true;
@@ -146,8 +155,10 @@ const std::map<std::string, KeyHandler>& handlers() {
        }},
       {"security.allow_unsigned",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
-         if (auto v = n.value<bool>(); v && n.is_boolean()) c.allow_unsigned = *v;
-         else r.problem(n, k, "must be true or false; unsigned bundles stay refused");
+         if (auto v = n.value<bool>(); v && n.is_boolean())
+           c.allow_unsigned = *v;
+         else
+           r.problem(n, k, "must be true or false; unsigned bundles stay refused");
        }},
       {"clock.time_zone",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {

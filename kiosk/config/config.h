@@ -19,7 +19,7 @@ enum class Mode { Interactive, Slideshow };
 struct Config {
   // [display]
   Mode mode = Mode::Interactive;
-  std::string language = "zh";  // the language a visitor first sees
+  std::string language = "zh";      // the language a visitor first sees
   bool alternate_languages = true;  // the attract loop alternates zh and en
   int idle_timeout_s = 60;
   double slow_motion_fps = 10;          // the touch cue's pulse, pan and zoom

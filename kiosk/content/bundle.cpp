@@ -12,7 +12,7 @@
 namespace kiosk::content {
 namespace {
 
-constexpr int kMaxLength = 32 * 1024 * 1024;           // the largest blob or text a bundle may hold
+constexpr int kMaxLength = 32 * 1024 * 1024;         // the largest blob or text a bundle may hold
 constexpr int64_t kHeapLimit = 512LL * 1024 * 1024;  // SQLite may never take more than this
 
 // SQLite URIs need '%', '?' and '#' escaped in the path part.
@@ -140,7 +140,9 @@ Bundle Bundle::open(const std::filesystem::path& path) {
   return bundle;
 }
 
-void Bundle::fail(const std::string& reason) const { throw BundleError(path_.string() + ": " + reason); }
+void Bundle::fail(const std::string& reason) const {
+  throw BundleError(path_.string() + ": " + reason);
+}
 
 void Bundle::check_identity() const {
   int app = db_.pragma_int("application_id");
@@ -177,8 +179,14 @@ BundleInfo Bundle::read_info() const {
       "SELECT id, version, title_zh, title_en, source_title_zh, source_title_en, source_date,"
       " source_issuer_zh, source_issuer_en, built_at, builder_version, schema_version FROM bundle");
   if (!s.step()) fail("no bundle metadata row");
-  BundleInfo info{s.text(0),  s.integer(1), {s.text(2), s.text(3)}, {s.text(4), s.text(5)},
-                  s.text(6),  {s.text(7), s.text(8)}, s.integer(9), s.text(10),
+  BundleInfo info{s.text(0),
+                  s.integer(1),
+                  {s.text(2), s.text(3)},
+                  {s.text(4), s.text(5)},
+                  s.text(6),
+                  {s.text(7), s.text(8)},
+                  s.integer(9),
+                  s.text(10),
                   static_cast<int>(s.integer(11))};
   if (s.step()) fail("more than one bundle metadata row");
   return info;
@@ -207,8 +215,11 @@ std::vector<ItemSummary> Bundle::item_summaries(const std::string& category_id) 
       " LEFT JOIN figure f ON f.item_id = i.id WHERE i.category_id = ?1 ORDER BY i.ord, i.id");
   s.bind(1, category_id);
   while (s.step())
-    out.push_back({s.text(0), item_kind_from_string(s.text(1)).value_or(ItemKind::Story), {s.text(2), s.text(3)},
-                   {s.text(4), s.text(5)}, s.text(6)});
+    out.push_back({s.text(0),
+                   item_kind_from_string(s.text(1)).value_or(ItemKind::Story),
+                   {s.text(2), s.text(3)},
+                   {s.text(4), s.text(5)},
+                   s.text(6)});
   return out;
 }
 
@@ -224,8 +235,8 @@ std::vector<PlaylistEntry> Bundle::playlist() const {
   auto s = db_.prepare(
       "SELECT ord, item_id, dwell_s, transition, date_from, date_to, time_from, time_to FROM playlist ORDER BY ord");
   while (s.step())
-    out.push_back({static_cast<int>(s.integer(0)), s.text(1), s.real(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                   s.text(7)});
+    out.push_back(
+        {static_cast<int>(s.integer(0)), s.text(1), s.real(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)});
   return out;
 }
 
@@ -248,8 +259,9 @@ std::optional<Image> Bundle::image(const std::string& id) const {
       "SELECT id, mime, width, height, sha256, bytes, alt_zh, alt_en, credit, licence FROM image WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return Image{s.text(0), s.text(1), static_cast<int>(s.integer(2)), static_cast<int>(s.integer(3)), s.text(4),
-               s.blob(5), {s.text(6), s.text(7)}, s.text(8), s.text(9)};
+  return Image{s.text(0), s.text(1), static_cast<int>(s.integer(2)), static_cast<int>(s.integer(3)),
+               s.text(4), s.blob(5), {s.text(6), s.text(7)},         s.text(8),
+               s.text(9)};
 }
 
 int64_t Bundle::count(const std::string& table) const {

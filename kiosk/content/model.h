@@ -103,7 +103,7 @@ struct PlaylistEntry {
   int order = 0;
   std::string item_id;
   double dwell_s = 8;
-  std::string transition;  // crossfade | slide
+  std::string transition;          // crossfade | slide
   std::string date_from, date_to;  // YYYY-MM-DD or empty
   std::string time_from, time_to;  // HH:MM or empty
 };

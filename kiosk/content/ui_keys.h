@@ -8,11 +8,31 @@
 namespace kiosk::content {
 
 inline constexpr std::array<std::string_view, 25> kRequiredUiKeys = {
-    "touch_cue",        "source_label",       "source_document",   "home_title",    "back",
-    "home",             "language_zh",        "language_en",       "larger_text",   "normal_text",
-    "still_there",      "countdown",          "touch_to_continue", "swipe_hint",    "category_item_count",
-    "out_of_service_title", "out_of_service_message", "closed_title", "opening_hours", "image_placeholder",
-    "home_subtitle", "kind_figure", "kind_project", "kind_landmark", "kind_story",
+    "touch_cue",
+    "source_label",
+    "source_document",
+    "home_title",
+    "back",
+    "home",
+    "language_zh",
+    "language_en",
+    "larger_text",
+    "normal_text",
+    "still_there",
+    "countdown",
+    "touch_to_continue",
+    "swipe_hint",
+    "category_item_count",
+    "out_of_service_title",
+    "out_of_service_message",
+    "closed_title",
+    "opening_hours",
+    "image_placeholder",
+    "home_subtitle",
+    "kind_figure",
+    "kind_project",
+    "kind_landmark",
+    "kind_story",
 };
 
 }  // namespace kiosk::content

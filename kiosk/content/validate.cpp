@@ -22,15 +22,33 @@ struct TextColumn {
 };
 
 constexpr TextColumn kTextColumns[] = {
-    {"bundle", "id", "id"},           {"bundle", "id", "title_zh"},      {"bundle", "id", "title_en"},
-    {"bundle", "id", "source_title_zh"}, {"bundle", "id", "source_title_en"}, {"bundle", "id", "source_issuer_zh"},
-    {"bundle", "id", "source_issuer_en"}, {"category", "id", "title_zh"}, {"category", "id", "title_en"},
-    {"item", "id", "title_zh"},       {"item", "id", "title_en"},        {"item", "id", "summary_zh"},
-    {"item", "id", "summary_en"},     {"item", "id", "body_zh"},         {"item", "id", "body_en"},
-    {"item", "id", "quote_zh"},       {"item", "id", "section_zh"},      {"item", "id", "section_en"},
-    {"figure", "item_id", "display_zh"}, {"figure", "item_id", "display_en"}, {"figure", "item_id", "unit_zh"},
-    {"landmark", "item_id", "address_zh"}, {"landmark", "item_id", "address_en"}, {"image", "id", "alt_zh"},
-    {"image", "id", "alt_en"},        {"image", "id", "credit"},         {"ui_string", "key", "zh"},
+    {"bundle", "id", "id"},
+    {"bundle", "id", "title_zh"},
+    {"bundle", "id", "title_en"},
+    {"bundle", "id", "source_title_zh"},
+    {"bundle", "id", "source_title_en"},
+    {"bundle", "id", "source_issuer_zh"},
+    {"bundle", "id", "source_issuer_en"},
+    {"category", "id", "title_zh"},
+    {"category", "id", "title_en"},
+    {"item", "id", "title_zh"},
+    {"item", "id", "title_en"},
+    {"item", "id", "summary_zh"},
+    {"item", "id", "summary_en"},
+    {"item", "id", "body_zh"},
+    {"item", "id", "body_en"},
+    {"item", "id", "quote_zh"},
+    {"item", "id", "section_zh"},
+    {"item", "id", "section_en"},
+    {"figure", "item_id", "display_zh"},
+    {"figure", "item_id", "display_en"},
+    {"figure", "item_id", "unit_zh"},
+    {"landmark", "item_id", "address_zh"},
+    {"landmark", "item_id", "address_en"},
+    {"image", "id", "alt_zh"},
+    {"image", "id", "alt_en"},
+    {"image", "id", "credit"},
+    {"ui_string", "key", "zh"},
     {"ui_string", "key", "en"},
 };
 
@@ -71,9 +89,11 @@ class Validator {
 
   void check_counts(const Bundle& bundle) {
     if (bundle.count("item") > limits_.max_items)
-      problem("has " + std::to_string(bundle.count("item")) + " items; the limit is " + std::to_string(limits_.max_items));
+      problem("has " + std::to_string(bundle.count("item")) + " items; the limit is " +
+              std::to_string(limits_.max_items));
     if (bundle.count("image") > limits_.max_images)
-      problem("has " + std::to_string(bundle.count("image")) + " images; the limit is " + std::to_string(limits_.max_images));
+      problem("has " + std::to_string(bundle.count("image")) + " images; the limit is " +
+              std::to_string(limits_.max_images));
     if (bundle.count("category") == 0) problem("has no categories");
   }
 
@@ -86,7 +106,8 @@ class Validator {
         std::string where = std::string(c.table) + " '" + s.text(0) + "' " + c.column;
         if (auto bad = text::find_invalid(text)) problem(where + ": not valid UTF-8 at byte " + std::to_string(*bad));
         if (bytes.size() > limits_.max_text_bytes)
-          problem(where + ": " + std::to_string(bytes.size()) + " bytes; the limit is " + std::to_string(limits_.max_text_bytes));
+          problem(where + ": " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                  std::to_string(limits_.max_text_bytes));
       }
     }
   }
@@ -127,9 +148,12 @@ class Validator {
       roles.insert(s.text(0));
       auto bytes = s.blob(1);
       std::string reason;
-      if (bytes.size() > limits_.max_font_bytes) problem("font '" + s.text(0) + "': larger than the limit");
-      else if (sha256_hex(bytes) != s.text(2)) problem("font '" + s.text(0) + "': its bytes do not match their recorded sha256 (damaged)");
-      else if (!font_renders(bytes, reason)) problem("font '" + s.text(0) + "': " + reason);
+      if (bytes.size() > limits_.max_font_bytes)
+        problem("font '" + s.text(0) + "': larger than the limit");
+      else if (sha256_hex(bytes) != s.text(2))
+        problem("font '" + s.text(0) + "': its bytes do not match their recorded sha256 (damaged)");
+      else if (!font_renders(bytes, reason))
+        problem("font '" + s.text(0) + "': " + reason);
     }
     for (const char* role : {"regular", "bold"})
       if (!roles.count(role)) problem(std::string("font '") + role + "': missing");
@@ -142,7 +166,8 @@ class Validator {
     };
     dangling("SELECT 'slide ' || ord, item_id FROM playlist WHERE item_id NOT IN (SELECT id FROM item)", "playlist");
     dangling("SELECT id, category_id FROM item WHERE category_id NOT IN (SELECT id FROM category)", "item");
-    dangling("SELECT id, image_id FROM item WHERE image_id IS NOT NULL AND image_id NOT IN (SELECT id FROM image)", "item");
+    dangling("SELECT id, image_id FROM item WHERE image_id IS NOT NULL AND image_id NOT IN (SELECT id FROM image)",
+             "item");
     dangling("SELECT item_id, item_id FROM figure WHERE item_id NOT IN (SELECT id FROM item)", "figure");
     auto figures = db.prepare("SELECT id FROM item WHERE kind = 'figure' AND id NOT IN (SELECT item_id FROM figure)");
     while (figures.step()) problem("item '" + figures.text(0) + "' is a figure without its figure row");

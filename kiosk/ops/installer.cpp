@@ -16,7 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path signature_of(const fs::path& bundle) { return bundle.string() + ".minisig"; }
+fs::path signature_of(const fs::path& bundle) {
+  return bundle.string() + ".minisig";
+}
 
 std::optional<content::BundleInfo> info_of(const fs::path& bundle) {
   try {
@@ -101,7 +103,8 @@ InstallResult install_bundle(const fs::path& file, const StateDir& state, const 
 
     test_step("verify");
     if (!options.allow_unsigned) {
-      if (!has_signature) throw FileError(file.string() + ": not signed (no " + signature_of(file).filename().string() + ")");
+      if (!has_signature)
+        throw FileError(file.string() + ": not signed (no " + signature_of(file).filename().string() + ")");
       std::string why = check_signature(incoming, incoming_sig);
       if (!why.empty()) throw FileError(file.string() + ": " + why);
     }
@@ -179,7 +182,8 @@ Status read_status(const StateDir& state) {
   std::error_code ec;
   std::vector<fs::path> paths;
   for (const auto& entry : fs::directory_iterator(state.bundles(), ec))
-    if (entry.path().extension() == ".bundle" && entry.path().filename().string()[0] != '.') paths.push_back(entry.path());
+    if (entry.path().extension() == ".bundle" && entry.path().filename().string()[0] != '.')
+      paths.push_back(entry.path());
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths) {
     InstalledBundle b;

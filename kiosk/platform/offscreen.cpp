@@ -15,7 +15,8 @@ OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour_, 0);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-    throw PlatformError("cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " off-screen framebuffer");
+    throw PlatformError("cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
+                        " off-screen framebuffer");
 }
 
 OffscreenTarget::~OffscreenTarget() {

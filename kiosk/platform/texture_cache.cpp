@@ -84,9 +84,13 @@ std::optional<ui::ImageTexture> TextureCache::texture(const std::string& id) {
   return ui::ImageTexture{reinterpret_cast<ImTextureID>(static_cast<intptr_t>(e.texture)), e.width, e.height};
 }
 
-void TextureCache::prefetch(const std::string& id) { request(id); }
+void TextureCache::prefetch(const std::string& id) {
+  request(id);
+}
 
-bool TextureCache::loading() const { return !pending_.empty(); }
+bool TextureCache::loading() const {
+  return !pending_.empty();
+}
 
 void TextureCache::upload(const std::string& id, const content::DecodedImage& image) {
   Entry e{0, image.width, image.height};
@@ -135,6 +139,8 @@ void TextureCache::upload_ready() {
   }
 }
 
-std::vector<std::string> TextureCache::take_errors() { return std::exchange(errors_, {}); }
+std::vector<std::string> TextureCache::take_errors() {
+  return std::exchange(errors_, {});
+}
 
 }  // namespace kiosk::platform

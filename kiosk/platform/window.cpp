@@ -72,28 +72,40 @@ void Window::on_cursor(GLFWwindow* window, double x, double y) {
   static_cast<Window*>(glfwGetWindowUserPointer(window))->emit(PointerEvent::Move, x, y);
 }
 
-void Window::on_refresh(GLFWwindow* window) { static_cast<Window*>(glfwGetWindowUserPointer(window))->damaged_ = true; }
+void Window::on_refresh(GLFWwindow* window) {
+  static_cast<Window*>(glfwGetWindowUserPointer(window))->damaged_ = true;
+}
 
-bool Window::take_damage() { return std::exchange(damaged_, false); }
+bool Window::take_damage() {
+  return std::exchange(damaged_, false);
+}
 
 Window::~Window() {
   glfwDestroyWindow(window_);
   glfwTerminate();
 }
 
-bool Window::should_close() const { return glfwWindowShouldClose(window_); }
+bool Window::should_close() const {
+  return glfwWindowShouldClose(window_);
+}
 
-void Window::framebuffer_size(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
+void Window::framebuffer_size(int& width, int& height) const {
+  glfwGetFramebufferSize(window_, &width, &height);
+}
 
-void Window::swap() { glfwSwapBuffers(window_); }
+void Window::swap() {
+  glfwSwapBuffers(window_);
+}
 
 void Window::set_cursor_hidden(bool hidden) {
   glfwSetInputMode(window_, GLFW_CURSOR, hidden ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
 }
 
 void Window::wait_events(double seconds) {
-  if (seconds <= 0) glfwPollEvents();
-  else glfwWaitEventsTimeout(seconds);
+  if (seconds <= 0)
+    glfwPollEvents();
+  else
+    glfwWaitEventsTimeout(seconds);
 }
 
 std::string gl_renderer() {

@@ -12,8 +12,8 @@ namespace {
 
 std::unique_ptr<icu::Calendar> calendar_in(const std::string& zone) {
   UErrorCode status = U_ZERO_ERROR;
-  auto cal = std::make_unique<icu::GregorianCalendar>(
-      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)), status);
+  auto cal = std::make_unique<icu::GregorianCalendar>(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)),
+                                                      status);
   if (U_FAILURE(status)) return nullptr;
   return cal;
 }

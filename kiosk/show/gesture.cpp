@@ -39,9 +39,13 @@ void GestureRecognizer::release(Point p, double t) {
   dragging_ = false;
 }
 
-std::optional<Point> GestureRecognizer::take_tap() { return std::exchange(tap_, std::nullopt); }
+std::optional<Point> GestureRecognizer::take_tap() {
+  return std::exchange(tap_, std::nullopt);
+}
 
-std::optional<Release> GestureRecognizer::take_release() { return std::exchange(release_, std::nullopt); }
+std::optional<Release> GestureRecognizer::take_release() {
+  return std::exchange(release_, std::nullopt);
+}
 
 Point GestureRecognizer::take_drag_delta() {
   if (!dragging_ && !release_) return {};

@@ -12,7 +12,9 @@ constexpr float kMaxVelocity = 6000;  // a flick never throws the list further t
 
 }  // namespace
 
-float Scroller::max_offset() const { return std::max(0.0f, content_ - viewport_); }
+float Scroller::max_offset() const {
+  return std::max(0.0f, content_ - viewport_);
+}
 
 void Scroller::clamp() {
   float clamped = std::clamp(offset_, 0.0f, max_offset());

@@ -33,7 +33,9 @@ void Show::enter(Scene scene) {
   log_.push_back(scene_log_name(scene, category_, item_));
 }
 
-Scene Show::scene() const { return counting_down_ ? Scene::Countdown : scene_; }
+Scene Show::scene() const {
+  return counting_down_ ? Scene::Countdown : scene_;
+}
 
 void Show::return_to_rest(double now) {
   language_ = settings_.language;
@@ -147,7 +149,9 @@ double Show::countdown_remaining(double now) const {
   return std::max(0.0, last_touch_ + settings_.idle_timeout_s + settings_.countdown_s - now);
 }
 
-std::vector<std::string> Show::take_scene_log() { return std::exchange(log_, {}); }
+std::vector<std::string> Show::take_scene_log() {
+  return std::exchange(log_, {});
+}
 
 double Show::next_deadline(double now) const {
   if (browsing()) {

@@ -19,7 +19,7 @@ struct ShowSettings {
   double idle_timeout_s = 60;
   double countdown_s = 10;
   text::Lang language = text::Lang::Zh;  // the default a visitor first sees
-  std::string open_from, open_to;         // HH:MM local time; both empty: always open
+  std::string open_from, open_to;        // HH:MM local time; both empty: always open
 };
 
 // The ids the visitor can browse: categories in order, and each one's items in order.

@@ -8,7 +8,9 @@
 namespace kiosk::text {
 namespace {
 
-bool is_number_char(char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }
+bool is_number_char(char c) {
+  return (c >= '0' && c <= '9') || c == '.' || c == ',';
+}
 
 }  // namespace
 

@@ -1,8 +1,8 @@
 #include "kiosk/text/line_break.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/uchar.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -54,7 +54,9 @@ std::vector<Break> icu_breaks(const std::vector<CodePoint>& cps) {
   return breaks;
 }
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
 
 // Characters that continue a figure after its digits: qualifiers, magnitudes and units.
 bool is_unit_char(char32_t c) {
@@ -108,10 +110,8 @@ bool is_non_starter(char32_t c) {
     case U_LB_EXCLAMATION:
     case U_LB_INFIX_NUMERIC:
     case U_LB_NONSTARTER:
-    case U_LB_POSTFIX_NUMERIC:
-      return true;
-    default:
-      return false;
+    case U_LB_POSTFIX_NUMERIC: return true;
+    default: return false;
   }
 }
 
@@ -120,7 +120,9 @@ bool is_opener(char32_t c) {
   return lb == U_LB_OPEN_PUNCTUATION || lb == U_LB_PREFIX_NUMERIC;
 }
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000'; }
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000';
+}
 
 class Filler {
  public:

@@ -24,7 +24,7 @@ struct Line {
 
 struct LayoutOptions {
   float max_width = 0;
-  int max_lines = 0;  // 0: no limit
+  int max_lines = 0;                       // 0: no limit
   std::vector<std::string> keep_together;  // extra phrases never split (e.g. "突破七万元")
 };
 

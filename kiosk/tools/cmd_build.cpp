@@ -8,9 +8,12 @@ namespace kiosk::tools {
 int cmd_build(const Args& args) {
   std::string source, output;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
-    else if (source.empty() && args[i][0] != '-') source = args[i];
-    else return usage("build: unexpected argument '" + args[i] + "'");
+    if (args[i] == "-o" && i + 1 < args.size())
+      output = args[++i];
+    else if (source.empty() && args[i][0] != '-')
+      source = args[i];
+    else
+      return usage("build: unexpected argument '" + args[i] + "'");
   }
   if (source.empty() || output.empty()) return usage("build needs SOURCE_DIR and -o FILE");
   auto result = authoring::build_bundle(source, output);

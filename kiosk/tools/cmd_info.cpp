@@ -2,8 +2,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "kiosk/content/sha256.h"
 #include "kiosk/content/bundle.h"
+#include "kiosk/content/sha256.h"
 #include "kiosk/tools/commands.h"
 
 namespace kiosk::tools {
@@ -13,9 +13,12 @@ std::string json_string(const std::string& s) {
   std::ostringstream out;
   out << '"';
   for (unsigned char c : s) {
-    if (c == '"' || c == '\\') out << '\\' << c;
-    else if (c < 0x20) out << "\\u" << std::hex << std::setw(4) << std::setfill('0') << static_cast<int>(c) << std::dec;
-    else out << c;
+    if (c == '"' || c == '\\')
+      out << '\\' << c;
+    else if (c < 0x20)
+      out << "\\u" << std::hex << std::setw(4) << std::setfill('0') << static_cast<int>(c) << std::dec;
+    else
+      out << c;
   }
   out << '"';
   return out.str();
@@ -27,9 +30,12 @@ int cmd_info(const Args& args) {
   std::string file;
   bool json = false;
   for (const auto& arg : args) {
-    if (arg == "--json") json = true;
-    else if (file.empty()) file = arg;
-    else return usage("info: unexpected argument '" + arg + "'");
+    if (arg == "--json")
+      json = true;
+    else if (file.empty())
+      file = arg;
+    else
+      return usage("info: unexpected argument '" + arg + "'");
   }
   if (file.empty()) return usage("info needs one FILE");
   try {

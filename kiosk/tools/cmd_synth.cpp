@@ -19,7 +19,8 @@ int cmd_synth(const Args& args) {
       return true;
     };
     if (args[i] == "--items") {
-      if (!count(options.items, 100000) || options.items < 1) return usage("synth: --items needs a number from 1 to 100000");
+      if (!count(options.items, 100000) || options.items < 1)
+        return usage("synth: --items needs a number from 1 to 100000");
     } else if (args[i] == "--images") {
       if (!count(options.images, 5000)) return usage("synth: --images needs a number from 0 to 5000");
     } else if (args[i] == "-o" && i + 1 < args.size()) {

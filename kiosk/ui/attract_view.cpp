@@ -13,7 +13,7 @@ namespace kiosk::ui {
 namespace {
 
 constexpr double kCountUpSeconds = 1.2;
-constexpr float kDriftReference = 40;  // content moves up to 40 px while it fades
+constexpr float kDriftReference = 40;         // content moves up to 40 px while it fades
 constexpr float kZoomPerSecond = 0.08f / 10;  // 1.00 -> 1.08 over a 10 s landmark slide
 
 TextStyle style(const Fonts& fonts, Role role, uint32_t colour, float alpha, float spacing = 1.5f) {
@@ -41,8 +41,8 @@ void AttractView::draw(ImDrawList* list, const Canvas& canvas, const AttractFram
   draw_chrome(list, canvas, frame);
 }
 
-void AttractView::draw_label(ImDrawList* list, const Canvas& canvas, const content::Category& category,
-                             text::Lang lang, float alpha, ImVec2 at) const {
+void AttractView::draw_label(ImDrawList* list, const Canvas& canvas, const content::Category& category, text::Lang lang,
+                             float alpha, ImVec2 at) const {
   uint32_t accent = colour::from_hex(category.accent, colour::gold);
   list->AddRectFilled(ImVec2(at.x, at.y + canvas.px(6)), ImVec2(at.x + canvas.px(48), at.y + canvas.px(12)),
                       colour::with_alpha(accent, alpha));
@@ -66,7 +66,8 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
   auto title = style(fonts_, Role::Title, colour::text, alpha, 1.25f);
   float y = origin.y + draw_text_block(list, title, text::pick(slide.item.title, frame.lang), origin, width, 3);
   auto body = style(fonts_, Role::Body, colour::muted, alpha);
-  draw_text_block(list, body, text::pick(slide.item.summary, frame.lang), ImVec2(origin.x, y + canvas.px(24)), width, 4);
+  draw_text_block(list, body, text::pick(slide.item.summary, frame.lang), ImVec2(origin.x, y + canvas.px(24)), width,
+                  4);
 }
 
 void AttractView::draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
@@ -94,8 +95,8 @@ void AttractView::draw_landmark(ImDrawList* list, const Canvas& canvas, const Sl
   uint32_t clear = colour::with_alpha(colour::bg, 0), dark = colour::with_alpha(colour::bg, 0.94f * alpha);
   list->AddRectFilledMultiColor(ImVec2(0, fade_top), ImVec2(canvas.width, canvas.height), clear, clear, dark, dark);
   list->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(canvas.width, canvas.px(260)),
-                                colour::with_alpha(colour::bg, 0.7f * alpha), colour::with_alpha(colour::bg, 0.7f * alpha),
-                                clear, clear);
+                                colour::with_alpha(colour::bg, 0.7f * alpha),
+                                colour::with_alpha(colour::bg, 0.7f * alpha), clear, clear);
   float m = canvas.margin();
   draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
   float width = column_width(canvas);
@@ -113,9 +114,10 @@ void AttractView::draw_landmark(ImDrawList* list, const Canvas& canvas, const Sl
 void AttractView::draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
                                const AttractFrame& frame, float alpha, ImVec2 shift) const {
   float m = canvas.margin();
-  Rect picture = canvas.portrait
-                     ? Rect{ImVec2(m, canvas.px(400)), ImVec2(canvas.width - m, canvas.px(400) + (canvas.width - 2 * m) * 0.75f)}
-                     : Rect{ImVec2(canvas.px(880), m), ImVec2(canvas.width - m, canvas.height - canvas.px(200))};
+  Rect picture =
+      canvas.portrait
+          ? Rect{ImVec2(m, canvas.px(400)), ImVec2(canvas.width - m, canvas.px(400) + (canvas.width - 2 * m) * 0.75f)}
+          : Rect{ImVec2(canvas.px(880), m), ImVec2(canvas.width - m, canvas.height - canvas.px(200))};
   picture.min.x += shift.x;
   picture.max.x += shift.x;
   picture.min.y += shift.y;
@@ -177,8 +179,8 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
   float centre_y = bottom - canvas.px(44);
   ImVec2 centre(left + ring_r, centre_y);
   float breathe = static_cast<float>(0.5 + 0.5 * std::sin(frame.pulse * 2.0 * 3.14159265 / 2.4));
-  list->AddCircle(centre, ring_r * (1 + 0.18f * breathe), colour::with_alpha(colour::haitang, 0.9f - 0.5f * breathe), 48,
-                  canvas.px(3));
+  list->AddCircle(centre, ring_r * (1 + 0.18f * breathe), colour::with_alpha(colour::haitang, 0.9f - 0.5f * breathe),
+                  48, canvas.px(3));
   list->AddCircleFilled(centre, ring_r * 0.42f, colour::haitang, 32);
   float text_x = left + 2 * ring_r + canvas.px(28);
   list->AddText(cue_zh.font, cue_zh.size, ImVec2(text_x, centre_y - cue_zh.size * 0.9f), cue_zh.colour, zh.c_str());

@@ -32,9 +32,9 @@ struct AttractFrame {
   double slide_progress = 0;               // 0..1 of the current slide's dwell
   text::Lang lang = text::Lang::Zh;
   bool show_touch_cue = true;
-  double pulse = 0;                       // seconds, drives the touch cue's ring
-  double slow_time = 0;                   // time in slide for slow motion (pan and zoom), rate-limited
-  ImVec2 chrome_shift;                    // burn-in care: the static chrome moves a pixel or two over time
+  double pulse = 0;      // seconds, drives the touch cue's ring
+  double slow_time = 0;  // time in slide for slow motion (pan and zoom), rate-limited
+  ImVec2 chrome_shift;   // burn-in care: the static chrome moves a pixel or two over time
 };
 
 // The burn-in shift for a wall-clock minute of the day: a small square walked every 5 minutes.

@@ -34,7 +34,8 @@ void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const R
   if (!item.figure.zh.empty()) {
     FigureLook look{Role::Heading, Role::Caption, colour::gold, 1, 1};
     y += draw_figure_display(ctx.list(), ctx.fonts(), text::pick(item.figure, ctx.lang), ImVec2(text_x, y), width,
-                             ctx.px(6), look) + ctx.px(8);
+                             ctx.px(6), look) +
+         ctx.px(8);
   }
   auto title = ctx.style(Role::Body, colour::text, 1.35f);
   int lines = std::max(1, static_cast<int>((shown.max.y - pad - y) / (title.size * title.line_spacing)));

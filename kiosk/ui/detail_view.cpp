@@ -18,8 +18,8 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
   float rule = ctx.px(6), inset = ctx.px(32);
   float quote_top = y;
   auto label = ctx.style(Role::Caption, accent, 1.4f);
-  std::string source = ctx.ui("source_label") + (ctx.lang == text::Lang::Zh ? "：" : ": ") +
-                       text::pick(item.section, ctx.lang);
+  std::string source =
+      ctx.ui("source_label") + (ctx.lang == text::Lang::Zh ? "：" : ": ") + text::pick(item.section, ctx.lang);
   y += draw_text_block(ctx.list(), label, source, ImVec2(at.x + inset, y), width - inset);
   auto quote = ctx.style(Role::Caption, colour::muted, 1.6f);
   std::string words = "“" + item.quote_zh + "”";
@@ -32,7 +32,8 @@ bool arrow_button(const ViewContext& ctx, const Rect& r, const char* icon, bool 
   if (!enabled) return false;
   bool down = ctx.w.pressed(r);
   Rect shown = pressed_rect(r, down);
-  ctx.list()->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface, 48);
+  ctx.list()->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface,
+                              48);
   draw_icon(ctx.list(), icon, shown.centre(), shown.width() * 0.42f, colour::gold);
   return ctx.w.tapped(r);
 }
@@ -53,9 +54,9 @@ Action draw_detail(const ViewContext& ctx, const std::string& item_id, int posit
   auto headline = [&](ImVec2 at, float width) -> float {
     if (item->figure) {
       FigureLook look{Role::Figure, Role::FigureUnit, colour::gold, 1, 1};
-      return draw_figure_display(ctx.list(), ctx.fonts(), ctx.lang == text::Lang::Zh ? item->figure->display_zh
-                                                                                     : item->figure->display_en,
-                                 at, width, ctx.px(12), look);
+      return draw_figure_display(ctx.list(), ctx.fonts(),
+                                 ctx.lang == text::Lang::Zh ? item->figure->display_zh : item->figure->display_en, at,
+                                 width, ctx.px(12), look);
     }
     float h = width * 0.75f;
     draw_picture(ctx.list(), ctx.images, item->image_id, {at, ImVec2(at.x + width, at.y + h)}, ctx.px(20), c.scale);
@@ -88,10 +89,11 @@ Action draw_detail(const ViewContext& ctx, const std::string& item_id, int posit
     action = {Action::Neighbour, "", +1};
   auto label = ctx.style(Role::Label, colour::text, 1);
   std::string where = std::to_string(position + 1) + " / " + std::to_string(count);
-  draw_text_block(ctx.list(), label, where, ImVec2(centre_x - ctx.px(240), y + ctx.px(4)), ctx.px(480), 1, Align::Centre);
-  auto hint = ctx.style(Role::Caption, colour::muted, 1);
-  draw_text_block(ctx.list(), hint, ctx.ui("swipe_hint"), ImVec2(centre_x - ctx.px(240), y + ctx.px(48)), ctx.px(480), 1,
+  draw_text_block(ctx.list(), label, where, ImVec2(centre_x - ctx.px(240), y + ctx.px(4)), ctx.px(480), 1,
                   Align::Centre);
+  auto hint = ctx.style(Role::Caption, colour::muted, 1);
+  draw_text_block(ctx.list(), hint, ctx.ui("swipe_hint"), ImVec2(centre_x - ctx.px(240), y + ctx.px(48)), ctx.px(480),
+                  1, Align::Centre);
   return action;
 }
 

@@ -12,7 +12,9 @@ float ascent(const Fonts& fonts, Role role) {
   return font->Ascent * (fonts.size(role) / font->FontSize);
 }
 
-bool starts_tight(const std::string& s) { return !s.empty() && (s[0] == '%' || s[0] == ' ' || s[0] == '.'); }
+bool starts_tight(const std::string& s) {
+  return !s.empty() && (s[0] == '%' || s[0] == ' ' || s[0] == '.');
+}
 
 }  // namespace
 
@@ -37,7 +39,8 @@ float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::strin
   float suffix_w = text_width(unit, parts.suffix);
 
   float x = origin.x;
-  if (!parts.prefix.empty()) list->AddText(unit.font, unit.size, ImVec2(x, origin.y + drop), colour, parts.prefix.c_str());
+  if (!parts.prefix.empty())
+    list->AddText(unit.font, unit.size, ImVec2(x, origin.y + drop), colour, parts.prefix.c_str());
   x += prefix_w;
   list->AddText(big.font, big.size, ImVec2(x, origin.y), colour, shown.c_str());
   if (prefix_w + number_w + suffix_gap + suffix_w <= width) {

@@ -6,8 +6,8 @@
 
 namespace kiosk::ui {
 
-bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold,
-                  const GlyphNeeds& needs, float scale, bool large_text, std::string& error) {
+bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold, const GlyphNeeds& needs,
+                  float scale, bool large_text, std::string& error) {
   atlas.Clear();
   large_glyphs_ = {};
   regular_ = regular.bytes;
@@ -40,8 +40,8 @@ bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const conten
     config.FontDataOwnedByAtlas = false;
     config.PixelSnapH = true;
     config.OversampleH = config.OversampleV = 1;
-    fonts_[i] = atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), sizes_[i], &config,
-                                           ranges_[i].Data);
+    fonts_[i] =
+        atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), sizes_[i], &config, ranges_[i].Data);
   }
   if (!atlas.Build()) {
     atlas.Clear();

@@ -24,8 +24,8 @@ Action draw_home(const ViewContext& ctx) {
   float top = y + ctx.px(40);
   float bottom = c.height - m;
   float tile_w = (c.width - 2 * m - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float tile_h = std::min(ctx.px(c.portrait ? 380 : 360),
-                          (bottom - top - gutter * static_cast<float>(rows - 1)) / static_cast<float>(std::max(rows, 1)));
+  float tile_h = std::min(ctx.px(c.portrait ? 380 : 360), (bottom - top - gutter * static_cast<float>(rows - 1)) /
+                                                              static_cast<float>(std::max(rows, 1)));
   for (size_t i = 0; i < categories.size(); ++i) {
     const auto& cat = categories[i];
     float x0 = m + static_cast<float>(i % static_cast<size_t>(columns)) * (tile_w + gutter);
@@ -55,9 +55,11 @@ Action draw_home(const ViewContext& ctx) {
       float fy = std::max(heading_end + ctx.px(8), shown.max.y - pad - caption_h - ctx.px(60));
       FigureLook look{Role::Heading, Role::Caption, colour::gold, 1, 1};
       fy += draw_figure_display(ctx.list(), ctx.fonts(), text::pick(teaser->figure, ctx.lang),
-                                ImVec2(shown.min.x + pad, fy), text_w, ctx.px(6), look) + ctx.px(8);
+                                ImVec2(shown.min.x + pad, fy), text_w, ctx.px(6), look) +
+            ctx.px(8);
       if (fy + caption_h <= shown.max.y - pad * 0.5f)
-        draw_text_block(ctx.list(), caption, text::pick(teaser->title, ctx.lang), ImVec2(shown.min.x + pad, fy), text_w, 1);
+        draw_text_block(ctx.list(), caption, text::pick(teaser->title, ctx.lang), ImVec2(shown.min.x + pad, fy), text_w,
+                        1);
     }
   }
   return action;

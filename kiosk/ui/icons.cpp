@@ -16,8 +16,12 @@ struct Pen {
 
   ImVec2 at(float x, float y) const { return ImVec2(c.x + x * s, c.y + y * s); }
   void line(float x0, float y0, float x1, float y1) const { list->AddLine(at(x0, y0), at(x1, y1), colour, w); }
-  void rect(float x0, float y0, float x1, float y1) const { list->AddRect(at(x0, y0), at(x1, y1), colour, s * 0.08f, 0, w); }
-  void fill(float x0, float y0, float x1, float y1) const { list->AddRectFilled(at(x0, y0), at(x1, y1), colour, s * 0.06f); }
+  void rect(float x0, float y0, float x1, float y1) const {
+    list->AddRect(at(x0, y0), at(x1, y1), colour, s * 0.08f, 0, w);
+  }
+  void fill(float x0, float y0, float x1, float y1) const {
+    list->AddRectFilled(at(x0, y0), at(x1, y1), colour, s * 0.06f);
+  }
   void circle(float x, float y, float r) const { list->AddCircle(at(x, y), r * s, colour, 32, w); }
   void poly(std::initializer_list<ImVec2> points, bool closed) const {
     ImVec2 buf[16];

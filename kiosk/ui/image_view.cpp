@@ -12,8 +12,10 @@ void draw_cover(ImDrawList* list, const ImageTexture& image, const Rect& box, fl
   float image_aspect = static_cast<float>(image.width) / static_cast<float>(image.height);
   // The visible part of the image in UV space, before zooming.
   float u = 1, v = 1;
-  if (image_aspect > box_aspect) u = box_aspect / image_aspect;
-  else v = image_aspect / box_aspect;
+  if (image_aspect > box_aspect)
+    u = box_aspect / image_aspect;
+  else
+    v = image_aspect / box_aspect;
   u /= zoom;
   v /= zoom;
   float u0 = std::clamp(focus.x - u * 0.5f, 0.0f, 1.0f - u);
@@ -35,8 +37,8 @@ void draw_placeholder(ImDrawList* list, const Rect& box, float rounding, float s
   list->AddPolyline(hill, 4, ink, 0, w);
 }
 
-void draw_picture(ImDrawList* list, ImageProvider& images, const std::string& image_id, const Rect& box,
-                  float rounding, float scale, float zoom, float alpha) {
+void draw_picture(ImDrawList* list, ImageProvider& images, const std::string& image_id, const Rect& box, float rounding,
+                  float scale, float zoom, float alpha) {
   if (!image_id.empty()) {
     if (auto texture = images.texture(image_id)) {
       draw_cover(list, *texture, box, rounding, zoom, ImVec2(0.5f, 0.45f), alpha);

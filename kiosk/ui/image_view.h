@@ -17,7 +17,7 @@ void draw_cover(ImDrawList* list, const ImageTexture& image, const Rect& box, fl
 void draw_placeholder(ImDrawList* list, const Rect& box, float rounding, float scale, float alpha = 1);
 
 // The texture if there is one, else the placeholder.
-void draw_picture(ImDrawList* list, ImageProvider& images, const std::string& image_id, const Rect& box,
-                  float rounding, float scale, float zoom = 1, float alpha = 1);
+void draw_picture(ImDrawList* list, ImageProvider& images, const std::string& image_id, const Rect& box, float rounding,
+                  float scale, float zoom = 1, float alpha = 1);
 
 }  // namespace kiosk::ui

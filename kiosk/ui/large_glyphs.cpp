@@ -38,8 +38,8 @@ ImFont* LargeGlyphs::add(ImFontAtlas& atlas, const std::vector<uint8_t>& bytes, 
   static const ImWchar space[] = {0x20, 0x20, 0};
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;
-  ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<uint8_t*>(bytes.data()), static_cast<int>(bytes.size()),
-                                            size_px, &config, space);
+  ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<uint8_t*>(bytes.data()), static_cast<int>(bytes.size()), size_px,
+                                            &config, space);
   float ascent = std::ceil(static_cast<float>(ft.face->size->metrics.ascender) / 64.0f);
   for (const ImWchar* r = ranges; r[0] && r[1]; r += 2) {
     for (unsigned cp = r[0]; cp <= r[1]; ++cp) {

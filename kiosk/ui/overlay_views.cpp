@@ -20,8 +20,8 @@ void draw_countdown(const ViewContext& ctx, double remaining) {
   draw_text_block(ctx.list(), number, std::to_string(seconds), ImVec2(min.x + pad, y), width, 1, Align::Centre);
   y += number.size + ctx.px(8);
   auto body = ctx.style(Role::Body, colour::muted, 1.4f);
-  y += draw_text_block(ctx.list(), body, fill(ctx.ui("countdown"), "{n}", std::to_string(seconds)), ImVec2(min.x + pad, y),
-                       width, 2, Align::Centre);
+  y += draw_text_block(ctx.list(), body, fill(ctx.ui("countdown"), "{n}", std::to_string(seconds)),
+                       ImVec2(min.x + pad, y), width, 2, Align::Centre);
   auto cue = ctx.style(Role::Label, colour::haitang, 1.4f);
   draw_text_block(ctx.list(), cue, ctx.ui("touch_to_continue"), ImVec2(min.x + pad, y + ctx.px(8)), width, 1,
                   Align::Centre);

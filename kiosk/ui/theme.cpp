@@ -33,7 +33,9 @@ float role_size(Role role, bool large_text) {
   return 36;
 }
 
-bool role_is_bold(Role role) { return role != Role::Body && role != Role::Caption; }
+bool role_is_bold(Role role) {
+  return role != Role::Body && role != Role::Caption;
+}
 
 double contrast_ratio(uint32_t a, uint32_t b) {
   auto luminance = [](uint32_t c) {

@@ -11,16 +11,18 @@
 namespace kiosk::ui {
 
 namespace colour {
-constexpr uint32_t rgb(uint32_t hex) { return 0xFF000000u | ((hex & 0xFF) << 16) | (hex & 0xFF00) | ((hex >> 16) & 0xFF); }
+constexpr uint32_t rgb(uint32_t hex) {
+  return 0xFF000000u | ((hex & 0xFF) << 16) | (hex & 0xFF00) | ((hex >> 16) & 0xFF);
+}
 // ImGui packs colours as ABGR; these read as the brief's #RRGGBB.
-constexpr uint32_t bg = rgb(0x0E1B2E);       // deep navy, the Haihe at dusk
-constexpr uint32_t surface = rgb(0x16263D);  // tiles and cards
+constexpr uint32_t bg = rgb(0x0E1B2E);               // deep navy, the Haihe at dusk
+constexpr uint32_t surface = rgb(0x16263D);          // tiles and cards
 constexpr uint32_t surface_pressed = rgb(0x24395A);  // a lighter surface under the finger
-constexpr uint32_t night = rgb(0x070E18);  // the closed screen: darker than bg
-constexpr uint32_t text = rgb(0xF4F1EA);     // body and titles, 15.3:1
-constexpr uint32_t muted = rgb(0xB8C2D0);    // captions, 9.6:1
-constexpr uint32_t gold = rgb(0xF2C14E);     // figures, 10.3:1
-constexpr uint32_t haitang = rgb(0xF08AA6);  // crabapple accent and the touch cue, 7.3:1
+constexpr uint32_t night = rgb(0x070E18);            // the closed screen: darker than bg
+constexpr uint32_t text = rgb(0xF4F1EA);             // body and titles, 15.3:1
+constexpr uint32_t muted = rgb(0xB8C2D0);            // captions, 9.6:1
+constexpr uint32_t gold = rgb(0xF2C14E);             // figures, 10.3:1
+constexpr uint32_t haitang = rgb(0xF08AA6);          // crabapple accent and the touch cue, 7.3:1
 constexpr uint32_t teal = rgb(0x4FC1B0);
 constexpr uint32_t brick = rgb(0xC8643F);  // fills and rules only, never text (4.4:1)
 uint32_t with_alpha(uint32_t colour, float alpha);

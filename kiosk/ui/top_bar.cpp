@@ -31,15 +31,17 @@ std::string fill(std::string text, const std::string& placeholder, const std::st
   return text;
 }
 
-float top_bar_bottom(const Canvas& canvas) { return canvas.px(kBarTop + kBarHeight); }
+float top_bar_bottom(const Canvas& canvas) {
+  return canvas.px(kBarTop + kBarHeight);
+}
 
 Action draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home) {
   Action action;
   const auto& c = ctx.canvas();
   float top = ctx.px(kBarTop), h = ctx.px(kBarHeight), gap = ctx.px(16);
   float x = c.margin();
-  for (auto [shown, icon, key, kind] : {std::tuple{show_back, "back", "back", Action::Back},
-                                        std::tuple{show_home, "home", "home", Action::Home}}) {
+  for (auto [shown, icon, key, kind] :
+       {std::tuple{show_back, "back", "back", Action::Back}, std::tuple{show_home, "home", "home", Action::Home}}) {
     if (!shown) continue;
     std::string label = ctx.ui(key);
     float w = pill_width(ctx, label, 28) + ctx.px(40);

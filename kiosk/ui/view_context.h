@@ -55,6 +55,7 @@ Action draw_category(const ViewContext& ctx, const std::string& category_id, flo
 Action draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
                    float& content_height);
 void draw_countdown(const ViewContext& ctx, double remaining);
-void draw_closed(const ViewContext& ctx, const std::string& clock, const std::string& open_from, const std::string& open_to);
+void draw_closed(const ViewContext& ctx, const std::string& clock, const std::string& open_from,
+                 const std::string& open_to);
 
 }  // namespace kiosk::ui

@@ -18,7 +18,8 @@ bool Widgets::pill(const Rect& r, const std::string& label, bool selected, uint3
   float radius = shown.height() * 0.5f;
   uint32_t fill = selected ? accent : (down ? colour::surface_pressed : colour::surface);
   list_->AddRectFilled(shown.min, shown.max, fill, radius);
-  if (!selected) list_->AddRect(shown.min, shown.max, colour::with_alpha(colour::muted, 0.35f), radius, 0, canvas_.px(2));
+  if (!selected)
+    list_->AddRect(shown.min, shown.max, colour::with_alpha(colour::muted, 0.35f), radius, 0, canvas_.px(2));
   TextStyle style{fonts_.get(Role::Label), fonts_.size(Role::Label), selected ? colour::bg : colour::text, 1};
   float w = text_width(style, label);
   list_->AddText(style.font, style.size, ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f),

@@ -36,8 +36,8 @@
 
 namespace {
 
-constexpr int kDefaultTolerance = 16;          // levels per RGB channel (of 255)
-constexpr double kDefaultMaxPercent = 0.01;    // of all pixels: 207 at 1920x1080
+constexpr int kDefaultTolerance = 16;        // levels per RGB channel (of 255)
+constexpr double kDefaultMaxPercent = 0.01;  // of all pixels: 207 at 1920x1080
 constexpr int kExitFail = 1;
 constexpr int kExitError = 2;
 
@@ -124,8 +124,8 @@ int plant_shift(int argc, char** argv) {
   const int x = static_cast<int>(v[0]), y = static_cast<int>(v[1]), w = static_cast<int>(v[2]),
             h = static_cast<int>(v[3]), dx = static_cast<int>(v[4]), dy = static_cast<int>(v[5]);
   if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > in->width || y + h > in->height)
-    return usage_error("the rectangle " + std::to_string(x) + "," + std::to_string(y) + " " + std::to_string(w) +
-                       "x" + std::to_string(h) + " is not inside the " + std::to_string(in->width) + "x" +
+    return usage_error("the rectangle " + std::to_string(x) + "," + std::to_string(y) + " " + std::to_string(w) + "x" +
+                       std::to_string(h) + " is not inside the " + std::to_string(in->width) + "x" +
                        std::to_string(in->height) + " image");
 
   Image out = *in;
@@ -143,8 +143,8 @@ int plant_shift(int argc, char** argv) {
     }
   }
   if (!save(argv[3], out)) return kExitError;
-  std::cout << "imgdiff: moved " << w << "x" << h << " at " << x << "," << y << " by " << dx << "," << dy
-            << " into " << argv[3] << "\n";
+  std::cout << "imgdiff: moved " << w << "x" << h << " at " << x << "," << y << " by " << dx << "," << dy << " into "
+            << argv[3] << "\n";
   return 0;
 }
 

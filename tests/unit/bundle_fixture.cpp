@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 ScratchDir::ScratchDir() {
-  path = std::filesystem::temp_directory_path() / ("kiosk-test-" + std::to_string(::getpid()) + "-" +
-                                                   std::to_string(reinterpret_cast<uintptr_t>(this)));
+  path = std::filesystem::temp_directory_path() /
+         ("kiosk-test-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(this)));
   std::filesystem::create_directories(path);
 }
 

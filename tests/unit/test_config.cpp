@@ -33,9 +33,11 @@ TEST_CASE("config: good values are read") {
 }
 
 TEST_CASE("config: a bad value is named with its key and line, and the key keeps its default") {
-  auto loaded = parse("[display]\nmode = \"party\"\nidle_timeout = 5\n[clock]\ntime_zone = \"Mars/Olympus\"\n", "k.toml");
+  auto loaded =
+      parse("[display]\nmode = \"party\"\nidle_timeout = 5\n[clock]\ntime_zone = \"Mars/Olympus\"\n", "k.toml");
   REQUIRE(loaded.problems.size() == 3);
-  CHECK(loaded.problems[0].to_string() == "k.toml:2: display.mode: must be \"interactive\" or \"slideshow\" (got \"party\"); using interactive");
+  CHECK(loaded.problems[0].to_string() ==
+        "k.toml:2: display.mode: must be \"interactive\" or \"slideshow\" (got \"party\"); using interactive");
   CHECK(loaded.problems[1].line == 3);
   CHECK(loaded.problems[1].key == "display.idle_timeout");
   CHECK(loaded.problems[2].key == "clock.time_zone");

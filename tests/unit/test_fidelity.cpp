@@ -16,8 +16,8 @@ namespace {
 
 // A full-width mark and its ASCII twin count as the same character; nothing else is loosened.
 std::string normalise(std::string text) {
-  static const std::pair<const char*, const char*> twins[] = {
-      {"，", ","}, {"：", ":"}, {"；", ";"}, {"！", "!"}, {"（", "("}, {"）", ")"}, {"？", "?"}};
+  static const std::pair<const char*, const char*> twins[] = {{"，", ","}, {"：", ":"}, {"；", ";"}, {"！", "!"},
+                                                              {"（", "("}, {"）", ")"}, {"？", "?"}};
   for (const auto& [wide, narrow] : twins)
     for (size_t at = text.find(wide); at != std::string::npos; at = text.find(wide, at))
       text.replace(at, std::string(wide).size(), narrow);
@@ -41,7 +41,9 @@ const std::string& report() {
   return text;
 }
 
-bool in_report(const std::string& text) { return report().find(normalise(text)) != std::string::npos; }
+bool in_report(const std::string& text) {
+  return report().find(normalise(text)) != std::string::npos;
+}
 
 const authoring::Sources& report_content() {
   static const authoring::ReadResult result = authoring::read_sources(std::string(KIOSK_SOURCE_DIR) + "/db/content");
@@ -143,7 +145,8 @@ TEST_CASE("fidelity: the check itself tells a wrong English figure and a made-up
 }
 
 TEST_CASE("fidelity: no text of the bundle carries the web page's chrome") {
-  const char* chrome[] = {"导航菜单", "本文仅代表作者观点", "本站立场", "博县网", "本文地址", "/baogao/", "留言与评论", "验证码"};
+  const char* chrome[] = {"导航菜单", "本文仅代表作者观点", "本站立场",   "博县网",
+                          "本文地址", "/baogao/",           "留言与评论", "验证码"};
   for (const auto& text : authoring::all_texts(report_content()))
     for (const char* mark : chrome) CHECK_MESSAGE(text.find(mark) == std::string::npos, text);
 }

@@ -85,7 +85,9 @@ TEST_CASE("installer: refuses unsigned bundles and bad signatures, and changes n
   CHECK_FALSE(unsigned_result.ok);
   CHECK(unsigned_result.message.find("not signed") != std::string::npos);
   std::ofstream(bundle.string() + ".minisig") << "untrusted comment: x\n";
-  SignatureCheck refuse = [](const fs::path&, const fs::path&) { return std::string("signed by key 0123, not a trusted key"); };
+  SignatureCheck refuse = [](const fs::path&, const fs::path&) {
+    return std::string("signed by key 0123, not a trusted key");
+  };
   auto bad = install_bundle(bundle, state, InstallOptions{}, refuse);
   CHECK_FALSE(bad.ok);
   CHECK(bad.message.find("not a trusted key") != std::string::npos);

@@ -11,7 +11,9 @@ using namespace kiosk::text;
 namespace {
 
 // A monospaced model of a CJK font: ideographs and full-width marks 1 em, Latin half.
-float advance(char32_t c) { return c < 0x2E80 ? 0.5f : 1.0f; }
+float advance(char32_t c) {
+  return c < 0x2E80 ? 0.5f : 1.0f;
+}
 
 std::vector<std::string> wrap(const std::string& text, float width, int max_lines = 0) {
   LayoutOptions options;
@@ -65,7 +67,8 @@ TEST_CASE("line break: closing punctuation never starts a line, opening never en
       auto lines = wrap(sentence, width);
       for (size_t i = 0; i < lines.size(); ++i) {
         INFO("width " << width << " line " << i << ": " << lines[i]);
-        if (i > 0) CHECK_FALSE(starts_with_any(lines[i], {"，", "。", "、", "；", "：", "？", "！", "）", "”", "》", "%"}));
+        if (i > 0)
+          CHECK_FALSE(starts_with_any(lines[i], {"，", "。", "、", "；", "：", "？", "！", "）", "”", "》", "%"}));
         CHECK_FALSE(ends_with_any(lines[i], {"（", "“", "《"}));
       }
     }
@@ -78,11 +81,13 @@ TEST_CASE("line break: a figure and its unit stay on one line") {
       std::string joined;
       for (const auto& line : wrap(sentence, width)) joined += line + "|";
       INFO("width " << width << ": " << joined);
-      for (const char* figure : {"32.7亿元", "5%以上", "36.97微克/立方米", "1660余万人次", "22.5%", "248天", "5000余人次", "13.4%"}) {
+      for (const char* figure :
+           {"32.7亿元", "5%以上", "36.97微克/立方米", "1660余万人次", "22.5%", "248天", "5000余人次", "13.4%"}) {
         float figure_width = 1;  // room for the mark that may follow it
         for (char32_t c : decode(figure)) figure_width += advance(c);
         bool fits = figure_width <= width;  // a figure wider than the box must be split somewhere
-        if (fits && std::string(sentence).find(figure) != std::string::npos) CHECK(joined.find(figure) != std::string::npos);
+        if (fits && std::string(sentence).find(figure) != std::string::npos)
+          CHECK(joined.find(figure) != std::string::npos);
       }
     }
   }
@@ -101,7 +106,8 @@ TEST_CASE("line break: caller phrases such as 突破七万元 are kept whole") {
   options.max_width = 11;
   options.keep_together = {"突破七万元"};
   std::string joined;
-  for (const auto& line : break_lines(text, advance, options)) joined += text.substr(line.begin, line.end - line.begin) + "|";
+  for (const auto& line : break_lines(text, advance, options))
+    joined += text.substr(line.begin, line.end - line.begin) + "|";
   CHECK(joined.find("突破七万元") != std::string::npos);
 }
 

@@ -32,7 +32,9 @@ struct SourceCopy {
   }
 };
 
-bool has(const std::string& all, const std::string& line) { return all.find(line) != std::string::npos; }
+bool has(const std::string& all, const std::string& line) {
+  return all.find(line) != std::string::npos;
+}
 
 }  // namespace
 
@@ -63,9 +65,10 @@ TEST_CASE("sources: an items file for an unknown category is refused") {
 TEST_CASE("sources: a dangling image and a dangling playlist item are refused") {
   SourceCopy src;
   src.append("playlist.toml", "\n[[slide]]\nitem = \"no-such-item\"\ndwell = 8.0\n");
-  std::string items = "[[item]]\nid = \"pic\"\nkind = \"story\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\n"
-                      "summary_zh = \"s\"\nsummary_en = \"s\"\nquote = \"q\"\nsection_zh = \"x\"\nsection_en = \"x\"\n"
-                      "image = \"ghost\"\n";
+  std::string items =
+      "[[item]]\nid = \"pic\"\nkind = \"story\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\n"
+      "summary_zh = \"s\"\nsummary_en = \"s\"\nquote = \"q\"\nsection_zh = \"x\"\nsection_en = \"x\"\n"
+      "image = \"ghost\"\n";
   src.append("items/culture.toml", "\n" + items);
   auto problems = src.problems();
   CHECK(has(problems, "playlist.toml:16: item: no item with id 'no-such-item'"));

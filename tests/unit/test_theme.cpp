@@ -3,11 +3,11 @@
 
 #include <doctest/doctest.h>
 
-#include "kiosk/authoring/sources.h"
-#include "kiosk/ui/theme.h"
-
 #include <cmath>
 #include <set>
+
+#include "kiosk/authoring/sources.h"
+#include "kiosk/ui/theme.h"
 
 using namespace kiosk::ui;
 
@@ -66,5 +66,5 @@ TEST_CASE("theme: the static chrome drifts by a pixel or two over the day, and b
   }
   CHECK(seen.size() >= 3);
   CHECK(burn_in_shift(0, 1).x == burn_in_shift(20, 1).x);  // a cycle of 20 minutes
-  CHECK(burn_in_shift(5, 2).x == 2);                        // scaled with the canvas
+  CHECK(burn_in_shift(5, 2).x == 2);                       // scaled with the canvas
 }

@@ -25,31 +25,37 @@ bool has(const std::vector<std::string>& problems, const std::string& text) {
 
 // A PNG whose header claims 60000x60000 pixels: a decompression bomb.
 std::string png_bomb_hex() {
-  return "89504E470D0A1A0A"          // signature
-         "0000000D49484452"          // IHDR, 13 bytes
-         "0000EA600000EA60"          // 60000 x 60000
-         "0806000000"                // 8-bit RGBA
-         "00000000"                  // CRC (stb does not check it)
-         "0000000049454E44AE426082"; // IEND
+  return "89504E470D0A1A0A"           // signature
+         "0000000D49484452"           // IHDR, 13 bytes
+         "0000EA600000EA60"           // 60000 x 60000
+         "0806000000"                 // 8-bit RGBA
+         "00000000"                   // CRC (stb does not check it)
+         "0000000049454E44AE426082";  // IEND
 }
 
 void add_image(const std::filesystem::path& bundle, const std::string& hex_bytes, int w, int h) {
   tamper(bundle, "INSERT INTO image VALUES ('pic', 'image/png', " + std::to_string(w) + ", " + std::to_string(h) +
-                     ", '0', x'" + hex_bytes + "', 'a', 'a', 'c', 'l');"
+                     ", '0', x'" + hex_bytes +
+                     "', 'a', 'a', 'c', 'l');"
                      "UPDATE item SET image_id = 'pic' WHERE id = 'gdp-growth'");
 }
 
 std::vector<uint8_t> from_hex(const std::string& hex) {
   std::vector<uint8_t> out;
-  for (size_t i = 0; i < hex.size(); i += 2) out.push_back(static_cast<uint8_t>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  for (size_t i = 0; i < hex.size(); i += 2)
+    out.push_back(static_cast<uint8_t>(std::stoi(hex.substr(i, 2), nullptr, 16)));
   return out;
 }
 
-std::string sha256_of_hex(const std::string& hex) { return sha256_hex(from_hex(hex)); }
+std::string sha256_of_hex(const std::string& hex) {
+  return sha256_hex(from_hex(hex));
+}
 
 }  // namespace
 
-TEST_CASE("validate: the test bundle is good") { CHECK(validate_bundle(KIOSK_TINY_BUNDLE).empty()); }
+TEST_CASE("validate: the test bundle is good") {
+  CHECK(validate_bundle(KIOSK_TINY_BUNDLE).empty());
+}
 
 TEST_CASE("validate: files the cheap open refuses are refused with the same message") {
   ScratchDir dir;
@@ -103,8 +109,9 @@ TEST_CASE("validate: a missing font and a corrupt font are refused") {
   tamper(corrupt, "UPDATE font SET bytes = randomblob(5000) WHERE role = 'regular'");
   CHECK(has(validate_bundle(corrupt), "font 'regular': its bytes do not match their recorded sha256 (damaged)"));
   auto consistent = dir.copy_of_tiny("junkfont.bundle");  // junk whose checksum was updated to match
-  tamper(consistent, "UPDATE font SET bytes = zeroblob(5000), "
-                     "sha256 = '7ca5bd879f393d9dd05b14f38add9c0fc6b67928f7f2d261b2e47a32ee8219e3' WHERE role = 'regular'");
+  tamper(consistent,
+         "UPDATE font SET bytes = zeroblob(5000), "
+         "sha256 = '7ca5bd879f393d9dd05b14f38add9c0fc6b67928f7f2d261b2e47a32ee8219e3' WHERE role = 'regular'");
   CHECK(has(validate_bundle(consistent), "font 'regular': FreeType cannot read the font"));
 }
 
