@@ -111,7 +111,12 @@ int cmd_install(const Args& args) {
   }
   auto check = [&](const std::filesystem::path& bundle, const std::filesystem::path& signature) {
     auto result = ops::verify_file(bundle, *keys, signature);
-    return result.ok() ? std::string() : result.message;
+    if (result.ok()) return std::string();
+    // The message names the copy being checked; the operator knows the bundle by its own name.
+    for (const auto& copy : {signature.string(), bundle.string()})
+      for (auto at = result.message.find(copy + ": "); at != std::string::npos; at = result.message.find(copy + ": "))
+        result.message.erase(at, copy.size() + 2);
+    return result.message;
   };
   auto result = ops::install_bundle(c->rest[0], state_of(*c, cfg), options, check);
   if (!result.ok) {
