@@ -8,7 +8,6 @@
 #include "kiosk/config/config.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/bundle_locator.h"
-#include "kiosk/ops/installer.h"
 
 namespace {
 
@@ -66,9 +65,10 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: no content bundle could be opened" << std::endl;
     return app::run_out_of_service(options, candidates, argv);
   }
-  int lock = ops::hold_open(bundle->path());  // kept for the process's life: pruning leaves this bundle alone
-  (void)lock;
 
-  if (options.screenshot) return app::run_screenshot(*bundle, options, cfg, wall);
-  return app::run_window(*bundle, options, cfg, wall);
+  auto path = bundle->path();
+  bundle.reset();
+  if (options.screenshot) return app::run_screenshot(path, options, cfg, wall);
+  // Installed bundles are watched for; one named on the command line is shown as it is.
+  return app::run_window(path, !named && cfg.bundle.empty(), options, cfg, wall);
 }

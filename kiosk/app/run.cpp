@@ -5,22 +5,25 @@
 #include <cmath>
 #include <csignal>
 #include <ctime>
+#include <future>
 #include <iostream>
 
+#include "kiosk/app/session.h"
+#include "kiosk/ops/inbox.h"
+#include "kiosk/ops/state_watch.h"
+#include "kiosk/ops/trust.h"
 #include "kiosk/platform/imgui_host.h"
 #include "kiosk/platform/offscreen.h"
 #include "kiosk/platform/png_writer.h"
-#include "kiosk/platform/texture_cache.h"
 #include "kiosk/platform/window.h"
-#include "kiosk/ui/kiosk_screen.h"
 
 namespace kiosk::app {
 namespace {
 
 constexpr double kStepSeconds = 0.5;  // the frozen clock walks to --at in steps, as a running kiosk would
 constexpr int kExitBadBundle = 2;
-// The loop never sleeps longer than this, so that it notices signals (and, later, pings
-// the watchdog) even while the screen stands still; a wake-up draws nothing.
+// The loop never sleeps longer than this, so that it notices signals and new bundles
+// (and, later, pings the watchdog) even while the screen stands still; a wake-up draws nothing.
 constexpr double kLongestSleep = 1.0;
 
 volatile std::sig_atomic_t g_stop = 0, g_report = 0;
@@ -42,32 +45,25 @@ void install_signal_handlers() {
   sigaction(SIGUSR1, &action, nullptr);
 }
 
-ui::ScreenOptions screen_options(const Options& options, const config::Config& cfg, bool software_gl) {
-  ui::ScreenOptions s;
-  s.show.interactive = cfg.mode == config::Mode::Interactive;
-  s.show.idle_timeout_s = cfg.idle_timeout_s;
-  s.show.language = options.lang.value_or(cfg.language) == "en" ? text::Lang::En : text::Lang::Zh;
-  s.show.open_from = cfg.open_from;
-  s.show.open_to = cfg.open_to;
-  s.alternate_languages = cfg.alternate_languages && !options.lang;
-  s.slow_motion_fps = software_gl ? cfg.software_slow_motion_fps : cfg.slow_motion_fps;
-  return s;
-}
-
 void log_scenes(ui::KioskScreen& screen) {
   for (const auto& scene : screen.take_scene_log()) std::cerr << "scene " << scene << std::endl;
 }
 
-bool bake_fonts(ui::KioskScreen& screen, platform::ImGuiHost& host, const ui::Canvas& canvas) {
+void log_atlas(const Session& session) {
+  const auto& f = session.screen->fonts();
+  std::cerr << "font atlas " << f.atlas_width() << "x" << f.atlas_height() << " (" << f.atlas_bytes() << " bytes)"
+            << std::endl;
+}
+
+bool rebake(Session& session, platform::ImGuiHost& host, const ui::Canvas& canvas) {
   std::string error;
-  if (!screen.build_fonts(host.atlas(), canvas, error)) {
+  if (!session.screen->build_fonts(*session.atlas, canvas, error)) {
     std::cerr << "kiosk: " << error << std::endl;
     return false;
   }
+  session.canvas = canvas;
   host.upload_fonts();
-  const auto& f = screen.fonts();
-  std::cerr << "font atlas " << f.atlas_width() << "x" << f.atlas_height() << " (" << f.atlas_bytes() << " bytes)"
-            << std::endl;
+  log_atlas(session);
   return true;
 }
 
@@ -77,6 +73,63 @@ void draw_frame(ui::KioskScreen& screen, platform::ImGuiHost& host, const ui::Ca
   host.render();
 }
 
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// New bundles while the kiosk runs: the inbox is installed in the background, and a new
+// `current` is prepared in the background and swapped in when no visitor is browsing.
+class HotSwap {
+ public:
+  HotSwap(const config::Config& cfg, ui::ScreenOptions options)
+      : state_{cfg.state_dir}, watch_(state_), trust_(ops::trust_from_config(cfg)), options_(options) {
+    install_.allow_unsigned = cfg.allow_unsigned;
+    install_.keep = cfg.keep_bundles;
+  }
+
+  // Returns a prepared session once one is ready to be shown.
+  std::unique_ptr<Session> poll(const ui::Canvas& canvas) {
+    auto changes = watch_.poll();
+    if (changes.inbox && !inbox_.valid())
+      inbox_ = std::async(std::launch::async,
+                          [this] { return ops::process_inbox(state_, install_, ops::signature_check(trust_)); });
+    if (changes.current && !preparing_.valid()) {
+      started_ = std::chrono::steady_clock::now();
+      // The link's target, so that the log and the open-bundle lock name the real file.
+      std::error_code ec;
+      auto path = std::filesystem::canonical(state_.current(), ec);
+      if (ec) path = state_.current();
+      preparing_ = std::async(std::launch::async, [this, path, canvas] {
+        std::string error;
+        auto session = prepare_session(path, options_, canvas, false, error);
+        if (!session) std::cerr << "kiosk: hot swap: " << error << "; keeping the bundle on screen" << std::endl;
+        return session;
+      });
+    }
+    if (inbox_.valid() && inbox_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+      for (const auto& r : inbox_.get())
+        std::cerr << "kiosk: inbox: " << r.file.filename().string() << ": " << r.result.message << std::endl;
+    if (preparing_.valid() && preparing_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+      auto session = preparing_.get();
+      if (session)
+        std::cerr << "kiosk: hot swap: prepared " << session->bundle->path().filename().string() << " in "
+                  << static_cast<int>(ms_since(started_)) << " ms" << std::endl;
+      return session;
+    }
+    return nullptr;
+  }
+
+ private:
+  ops::StateDir state_;
+  ops::StateWatch watch_;
+  ops::Trust trust_;
+  ui::ScreenOptions options_;
+  ops::InstallOptions install_;
+  std::future<std::vector<ops::InboxResult>> inbox_;
+  std::future<std::unique_ptr<Session>> preparing_;
+  std::chrono::steady_clock::time_point started_;
+};
+
 }  // namespace
 
 show::CivilTime WallClock::now() const {
@@ -84,31 +137,40 @@ show::CivilTime WallClock::now() const {
   return show::civil_time_at(utc, time_zone);
 }
 
-int run_screenshot(content::Bundle& bundle, const Options& options, const config::Config& cfg, const WallClock& wall) {
+int run_screenshot(const std::filesystem::path& bundle, const Options& options, const config::Config& cfg,
+                   const WallClock& wall) {
   try {
     platform::Window window(platform::WindowKind::Offscreen, 64, 64, "kiosk");
     platform::ImGuiHost host(window);
-    platform::TextureCache textures(bundle, true);
-    ui::KioskScreen screen(bundle, screen_options(options, cfg, platform::is_software_renderer()), textures);
+    auto canvas = ui::Canvas::for_size(static_cast<float>(options.size.width), static_cast<float>(options.size.height));
+    std::string error;
+    auto session =
+        prepare_session(bundle, screen_options(options, cfg, platform::is_software_renderer()), canvas, true, error);
+    if (!session) {
+      std::cerr << "kiosk: " << error << std::endl;
+      return kExitBadBundle;
+    }
+    host.use_atlas(*session->atlas);
+    auto& screen = *session->screen;
     auto civil = wall.now();
     // The countdown shows once the idle time has passed: start browsing that long before --at.
     double start = options.scene == "countdown" ? options.at - cfg.idle_timeout_s - 3 : 0;
     if (!screen.go_to(options.scene, start, civil)) {
-      std::cerr << "kiosk: " << bundle.path().string() << ": no " << options.scene << " in this bundle" << std::endl;
+      std::cerr << "kiosk: " << bundle.string() << ": no " << options.scene << " in this bundle" << std::endl;
       return kExitBadBundle;
     }
     if (options.large_text) screen.show().set_large_text(true, start);
     for (double t = start; t < options.at; t += kStepSeconds) screen.update(t, civil);
     screen.update(options.at, civil);
-    auto canvas = ui::Canvas::for_size(static_cast<float>(options.size.width), static_cast<float>(options.size.height));
-    if (!bake_fonts(screen, host, canvas)) return kExitBadBundle;
+    if (screen.fonts_stale() && !rebake(*session, host, canvas)) return kExitBadBundle;
+    if (!screen.fonts_stale()) log_atlas(*session);
     log_scenes(screen);
     platform::OffscreenTarget target(options.size.width, options.size.height);
     target.bind();
     draw_frame(screen, host, canvas, options.at, 1.0f / 60);
-    for (const auto& error : textures.take_errors())
-      std::cerr << "kiosk: " << bundle.path().string() << ": " << error << std::endl;
-    std::string error = platform::write_png(*options.screenshot, target.read_pixels(), target.width(), target.height());
+    for (const auto& e : session->textures->take_errors())
+      std::cerr << "kiosk: " << bundle.string() << ": " << e << std::endl;
+    error = platform::write_png(*options.screenshot, target.read_pixels(), target.width(), target.height());
     if (!error.empty()) {
       std::cerr << "kiosk: " << *options.screenshot << ": " << error << std::endl;
       return 1;
@@ -121,15 +183,27 @@ int run_screenshot(content::Bundle& bundle, const Options& options, const config
   }
 }
 
-int run_window(content::Bundle& bundle, const Options& options, const config::Config& cfg, const WallClock& wall) {
+int run_window(const std::filesystem::path& bundle, bool watch_state, const Options& options, const config::Config& cfg,
+               const WallClock& wall) {
   try {
     auto kind = options.windowed ? platform::WindowKind::Windowed : platform::WindowKind::Kiosk;
     int w = options.windowed ? options.windowed->width : 1920, h = options.windowed ? options.windowed->height : 1080;
     platform::Window window(kind, w, h, "Heping District 2025");
     platform::ImGuiHost host(window);
-    platform::TextureCache textures(bundle, false);
-    bool software = platform::is_software_renderer();
-    ui::KioskScreen screen(bundle, screen_options(options, cfg, software), textures);
+    auto screen_opts = screen_options(options, cfg, platform::is_software_renderer());
+    window.framebuffer_size(w, h);
+    auto canvas = ui::Canvas::for_size(static_cast<float>(w), static_cast<float>(h));
+    std::string error;
+    auto session = prepare_session(bundle, screen_opts, canvas, false, error);
+    if (!session) {
+      std::cerr << "kiosk: " << error << std::endl;
+      return kExitBadBundle;
+    }
+    host.use_atlas(*session->atlas);
+    log_atlas(*session);
+    std::unique_ptr<HotSwap> hot_swap;
+    if (watch_state) hot_swap = std::make_unique<HotSwap>(cfg, screen_opts);
+    std::unique_ptr<Session> pending;
     // A touchscreen needs no pointer; in kiosk mode it stays hidden.
     if (kind == platform::WindowKind::Kiosk) window.set_cursor_hidden(true);
 
@@ -137,13 +211,13 @@ int run_window(content::Bundle& bundle, const Options& options, const config::Co
     auto clock = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     window.on_pointer([&](const platform::PointerEvent& e) {
       double t = clock();
+      auto& screen = *session->screen;
       if (e.kind == platform::PointerEvent::Press) screen.pointer_press(e.x, e.y, t);
       if (e.kind == platform::PointerEvent::Move) screen.pointer_move(e.x, e.y, t);
       if (e.kind == platform::PointerEvent::Release) screen.pointer_release(e.x, e.y, t);
     });
 
     install_signal_handlers();
-    ui::Canvas canvas{0, 0, 0, false};
     double last_frame = -1, due = 0;
     bool first = true;
     long frames = 0, wakeups = 0;
@@ -153,19 +227,31 @@ int run_window(content::Bundle& bundle, const Options& options, const config::Co
         g_report = 0;
         std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
       }
-      int fw = 0, fh = 0;
-      window.framebuffer_size(fw, fh);
-      auto wanted = ui::Canvas::for_size(static_cast<float>(fw), static_cast<float>(fh));
-      bool resized = fw > 0 && fh > 0 && (wanted.width != canvas.width || wanted.height != canvas.height);
-      if (resized || screen.fonts_stale()) {
-        if ((resized && std::abs(wanted.scale - canvas.scale) > 1e-4f) || screen.fonts_stale() || first)
-          if (!bake_fonts(screen, host, wanted)) return kExitBadBundle;
+      window.framebuffer_size(w, h);
+      auto wanted = ui::Canvas::for_size(static_cast<float>(w), static_cast<float>(h));
+      if (w > 0 && h > 0 && (wanted.width != canvas.width || wanted.height != canvas.height)) {
         canvas = wanted;
         due = 0;
       }
+      if (std::abs(session->canvas.scale - canvas.scale) > 1e-4f || session->screen->fonts_stale())
+        if (!rebake(*session, host, canvas)) return kExitBadBundle;
+      if (hot_swap)
+        if (auto ready = hot_swap->poll(canvas)) pending = std::move(ready);
+      auto scene = session->screen->show().scene();
+      if (pending && (scene == show::Scene::Attract || scene == show::Scene::Closed)) {
+        // Between two frames: the new bundle's atlas goes up, the old session goes away.
+        auto switch_start = std::chrono::steady_clock::now();
+        host.use_atlas(*pending->atlas);
+        session = std::move(pending);
+        std::cerr << "kiosk: hot swap: showing " << session->bundle->path().filename().string() << " (version "
+                  << session->bundle->info().version << "), switched in " << static_cast<int>(ms_since(switch_start))
+                  << " ms" << std::endl;
+        due = 0;
+      }
+      auto& screen = *session->screen;
       double now = clock();
       screen.update(now, wall.now());
-      textures.upload_ready();
+      session->textures->upload_ready();
       if (window.take_damage()) due = 0;
       if (now >= due || screen.next_frame_time(now) <= now) {
         draw_frame(screen, host, canvas, now, last_frame < 0 ? 1.0f / 60 : static_cast<float>(now - last_frame));
@@ -176,8 +262,8 @@ int run_window(content::Bundle& bundle, const Options& options, const config::Co
           std::cerr << "first frame" << std::endl;
           first = false;
         }
-        for (const auto& error : textures.take_errors())
-          std::cerr << "kiosk: " << bundle.path().string() << ": " << error << std::endl;
+        for (const auto& e : session->textures->take_errors())
+          std::cerr << "kiosk: " << session->bundle->path().string() << ": " << e << std::endl;
       }
       log_scenes(screen);
       due = screen.next_frame_time(clock());

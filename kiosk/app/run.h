@@ -2,12 +2,12 @@
 // Running the screen: on a window until closed, or once into a screenshot.
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include "kiosk/app/options.h"
 #include "kiosk/config/config.h"
-#include "kiosk/content/bundle.h"
 #include "kiosk/show/civil_time.h"
 
 namespace kiosk::app {
@@ -18,8 +18,11 @@ struct WallClock {
   show::CivilTime now() const;
 };
 
-int run_screenshot(content::Bundle& bundle, const Options& options, const config::Config& config,
+int run_screenshot(const std::filesystem::path& bundle, const Options& options, const config::Config& config,
                    const WallClock& wall);
-int run_window(content::Bundle& bundle, const Options& options, const config::Config& config, const WallClock& wall);
+// With `watch_state`, bundles installed into the state directory (or dropped into its
+// inbox) are swapped in while the kiosk runs.
+int run_window(const std::filesystem::path& bundle, bool watch_state, const Options& options,
+               const config::Config& config, const WallClock& wall);
 
 }  // namespace kiosk::app

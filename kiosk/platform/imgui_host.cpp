@@ -21,11 +21,18 @@ ImGuiHost::ImGuiHost(Window&) {
   ImGui_ImplOpenGL3_CreateDeviceObjects();
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   io.Fonts->Clear();
+  own_atlas_ = io.Fonts;
+}
+
+void ImGuiHost::use_atlas(ImFontAtlas& atlas) {
+  ImGui::GetIO().Fonts = &atlas;
+  upload_fonts();
 }
 
 ImGuiHost::~ImGuiHost() {
   if (font_texture_) glDeleteTextures(1, &font_texture_);
   ImGui::GetIO().Fonts->SetTexID(nullptr);
+  ImGui::GetIO().Fonts = own_atlas_;
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
 }

@@ -18,6 +18,8 @@ class ImGuiHost {
   ImGuiHost& operator=(const ImGuiHost&) = delete;
 
   ImFontAtlas& atlas() { return *ImGui::GetIO().Fonts; }
+  // Draws with `atlas` (built elsewhere, owned by the caller) from now on, and uploads it.
+  void use_atlas(ImFontAtlas& atlas);
   // Uploads the built atlas; call after every rebuild.
   void upload_fonts();
   void begin_frame(float width, float height, float delta_seconds);
@@ -25,6 +27,7 @@ class ImGuiHost {
 
  private:
   unsigned font_texture_ = 0;
+  ImFontAtlas* own_atlas_ = nullptr;  // the context's own, restored before it is destroyed
 };
 
 }  // namespace kiosk::platform

@@ -5,7 +5,7 @@
 
 #include "kiosk/config/config.h"
 #include "kiosk/ops/installer.h"
-#include "kiosk/ops/minisign.h"
+#include "kiosk/ops/trust.h"
 #include "kiosk/tools/commands.h"
 
 namespace kiosk::tools {
@@ -52,27 +52,6 @@ ops::StateDir state_of(const Common& c, const config::Config& cfg) {
   return {c.state_dir ? std::filesystem::path(*c.state_dir) : cfg.state_dir};
 }
 
-// The keys an install trusts: those named with --pubkey, else the configuration's.
-// Any key that cannot be read trusts nothing: the install is refused.
-std::optional<std::vector<ops::MinisignPublicKey>> trusted_keys(const Common& c, const config::Config& cfg) {
-  std::vector<ops::MinisignPublicKey> keys;
-  try {
-    if (!c.pubkeys.empty()) {
-      for (const auto& file : c.pubkeys) keys.push_back(ops::read_public_key_file(file));
-      return keys;
-    }
-    if (cfg.trusted_keys_invalid) {
-      std::cerr << "kioskctl: the configuration's security.trusted_keys is invalid: no key is trusted\n";
-      return std::nullopt;
-    }
-    for (const auto& key : cfg.trusted_keys) keys.push_back(ops::parse_public_key(key, "security.trusted_keys"));
-  } catch (const ops::MinisignError& e) {
-    std::cerr << "kioskctl: " << e.what() << ": no key is trusted\n";
-    return std::nullopt;
-  }
-  return keys;
-}
-
 void print_bundle(const char* label, const std::optional<ops::InstalledBundle>& b) {
   std::cout << label << ": ";
   if (!b)
@@ -103,22 +82,17 @@ int cmd_install(const Args& args) {
   options.allow_unsigned = cfg.allow_unsigned && c->pubkeys.empty();
   options.allow_downgrade = c->allow_downgrade;
   options.keep = cfg.keep_bundles;
-  auto keys = trusted_keys(*c, cfg);
-  if (!keys) return kExitProblems;
-  if (keys->empty() && !options.allow_unsigned) {
+  // Keys named with --pubkey, else the configuration's.
+  auto trust = c->pubkeys.empty() ? ops::trust_from_config(cfg) : ops::trust_from_files(c->pubkeys);
+  if (!trust.problem.empty()) {
+    std::cerr << "kioskctl: " << trust.problem << "\n";
+    return kExitProblems;
+  }
+  if (trust.keys.empty() && !options.allow_unsigned) {
     std::cerr << "kioskctl: no trusted public key (give --pubkey KEYFILE, or set security.trusted_keys)\n";
     return kExitProblems;
   }
-  auto check = [&](const std::filesystem::path& bundle, const std::filesystem::path& signature) {
-    auto result = ops::verify_file(bundle, *keys, signature);
-    if (result.ok()) return std::string();
-    // The message names the copy being checked; the operator knows the bundle by its own name.
-    for (const auto& copy : {signature.string(), bundle.string()})
-      for (auto at = result.message.find(copy + ": "); at != std::string::npos; at = result.message.find(copy + ": "))
-        result.message.erase(at, copy.size() + 2);
-    return result.message;
-  };
-  auto result = ops::install_bundle(c->rest[0], state_of(*c, cfg), options, check);
+  auto result = ops::install_bundle(c->rest[0], state_of(*c, cfg), options, ops::signature_check(trust));
   if (!result.ok) {
     std::cerr << "kioskctl: install refused: " << result.message << "\n";
     return kExitProblems;

@@ -1,0 +1,45 @@
+#include "kiosk/app/session.h"
+
+#include <unistd.h>
+
+#include "kiosk/ops/installer.h"
+
+namespace kiosk::app {
+
+Session::~Session() {
+  screen.reset();
+  textures.reset();
+  if (lock >= 0) ::close(lock);
+}
+
+ui::ScreenOptions screen_options(const Options& options, const config::Config& cfg, bool software_gl) {
+  ui::ScreenOptions s;
+  s.show.interactive = cfg.mode == config::Mode::Interactive;
+  s.show.idle_timeout_s = cfg.idle_timeout_s;
+  s.show.language = options.lang.value_or(cfg.language) == "en" ? text::Lang::En : text::Lang::Zh;
+  s.show.open_from = cfg.open_from;
+  s.show.open_to = cfg.open_to;
+  s.alternate_languages = cfg.alternate_languages && !options.lang;
+  s.slow_motion_fps = software_gl ? cfg.software_slow_motion_fps : cfg.slow_motion_fps;
+  return s;
+}
+
+std::unique_ptr<Session> prepare_session(const std::filesystem::path& bundle_path, const ui::ScreenOptions& options,
+                                         const ui::Canvas& canvas, bool synchronous_textures, std::string& error) {
+  auto session = std::make_unique<Session>();
+  try {
+    session->bundle = std::make_unique<content::Bundle>(content::Bundle::open(bundle_path));
+  } catch (const content::BundleError& e) {
+    error = e.what();
+    return nullptr;
+  }
+  session->lock = ops::hold_open(session->bundle->path());
+  session->textures = std::make_unique<platform::TextureCache>(*session->bundle, synchronous_textures);
+  session->screen = std::make_unique<ui::KioskScreen>(*session->bundle, options, *session->textures);
+  session->atlas = std::make_unique<ImFontAtlas>();
+  session->canvas = canvas;
+  if (!session->screen->build_fonts(*session->atlas, canvas, error)) return nullptr;
+  return session;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,41 @@
+#pragma once
+// Everything the kiosk shows from one bundle: the open bundle, its textures, its screen
+// and its baked font atlas. A new session is prepared on a worker thread while the
+// current one keeps drawing, then swapped in between two frames (hot swap).
+
+#include <imgui.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "kiosk/app/options.h"
+#include "kiosk/config/config.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/platform/texture_cache.h"
+#include "kiosk/ui/kiosk_screen.h"
+
+namespace kiosk::app {
+
+struct Session {
+  std::unique_ptr<content::Bundle> bundle;
+  std::unique_ptr<platform::TextureCache> textures;
+  std::unique_ptr<ui::KioskScreen> screen;
+  std::unique_ptr<ImFontAtlas> atlas;
+  ui::Canvas canvas;  // the canvas the atlas was baked for
+  int lock = -1;      // the shared lock that keeps pruning away from this bundle
+
+  Session() = default;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  ~Session();
+};
+
+ui::ScreenOptions screen_options(const Options& options, const config::Config& config, bool software_gl);
+
+// Opens the bundle and builds the screen and its fonts for `canvas`. Needs no GL context,
+// so it can run on a worker thread. Returns nullptr with `error` set.
+std::unique_ptr<Session> prepare_session(const std::filesystem::path& bundle_path, const ui::ScreenOptions& options,
+                                         const ui::Canvas& canvas, bool synchronous_textures, std::string& error);
+
+}  // namespace kiosk::app

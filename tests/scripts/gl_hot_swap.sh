@@ -1,0 +1,66 @@
+# Hot swap: the running kiosk watches its state directory. A bundle installed with
+# kioskctl, or dropped into the inbox with its signature, is prepared in the background
+# and swapped in without a restart; a bad one is refused and the kiosk keeps its bundle.
+source "$(dirname "$0")/lib.sh"
+[ -n "${DISPLAY:-}" ] || fail "GL tests need DISPLAY (run them through scripts/test.sh)"
+state="$SCRATCH/state"
+
+"$KIOSKCTL" keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
+key=$(tail -1 "$SCRATCH/k.pub")
+cat >"$SCRATCH/kiosk.toml" <<TOML
+[display]
+alternate_languages = false
+[content]
+state_dir = "$state"
+[security]
+trusted_keys = ["$key"]
+TOML
+version() {  # version N [NAME]: a signed copy of the tiny bundle with version N
+  local file="$SCRATCH/${2:-v$1}.bundle"
+  cp "$TINY_BUNDLE" "$file"
+  python3 -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('UPDATE bundle SET version=$1'); d.commit()" "$file"
+  "$KIOSKCTL" sign "$file" -s "$SCRATCH/k.sec" >/dev/null
+}
+wait_log() {  # wait_log PATTERN SECONDS
+  for _ in $(seq $(($2 * 10))); do grep -q -- "$1" "$SCRATCH/log" && return 0; sleep 0.1; done
+  fail "no '$1' within $2 s: $(cat "$SCRATCH/log")"
+}
+
+version 1
+"$KIOSKCTL" install "$SCRATCH/v1.bundle" --config "$SCRATCH/kiosk.toml" >/dev/null || fail "first install"
+"$KIOSK" --config "$SCRATCH/kiosk.toml" --windowed 960x540 2>"$SCRATCH/log" &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
+wait_log "first frame" 20
+
+# 1. kioskctl install: swapped in by the running kiosk.
+version 2
+"$KIOSKCTL" install "$SCRATCH/v2.bundle" --config "$SCRATCH/kiosk.toml" >/dev/null || fail "install v2"
+wait_log "hot swap: showing tiny-test-v2-.* (version 2)" 10
+
+# 2. The inbox: the signature first, then the bundle, as a copy from a stick would.
+version 3 v3
+cp "$SCRATCH/v3.bundle.minisig" "$state/inbox/"
+cp "$SCRATCH/v3.bundle" "$state/inbox/.v3.partial" && mv "$state/inbox/.v3.partial" "$state/inbox/v3.bundle"
+wait_log "inbox: v3.bundle: installed tiny-test-v3-" 10
+wait_log "(version 3)" 10
+[ ! -e "$state/inbox/v3.bundle" ] || fail "the installed bundle was left in the inbox"
+
+# 3. A tampered bundle in the inbox is refused and set aside; version 3 stays on screen.
+version 4 bad
+printf '\x01' | dd of="$SCRATCH/bad.bundle" bs=1 seek=7000 conv=notrunc status=none
+cp "$SCRATCH/bad.bundle.minisig" "$state/inbox/"
+cp "$SCRATCH/bad.bundle" "$state/inbox/"
+wait_log "inbox: bad.bundle: .*does not match its signature" 10
+[ -e "$state/inbox/bad.bundle.refused" ] || fail "the refused bundle was not set aside"
+
+# 4. A current link switched by hand to something broken: the kiosk keeps what it shows.
+head -c 4096 /dev/urandom >"$state/bundles/junk.bundle"
+ln -s bundles/junk.bundle "$state/current.tmp" && mv -T "$state/current.tmp" "$state/current"
+wait_log "hot swap: .*junk.bundle.*keeping the bundle on screen" 10
+
+sleep 1
+kill -0 $pid || fail "the kiosk died: $(cat "$SCRATCH/log")"
+[ "$(grep -c '^first frame' "$SCRATCH/log")" = 1 ] || fail "the kiosk restarted instead of swapping"
+grep "hot swap" "$SCRATCH/log"
+echo "gl_hot_swap: ok"
