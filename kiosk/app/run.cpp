@@ -89,11 +89,17 @@ class HotSwap {
 
   // Returns a prepared session once one is ready to be shown.
   std::unique_ptr<Session> poll(const ui::Canvas& canvas) {
+    // A change that comes while a job runs is kept for the next job, never dropped.
     auto changes = watch_.poll();
-    if (changes.inbox && !inbox_.valid())
+    inbox_dirty_ = inbox_dirty_ || changes.inbox;
+    current_dirty_ = current_dirty_ || changes.current;
+    if (inbox_dirty_ && !inbox_.valid()) {
+      inbox_dirty_ = false;
       inbox_ = std::async(std::launch::async,
                           [this] { return ops::process_inbox(state_, install_, ops::signature_check(trust_)); });
-    if (changes.current && !preparing_.valid()) {
+    }
+    if (current_dirty_ && !preparing_.valid()) {
+      current_dirty_ = false;
       started_ = std::chrono::steady_clock::now();
       // The link's target, so that the log and the open-bundle lock name the real file.
       std::error_code ec;
@@ -107,8 +113,12 @@ class HotSwap {
       });
     }
     if (inbox_.valid() && inbox_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
-      for (const auto& r : inbox_.get())
-        std::cerr << "kiosk: inbox: " << r.file.filename().string() << ": " << r.result.message << std::endl;
+      for (const auto& r : inbox_.get()) {
+        std::string message = r.result.message, named = r.file.string() + ": ";
+        if (message.rfind(named, 0) == 0) message.erase(0, named.size());
+        std::cerr << "kiosk: inbox: " << r.file.filename().string() << ": " << (r.result.ok ? "" : "refused: ")
+                  << message << std::endl;
+      }
     if (preparing_.valid() && preparing_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
       auto session = preparing_.get();
       if (session)
@@ -128,6 +138,7 @@ class HotSwap {
   std::future<std::vector<ops::InboxResult>> inbox_;
   std::future<std::unique_ptr<Session>> preparing_;
   std::chrono::steady_clock::time_point started_;
+  bool inbox_dirty_ = false, current_dirty_ = false;
 };
 
 }  // namespace
