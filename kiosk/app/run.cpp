@@ -10,6 +10,7 @@
 
 #include "kiosk/app/session.h"
 #include "kiosk/ops/inbox.h"
+#include "kiosk/ops/play_stats.h"
 #include "kiosk/ops/state_watch.h"
 #include "kiosk/ops/trust.h"
 #include "kiosk/platform/imgui_host.h"
@@ -25,6 +26,7 @@ constexpr int kExitBadBundle = 2;
 // The loop never sleeps longer than this, so that it notices signals and new bundles
 // (and, later, pings the watchdog) even while the screen stands still; a wake-up draws nothing.
 constexpr double kLongestSleep = 1.0;
+constexpr double kStatsFlushSeconds = 60;  // play counts reach the disk at least this often
 
 volatile std::sig_atomic_t g_stop = 0, g_report = 0;
 
@@ -213,7 +215,25 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     host.use_atlas(*session->atlas);
     log_atlas(*session);
     std::unique_ptr<HotSwap> hot_swap;
-    if (watch_state) hot_swap = std::make_unique<HotSwap>(cfg, screen_opts);
+    std::unique_ptr<ops::PlayStats> plays;
+    if (watch_state) {
+      hot_swap = std::make_unique<HotSwap>(cfg, screen_opts);
+      plays = std::make_unique<ops::PlayStats>(cfg.state_dir / "stats.db");
+    }
+    double last_flush = 0;
+    std::string last_stats_error;
+    auto record_plays = [&] {
+      auto civil = wall.now();
+      std::string hour = civil.date() + "T" + civil.time().substr(0, 2);
+      auto events = session->screen->take_play_events();
+      for (const auto& id : events.shown) plays->shown(id, hour);
+      for (const auto& id : events.opened) plays->opened(id, hour);
+    };
+    auto flush_plays = [&] {
+      std::string why = plays->flush();
+      if (!why.empty() && why != last_stats_error) std::cerr << "kiosk: play statistics: " << why << std::endl;
+      last_stats_error = why;
+    };
     std::unique_ptr<Session> pending;
     // A touchscreen needs no pointer; in kiosk mode it stays hidden.
     if (kind == platform::WindowKind::Kiosk) window.set_cursor_hidden(true);
@@ -277,10 +297,21 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
           std::cerr << "kiosk: " << session->bundle->path().string() << ": " << e << std::endl;
       }
       log_scenes(screen);
+      if (plays) {
+        record_plays();
+        if (now - last_flush >= kStatsFlushSeconds) {
+          last_flush = now;
+          flush_plays();
+        }
+      }
       due = screen.next_frame_time(clock());
       window.wait_events(std::min(due - clock(), kLongestSleep));
     }
     std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
+    if (plays) {
+      record_plays();
+      flush_plays();
+    }
     return 0;
   } catch (const platform::PlatformError& e) {
     std::cerr << "kiosk: " << e.what() << std::endl;

@@ -17,6 +17,8 @@ const char* const kHelp =
     "                                    verify a signed bundle and make it the kiosk's current one\n"
     "  rollback [--state-dir DIR]        make the previous bundle current again\n"
     "  status [--state-dir DIR] [--json] installed bundles, current, and the last installs\n"
+    "  stats [--since YYYY-MM-DD] [--csv] [--state-dir DIR]\n"
+    "                                    how often each item was shown and opened, per hour\n"
     "  keygen -p PUBKEY -s SECKEY [-f]   a minisign key pair (secret key unencrypted, mode 0600)\n"
     "  sign FILE -s SECKEY [-t COMMENT]  write FILE.minisig (minisign format, hashed)\n"
     "  verify FILE -p PUBKEY | -P KEY    check FILE.minisig against a trusted public key\n";
@@ -38,8 +40,8 @@ int main(int argc, char** argv) {
       {"info", cmd_info},       {"synth", cmd_synth},
       {"install", cmd_install}, {"rollback", cmd_rollback},
       {"status", cmd_status},   {"fallback-font", cmd_fallback_font},
-      {"keygen", cmd_keygen},   {"sign", cmd_sign},
-      {"verify", cmd_verify}};
+      {"stats", cmd_stats},     {"keygen", cmd_keygen},
+      {"sign", cmd_sign},       {"verify", cmd_verify}};
   if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;

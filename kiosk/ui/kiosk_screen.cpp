@@ -113,8 +113,15 @@ void KioskScreen::update(double now, const show::CivilTime& wall) {
   category_scroll_.step(dt);
   detail_scroll_.step(dt);
   auto& attract = show_.attract();
+  if (show_.browsing_scene() == show::Scene::Detail && show_.item() != last_opened_)
+    plays_.opened.push_back(show_.item());
+  last_opened_ = show_.browsing_scene() == show::Scene::Detail ? show_.item() : "";
   if (show_.scene() == show::Scene::Attract && attract.has_slide()) {
     if (attract.position() < last_position_) ++passes_;
+    // Each start of a slide counts once (a one-slide playlist repeats the same position).
+    double started = now - attract.time_in_slide(now);
+    if (started != last_slide_start_) plays_.shown.push_back(attract.current().item_id);
+    last_slide_start_ = started;
     last_position_ = attract.position();
     // The next slide's picture loads while this one shows.
     const auto& playlist = bundle_.playlist();

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/content/bundle.h"
@@ -49,6 +50,13 @@ class KioskScreen {
   // category:ID, detail:ID or countdown. Returns false for an unknown scene.
   bool go_to(const std::string& scene, double now, const show::CivilTime& wall);
   std::vector<std::string> take_scene_log() { return show_.take_scene_log(); }
+
+  // What was shown since the last call, for the play statistics: items the attract loop
+  // showed, and items visitors opened.
+  struct PlayEvents {
+    std::vector<std::string> shown, opened;
+  };
+  PlayEvents take_play_events() { return std::exchange(plays_, {}); }
   bool shows_content() const { return true; }
   bool attract_showing() const { return show_.scene() == show::Scene::Attract; }
   show::Show& show() { return show_; }
@@ -73,6 +81,9 @@ class KioskScreen {
   std::string scrolled_for_;  // the scene the scrollers belong to
   std::map<std::string, SlideContent> slides_;
   size_t passes_ = 0, last_position_ = 0;
+  std::string last_opened_;
+  double last_slide_start_ = -1e9;
+  PlayEvents plays_;
   Fonts fonts_;
   bool baked_large_text_ = false;
   std::unique_ptr<AttractView> attract_view_;

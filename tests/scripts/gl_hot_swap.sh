@@ -64,3 +64,12 @@ kill -0 $pid || fail "the kiosk died: $(cat "$SCRATCH/log")"
 [ "$(grep -c '^first frame' "$SCRATCH/log")" = 1 ] || fail "the kiosk restarted instead of swapping"
 grep -E "hot swap|inbox" "$SCRATCH/log"
 echo "gl_hot_swap: ok"
+
+# Play statistics: written when the kiosk stops, read with kioskctl stats.
+kill -TERM $pid
+wait $pid || fail "the kiosk did not stop cleanly"
+"$KIOSKCTL" stats --state-dir "$state" --csv >"$SCRATCH/stats.csv" || fail "kioskctl stats failed"
+head -1 "$SCRATCH/stats.csv" | grep -qx "hour,item_id,shown,opened" || fail "stats: $(cat "$SCRATCH/stats.csv")"
+grep -q ",haitang-visitors,[1-9][0-9]*,0$" "$SCRATCH/stats.csv" || fail "the first slide was not counted: $(cat "$SCRATCH/stats.csv")"
+"$KIOSKCTL" stats --state-dir "$state" --since 2000-01-01 | grep -q "^total" || fail "no totals"
+echo "gl_hot_swap: statistics ok"

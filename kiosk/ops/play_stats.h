@@ -1,0 +1,54 @@
+#pragma once
+// Play statistics: per item and per hour, how often the attract loop showed it and how
+// often visitors opened it. Kept in STATE/stats.db, a writable SQLite database in WAL
+// mode, never in the bundle, with no personal data. Counts are kept in memory and
+// flushed now and then; a full disk or a locked database costs at most those counts,
+// never the display.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiosk::content {
+class Database;
+}
+
+namespace kiosk::ops {
+
+struct PlayCount {
+  std::string item_id;
+  std::string hour;  // local time, YYYY-MM-DDTHH
+  int64_t shown = 0, opened = 0;
+};
+
+class PlayStats {
+ public:
+  explicit PlayStats(std::filesystem::path file);
+  ~PlayStats();
+  PlayStats(const PlayStats&) = delete;
+  PlayStats& operator=(const PlayStats&) = delete;
+
+  void shown(const std::string& item_id, const std::string& hour) { pending_[{item_id, hour}].shown++; }
+  void opened(const std::string& item_id, const std::string& hour) { pending_[{item_id, hour}].opened++; }
+
+  // Writes the pending counts in one transaction. Returns an empty string, or why the
+  // counts are still pending (they are tried again at the next flush).
+  std::string flush();
+  size_t pending() const { return pending_.size(); }
+
+ private:
+  struct Counts {
+    int64_t shown = 0, opened = 0;
+  };
+  std::filesystem::path file_;
+  std::map<std::pair<std::string, std::string>, Counts> pending_;
+};
+
+// Reads the counts (for kioskctl stats), from hour `since` (YYYY-MM-DD...) on; throws
+// std::runtime_error naming the file when it cannot be read.
+std::vector<PlayCount> read_play_counts(const std::filesystem::path& file, const std::string& since);
+
+}  // namespace kiosk::ops

@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "bundle_fixture.h"
+#include "kiosk/ops/play_stats.h"
+
+using namespace kiosk::ops;
+
+TEST_CASE("play stats: counts per item and hour add up across flushes") {
+  ScratchDir dir;
+  auto file = dir.path / "stats.db";
+  PlayStats stats(file);
+  stats.shown("gdp", "2025-04-01T10");
+  stats.shown("gdp", "2025-04-01T10");
+  stats.opened("gdp", "2025-04-01T10");
+  stats.shown("tax", "2025-04-01T11");
+  CHECK(stats.flush().empty());
+  CHECK(stats.pending() == 0);
+  stats.shown("gdp", "2025-04-01T10");
+  CHECK(stats.flush().empty());
+  auto counts = read_play_counts(file, "");
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[0].item_id == "gdp");
+  CHECK(counts[0].shown == 3);
+  CHECK(counts[0].opened == 1);
+  CHECK(read_play_counts(file, "2025-04-01T11").size() == 1);
+}
+
+TEST_CASE("play stats: a locked database keeps the counts for the next flush") {
+  ScratchDir dir;
+  auto file = dir.path / "stats.db";
+  PlayStats stats(file);
+  stats.shown("gdp", "2025-04-01T10");
+  REQUIRE(stats.flush().empty());
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  stats.shown("gdp", "2025-04-01T10");
+  std::string why = stats.flush();
+  CHECK(why.find("locked") != std::string::npos);
+  CHECK(stats.pending() == 1);
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(stats.flush().empty());
+  CHECK(read_play_counts(file, "")[0].shown == 2);
+}
+
+TEST_CASE("play stats: an unwritable place is reported, never thrown") {
+  PlayStats stats("/proc/no-such-place/stats.db");
+  stats.opened("gdp", "2025-04-01T10");
+  CHECK_FALSE(stats.flush().empty());
+  CHECK_THROWS_WITH_AS(read_play_counts("/proc/no-such-place/stats.db", ""), doctest::Contains("no statistics yet"),
+                       std::runtime_error);
+}
