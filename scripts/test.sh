@@ -22,5 +22,7 @@ status=0
 echo "== tests" >&2
 ctest --test-dir "$here/build" --output-on-failure --parallel 2 || status=1
 echo "== tests with sanitizers" >&2
-ctest --test-dir "$here/build-asan" --output-on-failure --parallel 2 || status=1
+# llvmpipe renders on the calling thread here: LeakSanitizer's end-of-process scan has to
+# stop every thread, and its tracer has been seen to crash on driver threads tearing down.
+LP_NUM_THREADS=0 ctest --test-dir "$here/build-asan" --output-on-failure --parallel 2 || status=1
 exit $status

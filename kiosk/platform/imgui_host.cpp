@@ -31,8 +31,9 @@ void ImGuiHost::use_atlas(ImFontAtlas& atlas) {
 
 ImGuiHost::~ImGuiHost() {
   if (font_texture_) glDeleteTextures(1, &font_texture_);
-  ImGui::GetIO().Fonts->SetTexID(nullptr);
+  // A session's atlas may already be gone: the context gets its own back first.
   ImGui::GetIO().Fonts = own_atlas_;
+  ImGui::GetIO().Fonts->SetTexID(nullptr);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
 }
