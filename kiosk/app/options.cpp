@@ -55,7 +55,8 @@ ParseResult parse_options(int argc, const char* const* argv) {
                arg == "--scene") {
       if (!value(v)) return r;
       if (arg == "--scene") {
-        static const std::regex scene("attract|home|countdown|(category|detail):[a-z0-9][a-z0-9-]*");
+        static const std::regex scene(
+            "attract|home|countdown|operator|operator-pin|(category|detail):[a-z0-9][a-z0-9-]*");
         if (!std::regex_match(v, scene)) {
           r.error = "--scene must be attract, home, category:ID, detail:ID or countdown (got '" + v + "')";
           return r;

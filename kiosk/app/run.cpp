@@ -8,6 +8,7 @@
 #include <future>
 #include <iostream>
 
+#include "kiosk/app/operator.h"
 #include "kiosk/app/session.h"
 #include "kiosk/ops/inbox.h"
 #include "kiosk/ops/play_stats.h"
@@ -83,11 +84,18 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 // `current` is prepared in the background and swapped in when no visitor is browsing.
 class HotSwap {
  public:
-  HotSwap(const config::Config& cfg, ui::ScreenOptions options)
-      : state_{cfg.state_dir}, watch_(state_), trust_(ops::trust_from_config(cfg)), options_(options) {
+  HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems)
+      : state_{cfg.state_dir},
+        watch_(state_),
+        trust_(ops::trust_from_config(cfg)),
+        options_(options),
+        problems_(problems) {
     install_.allow_unsigned = cfg.allow_unsigned;
     install_.keep = cfg.keep_bundles;
   }
+
+  // Prepares the current bundle again, as if it had just been installed.
+  void reload() { current_dirty_ = true; }
 
   // Returns a prepared session once one is ready to be shown.
   std::unique_ptr<Session> poll(const ui::Canvas& canvas) {
@@ -110,7 +118,7 @@ class HotSwap {
       preparing_ = std::async(std::launch::async, [this, path, canvas] {
         std::string error;
         auto session = prepare_session(path, options_, canvas, false, error);
-        if (!session) std::cerr << "kiosk: hot swap: " << error << "; keeping the bundle on screen" << std::endl;
+        if (!session) problems_.add("hot swap: " + error + "; keeping the bundle on screen");
         return session;
       });
     }
@@ -118,8 +126,11 @@ class HotSwap {
       for (const auto& r : inbox_.get()) {
         std::string message = r.result.message, named = r.file.string() + ": ";
         if (message.rfind(named, 0) == 0) message.erase(0, named.size());
-        std::cerr << "kiosk: inbox: " << r.file.filename().string() << ": " << (r.result.ok ? "" : "refused: ")
-                  << message << std::endl;
+        std::string line = "inbox: " + r.file.filename().string() + ": " + (r.result.ok ? "" : "refused: ") + message;
+        if (r.result.ok)
+          std::cerr << "kiosk: " << line << std::endl;
+        else
+          problems_.add(line);
       }
     if (preparing_.valid() && preparing_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
       auto session = preparing_.get();
@@ -136,6 +147,7 @@ class HotSwap {
   ops::StateWatch watch_;
   ops::Trust trust_;
   ui::ScreenOptions options_;
+  RecentErrors& problems_;  // shown on the operator panel as well as logged
   ops::InstallOptions install_;
   std::future<std::vector<ops::InboxResult>> inbox_;
   std::future<std::unique_ptr<Session>> preparing_;
@@ -164,6 +176,8 @@ int run_screenshot(const std::filesystem::path& bundle, const Options& options, 
       return kExitBadBundle;
     }
     host.use_atlas(*session->atlas);
+    RecentErrors no_errors;
+    connect_operator_panel(*session, cfg, [&] { return operator_info(*session, cfg, {}, no_errors); });
     auto& screen = *session->screen;
     auto civil = wall.now();
     // The countdown shows once the idle time has passed: start browsing that long before --at.
@@ -214,14 +228,22 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     }
     host.use_atlas(*session->atlas);
     log_atlas(*session);
+    RecentErrors errors;
     std::unique_ptr<HotSwap> hot_swap;
     std::unique_ptr<ops::PlayStats> plays;
     if (watch_state) {
-      hot_swap = std::make_unique<HotSwap>(cfg, screen_opts);
+      hot_swap = std::make_unique<HotSwap>(cfg, screen_opts, errors);
       plays = std::make_unique<ops::PlayStats>(cfg.state_dir / "stats.db");
     }
     double last_flush = 0;
     std::string last_stats_error;
+    long frames = 0;
+    auto start = std::chrono::steady_clock::now();
+    auto clock = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    auto connect_panel = [&] {
+      connect_operator_panel(*session, cfg, [&] { return operator_info(*session, cfg, {clock(), frames}, errors); });
+    };
+    connect_panel();
     auto record_plays = [&] {
       auto civil = wall.now();
       std::string hour = civil.date() + "T" + civil.time().substr(0, 2);
@@ -231,15 +253,13 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     };
     auto flush_plays = [&] {
       std::string why = plays->flush();
-      if (!why.empty() && why != last_stats_error) std::cerr << "kiosk: play statistics: " << why << std::endl;
+      if (!why.empty() && why != last_stats_error) errors.add("play statistics: " + why);
       last_stats_error = why;
     };
     std::unique_ptr<Session> pending;
     // A touchscreen needs no pointer; in kiosk mode it stays hidden.
     if (kind == platform::WindowKind::Kiosk) window.set_cursor_hidden(true);
 
-    auto start = std::chrono::steady_clock::now();
-    auto clock = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     window.on_pointer([&](const platform::PointerEvent& e) {
       double t = clock();
       auto& screen = *session->screen;
@@ -251,7 +271,7 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     install_signal_handlers();
     double last_frame = -1, due = 0;
     bool first = true;
-    long frames = 0, wakeups = 0;
+    long wakeups = 0;
     while (!window.should_close() && !g_stop) {
       ++wakeups;
       if (g_report) {
@@ -274,6 +294,7 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
         auto switch_start = std::chrono::steady_clock::now();
         host.use_atlas(*pending->atlas);
         session = std::move(pending);
+        connect_panel();
         std::cerr << "kiosk: hot swap: showing " << session->bundle->path().filename().string() << " (version "
                   << session->bundle->info().version << "), switched in " << static_cast<int>(ms_since(switch_start))
                   << " ms" << std::endl;
@@ -293,10 +314,25 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
           std::cerr << "first frame" << std::endl;
           first = false;
         }
-        for (const auto& e : session->textures->take_errors())
-          std::cerr << "kiosk: " << session->bundle->path().string() << ": " << e << std::endl;
+        for (const auto& e : session->textures->take_errors()) errors.add(session->bundle->path().string() + ": " + e);
       }
       log_scenes(screen);
+      switch (screen.take_operator_command()) {
+        case ui::OperatorTap::Maintenance:
+          std::cerr << "kiosk: leaving for maintenance (operator panel)" << std::endl;
+          if (plays) record_plays(), flush_plays();
+          return kExitMaintenance;
+        case ui::OperatorTap::Rollback:
+          errors.add("operator panel: " + ops::rollback(ops::StateDir{cfg.state_dir}).message);
+          break;
+        case ui::OperatorTap::Reload:
+          if (hot_swap)
+            hot_swap->reload();
+          else
+            errors.add("operator panel: reload needs the installed state directory (no --bundle)");
+          break;
+        default: break;
+      }
       if (plays) {
         record_plays();
         if (now - last_flush >= kStatsFlushSeconds) {

@@ -160,6 +160,13 @@ const std::map<std::string, KeyHandler>& handlers() {
          else
            r.problem(n, k, "must be true or false; unsigned bundles stay refused");
        }},
+      {"security.pin_hash",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           c.pin_hash = v;
+           return "";
+         });
+       }},
       {"clock.time_zone",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
          r.string_key(n, k, [&](const std::string& v) -> std::string {

@@ -36,6 +36,7 @@ struct Config {
   std::vector<std::string> trusted_keys;  // minisign public keys, base64 ("RWQ...")
   bool trusted_keys_invalid = false;      // the key list was unreadable: no key is trusted
   bool allow_unsigned = false;            // development only
+  std::string pin_hash;                   // the operator PIN's hash (kioskctl pin set); empty or bad: panel locked
 };
 
 // One problem found in the file, worded for the log: "FILE:LINE: KEY: REASON".

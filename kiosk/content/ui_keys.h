@@ -2,12 +2,11 @@
 // The keys of the kiosk's own interface texts. A bundle must carry every one (in zh and
 // en), so that their glyphs are in its font subset and operators can reword them.
 
-#include <array>
 #include <string_view>
 
 namespace kiosk::content {
 
-inline constexpr std::array<std::string_view, 25> kRequiredUiKeys = {
+inline constexpr std::string_view kRequiredUiKeys[] = {
     "touch_cue",
     "source_label",
     "source_document",

@@ -47,6 +47,7 @@ Window::Window(WindowKind kind, int width, int height, const std::string& title)
   glfwSetWindowUserPointer(window_, this);
   glfwSetMouseButtonCallback(window_, on_button);
   glfwSetCursorPosCallback(window_, on_cursor);
+  glfwGetCursorPos(window_, &cursor_x_, &cursor_y_);
   glfwSetWindowRefreshCallback(window_, on_refresh);
 }
 
@@ -63,13 +64,16 @@ void Window::emit(PointerEvent::Kind kind, double x, double y) {
 void Window::on_button(GLFWwindow* window, int button, int action, int) {
   if (button != GLFW_MOUSE_BUTTON_LEFT) return;
   auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
-  double x = 0, y = 0;
-  glfwGetCursorPos(window, &x, &y);
-  self->emit(action == GLFW_PRESS ? PointerEvent::Press : PointerEvent::Release, x, y);
+  // Where the pointer was when the button changed: events are handled in batches, and by
+  // then glfwGetCursorPos would already report where the pointer went next.
+  self->emit(action == GLFW_PRESS ? PointerEvent::Press : PointerEvent::Release, self->cursor_x_, self->cursor_y_);
 }
 
 void Window::on_cursor(GLFWwindow* window, double x, double y) {
-  static_cast<Window*>(glfwGetWindowUserPointer(window))->emit(PointerEvent::Move, x, y);
+  auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+  self->cursor_x_ = x;
+  self->cursor_y_ = y;
+  self->emit(PointerEvent::Move, x, y);
 }
 
 void Window::on_refresh(GLFWwindow* window) {

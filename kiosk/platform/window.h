@@ -56,6 +56,7 @@ class Window {
   GLFWwindow* window_ = nullptr;
   std::function<void(const PointerEvent&)> pointer_;
   bool damaged_ = true;
+  double cursor_x_ = 0, cursor_y_ = 0;  // the last position the window was told of
 };
 
 // The renderer string of the current context (names llvmpipe or softpipe on software GL).

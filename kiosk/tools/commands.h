@@ -25,6 +25,7 @@ int cmd_rollback(const Args& args);
 int cmd_status(const Args& args);
 int cmd_fallback_font(const Args& args);
 int cmd_stats(const Args& args);
+int cmd_pin(const Args& args);
 int cmd_keygen(const Args& args);
 int cmd_sign(const Args& args);
 int cmd_verify(const Args& args);

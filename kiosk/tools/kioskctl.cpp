@@ -19,6 +19,7 @@ const char* const kHelp =
     "  status [--state-dir DIR] [--json] installed bundles, current, and the last installs\n"
     "  stats [--since YYYY-MM-DD] [--csv] [--state-dir DIR]\n"
     "                                    how often each item was shown and opened, per hour\n"
+    "  pin set [--config FILE]           the operator panel's PIN (read from stdin), stored as a hash\n"
     "  keygen -p PUBKEY -s SECKEY [-f]   a minisign key pair (secret key unencrypted, mode 0600)\n"
     "  sign FILE -s SECKEY [-t COMMENT]  write FILE.minisig (minisign format, hashed)\n"
     "  verify FILE -p PUBKEY | -P KEY    check FILE.minisig against a trusted public key\n";
@@ -40,8 +41,9 @@ int main(int argc, char** argv) {
       {"info", cmd_info},       {"synth", cmd_synth},
       {"install", cmd_install}, {"rollback", cmd_rollback},
       {"status", cmd_status},   {"fallback-font", cmd_fallback_font},
-      {"stats", cmd_stats},     {"keygen", cmd_keygen},
-      {"sign", cmd_sign},       {"verify", cmd_verify}};
+      {"stats", cmd_stats},     {"pin", cmd_pin},
+      {"keygen", cmd_keygen},   {"sign", cmd_sign},
+      {"verify", cmd_verify}};
   if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;

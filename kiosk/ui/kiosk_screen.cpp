@@ -11,8 +11,10 @@ namespace {
 
 constexpr double kCountUpSeconds = 1.2;
 constexpr double kFrameInterval = 1.0 / 60;
-constexpr float kTapSlopReference = 16;  // px at the reference canvas: about 10 mm on a 55" panel
-constexpr float kSwipeReference = 120;   // a horizontal drag this long turns the page
+constexpr float kTapSlopReference = 16;          // px at the reference canvas: about 10 mm on a 55" panel
+constexpr float kSwipeReference = 120;           // a horizontal drag this long turns the page
+constexpr float kOperatorCornerReference = 140;  // the hidden corner that opens the operator keypad
+constexpr double kOperatorHoldSeconds = 3;
 
 void add_both(GlyphNeeds& needs, Role role, const content::Bilingual& text) {
   needs.add(role, text.zh);
@@ -91,6 +93,7 @@ void KioskScreen::pointer_press(float x, float y, double t) {
   // not fall through to whatever the new scene shows under the finger.
   auto scene = show_.scene();
   swallow_tap_ = scene == show::Scene::Attract || scene == show::Scene::Closed || scene == show::Scene::Countdown;
+  press_time_ = t;
   gestures_.press({x, y}, t);
   input_changed_ = true;
 }
@@ -102,6 +105,8 @@ void KioskScreen::pointer_move(float x, float y, double t) {
 
 void KioskScreen::pointer_release(float x, float y, double t) {
   gestures_.release({x, y}, t);
+  // Taps queue up: a quick series (a PIN on the keypad) may all arrive between two frames.
+  if (auto tap = gestures_.take_tap()) taps_.push_back({*tap, swallow_tap_});
   input_changed_ = true;
 }
 
@@ -207,7 +212,11 @@ void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) {
   last_canvas_ = canvas;
   gestures_.set_slop(canvas.px(kTapSlopReference));
   handle_gestures(now, canvas);
-  auto tap = gestures_.take_tap();
+  std::optional<PendingTap> tap;
+  if (!taps_.empty()) {
+    tap = taps_.front();
+    taps_.pop_front();
+  }
   input_changed_ = false;
 
   // The scrollers belong to the scene they were scrolled in.
@@ -224,9 +233,21 @@ void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) {
   touch.press_position = ImVec2(gestures_.press_position().x, gestures_.press_position().y);
   touch.dragging = gestures_.dragging();
   bool counting_down = show_.scene() == show::Scene::Countdown;
-  if (tap && !swallow_tap_ && !counting_down) touch.tap = ImVec2(tap->x, tap->y);
+  if (tap && !tap->swallow && !counting_down) touch.tap = ImVec2(tap->where.x, tap->where.y);
 
-  Widgets widgets(list, canvas, fonts_, touch);
+  // The operator's gesture: a still press in the top-left corner, held for 3 seconds.
+  if (operator_hold_possible() && now - press_time_ >= kOperatorHoldSeconds) {
+    operator_ = OperatorStage::Keypad;
+    pin_.clear();
+    pin_message_.clear();
+    swallow_tap_ = true;
+    operator_log_.push_back("operator-pin");
+  }
+  if (operator_ != OperatorStage::Hidden && show_.scene() == show::Scene::Attract) operator_ = OperatorStage::Hidden;
+  // Under the operator's screens the visitor's views see no finger at all.
+  TouchFrame visitor = operator_ != OperatorStage::Hidden ? TouchFrame{} : touch;
+  Widgets widgets(list, canvas, fonts_, visitor);
+  Widgets operator_widgets(list, canvas, fonts_, touch);
   ViewContext ctx{widgets, images_, content_, strings_, show_.language(), show_.large_text(), now};
   Action action;
   float height = 0;
@@ -253,11 +274,17 @@ void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) {
     case show::Scene::Countdown: break;
   }
   if (counting_down) draw_countdown(ctx, show_.countdown_remaining(now));
+  if (operator_ != OperatorStage::Hidden) {
+    action = {};  // the panel covers the screen: nothing under it reacts
+    draw_operator(ViewContext{operator_widgets, images_, content_, strings_, show_.language(), false, now}, now);
+  }
   apply(action, now);
   if (action.kind != Action::None) input_changed_ = true;  // draw the new scene at once
+  if (!taps_.empty()) input_changed_ = true;               // one tap a frame; the next frame takes the next
 }
 
 double KioskScreen::next_frame_time(double now) const {
+  if (operator_hold_possible()) return std::min(now + kFrameInterval, press_time_ + kOperatorHoldSeconds);
   if (input_changed_ || gestures_.dragging() || category_scroll_.moving() || detail_scroll_.moving() ||
       images_.loading())
     return now + kFrameInterval;
@@ -272,9 +299,72 @@ double KioskScreen::next_frame_time(double now) const {
   return next;
 }
 
+bool KioskScreen::operator_hold_possible() const {
+  float corner = last_canvas_.px(kOperatorCornerReference);
+  auto p = gestures_.press_position();
+  return operator_ == OperatorStage::Hidden && gestures_.down() && !gestures_.dragging() && p.x < corner &&
+         p.y < corner && show_.interactive();
+}
+
+std::vector<std::string> KioskScreen::take_scene_log() {
+  auto log = show_.take_scene_log();
+  for (auto& entry : std::exchange(operator_log_, {})) log.push_back(std::move(entry));
+  return log;
+}
+
+void KioskScreen::show_operator(bool panel) {
+  operator_ = panel ? OperatorStage::Panel : OperatorStage::Keypad;
+  operator_log_.push_back(panel ? "operator" : "operator-pin");
+}
+
+void KioskScreen::draw_operator(const ViewContext& ctx, double now) {
+  if (operator_ == OperatorStage::Keypad) {
+    auto tap = draw_keypad(ctx, pin_.size(), pin_message_);
+    if (tap.kind == OperatorTap::Digit && pin_.size() < 12) pin_ += static_cast<char>('0' + tap.value);
+    if (tap.kind == OperatorTap::Clear) pin_.clear();
+    if (tap.kind == OperatorTap::Cancel) operator_ = OperatorStage::Hidden;
+    if (tap.kind == OperatorTap::Ok) {
+      if (!attempts_.allowed(now)) {
+        int wait = static_cast<int>(std::ceil(attempts_.locked_until() - now));
+        pin_message_ = fill(ctx.ui("pin_locked"), "{n}", std::to_string(wait));
+      } else if (check_pin_ && check_pin_(pin_)) {
+        attempts_.succeeded();
+        operator_ = OperatorStage::Panel;
+        touched_cells_.assign(kTouchGridColumns * kTouchGridRows, false);
+        operator_log_.push_back("operator");
+      } else {
+        attempts_.failed(now);
+        pin_message_ = attempts_.allowed(now) ? ctx.ui("pin_wrong")
+                                              : fill(ctx.ui("pin_locked"), "{n}",
+                                                     std::to_string(static_cast<int>(attempts_.locked_until() - now)));
+      }
+      pin_.clear();
+    }
+    if (tap.kind != OperatorTap::None) input_changed_ = true;
+    return;
+  }
+  OperatorInfo info = operator_info_ ? operator_info_() : OperatorInfo{};
+  if (touched_cells_.empty()) touched_cells_.assign(kTouchGridColumns * kTouchGridRows, false);
+  auto tap = draw_operator_panel(ctx, info, touched_cells_);
+  switch (tap.kind) {
+    case OperatorTap::TouchCell: touched_cells_[static_cast<size_t>(tap.value)] = true; break;
+    case OperatorTap::Close: operator_ = OperatorStage::Hidden; break;
+    case OperatorTap::Reload:
+    case OperatorTap::Rollback:
+    case OperatorTap::Maintenance: operator_command_ = tap.kind; break;
+    default: break;
+  }
+  if (tap.kind != OperatorTap::None) input_changed_ = true;
+}
+
 bool KioskScreen::go_to(const std::string& scene, double now, const show::CivilTime& wall) {
   show_.tick(now, wall);
   if (scene == "attract") return true;
+  if (scene == "operator" || scene == "operator-pin") {
+    show_.touch(now);
+    show_operator(scene == "operator");
+    return true;
+  }
   if (scene == "home" || scene == "countdown") {
     show_.touch(now);
     return true;

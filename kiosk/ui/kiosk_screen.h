@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -12,11 +14,13 @@
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/show/gesture.h"
+#include "kiosk/show/pin_attempts.h"
 #include "kiosk/show/scroller.h"
 #include "kiosk/show/show.h"
 #include "kiosk/ui/attract_view.h"
 #include "kiosk/ui/content_cache.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/operator_view.h"
 #include "kiosk/ui/view_context.h"
 
 namespace kiosk::ui {
@@ -49,7 +53,18 @@ class KioskScreen {
   // Puts the show into a scene deterministically (screenshots): attract, home,
   // category:ID, detail:ID or countdown. Returns false for an unknown scene.
   bool go_to(const std::string& scene, double now, const show::CivilTime& wall);
-  std::vector<std::string> take_scene_log() { return show_.take_scene_log(); }
+  std::vector<std::string> take_scene_log();
+
+  // The operator panel: opened by a 3-second press in the top-left corner and a PIN.
+  // The app checks PINs, gathers what the panel shows and carries out its commands.
+  void set_operator_hooks(std::function<bool(const std::string&)> check_pin, std::function<OperatorInfo()> info) {
+    check_pin_ = std::move(check_pin);
+    operator_info_ = std::move(info);
+  }
+  // Reload, Rollback or Maintenance, once, when the operator tapped it.
+  OperatorTap::Kind take_operator_command() { return std::exchange(operator_command_, OperatorTap::None); }
+  // For screenshots: the keypad ("operator-pin") or the panel ("operator") without the gesture.
+  void show_operator(bool panel);
 
   // What was shown since the last call, for the play statistics: items the attract loop
   // showed, and items visitors opened.
@@ -90,6 +105,22 @@ class KioskScreen {
   double last_update_ = 0;
   bool input_changed_ = false;
   bool swallow_tap_ = false;  // the press woke the screen or dismissed the countdown
+  struct PendingTap {
+    show::Point where;
+    bool swallow;
+  };
+  std::deque<PendingTap> taps_;
+  enum class OperatorStage { Hidden, Keypad, Panel } operator_ = OperatorStage::Hidden;
+  std::function<bool(const std::string&)> check_pin_;
+  std::function<OperatorInfo()> operator_info_;
+  OperatorTap::Kind operator_command_ = OperatorTap::None;
+  std::string pin_, pin_message_;
+  show::PinAttempts attempts_;
+  std::vector<bool> touched_cells_;
+  double press_time_ = 0;
+  bool operator_hold_possible() const;
+  void draw_operator(const ViewContext& ctx, double now);
+  std::vector<std::string> operator_log_;
   show::CivilTime wall_;
   Canvas last_canvas_;
 };

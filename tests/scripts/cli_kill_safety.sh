@@ -40,7 +40,7 @@ check_current "setup" 1
 for step in check copy verify rename link prune; do
   KIOSK_TEST_STEP_DELAY_MS=300 $(install_cmd 2) >/dev/null 2>"$SCRATCH/steps" &
   pid=$!
-  for _ in $(seq 100); do grep -q "^step $step$" "$SCRATCH/steps" && break; sleep 0.01; done
+  for _ in $(seq 500); do grep -q "^step $step$" "$SCRATCH/steps" && break; sleep 0.02; done
   grep -q "^step $step$" "$SCRATCH/steps" || fail "the installer never reached step $step: $(cat "$SCRATCH/steps")"
   kill -9 $pid
   wait $pid 2>/dev/null || true

@@ -1,0 +1,63 @@
+#include "kiosk/app/operator.h"
+
+#include <fstream>
+#include <iostream>
+
+#include "kiosk/ops/pin.h"
+#include "kiosk/ops/state_dir.h"
+
+namespace kiosk::app {
+namespace {
+
+constexpr size_t kErrorsKept = 20;
+
+std::string resident_memory() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmRSS:", 0) == 0) {
+      long kb = std::stol(line.substr(6));
+      return std::to_string(kb / 1024) + " MB";
+    }
+  return "?";
+}
+
+std::string duration(double seconds) {
+  long s = static_cast<long>(seconds);
+  return std::to_string(s / 86400) + "d " + std::to_string(s / 3600 % 24) + "h " + std::to_string(s / 60 % 60) + "m";
+}
+
+}  // namespace
+
+void RecentErrors::add(const std::string& line) {
+  std::cerr << "kiosk: " << line << std::endl;
+  lines_.push_back(line);
+  while (lines_.size() > kErrorsKept) lines_.pop_front();
+}
+
+ui::OperatorInfo operator_info(const Session& session, const config::Config& cfg, const PanelStats& stats,
+                               const RecentErrors& errors) {
+  ui::OperatorInfo info;
+  const auto& bundle = *session.bundle;
+  auto path = bundle.path();
+  bool is_signed = std::filesystem::exists(path.string() + ".minisig");
+  // Labels are interface-text keys, so the panel shows them in the visitor's language.
+  info.facts = {{"bundle_version", bundle.info().id + " v" + std::to_string(bundle.info().version) + "  (" +
+                                       path.filename().string() + ")"},
+                {"signature_status", is_signed ? "minisig ✓" : "—"},
+                {"uptime", duration(stats.uptime_s)},
+                {"memory", resident_memory()},
+                {"frames", std::to_string(stats.frames)}};
+  info.history = ops::StateDir{cfg.state_dir}.history_lines(10);
+  info.errors = errors.lines();
+  info.unsigned_allowed = cfg.allow_unsigned;
+  return info;
+}
+
+void connect_operator_panel(Session& session, const config::Config& cfg, std::function<ui::OperatorInfo()> info) {
+  std::string hash = cfg.pin_hash;
+  // No PIN, or a hash libsodium cannot read, keeps the panel locked: no PIN matches.
+  session.screen->set_operator_hooks([hash](const std::string& pin) { return ops::pin_matches(hash, pin); },
+                                     std::move(info));
+}
+
+}  // namespace kiosk::app

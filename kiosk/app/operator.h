@@ -1,0 +1,38 @@
+#pragma once
+// The app's side of the operator panel: checking the PIN against the configured hash,
+// gathering what the panel shows, and the exit status of "leave for maintenance".
+
+#include <deque>
+#include <string>
+
+#include "kiosk/app/session.h"
+#include "kiosk/config/config.h"
+#include "kiosk/ui/operator_view.h"
+
+namespace kiosk::app {
+
+// The service does not restart the kiosk on this status (RestartPreventExitStatus=75).
+constexpr int kExitMaintenance = 75;
+
+// Recent problems the kiosk logged, for the panel; also printed to stderr (the journal).
+class RecentErrors {
+ public:
+  void add(const std::string& line);
+  std::vector<std::string> lines() const { return {lines_.begin(), lines_.end()}; }
+
+ private:
+  std::deque<std::string> lines_;
+};
+
+struct PanelStats {
+  double uptime_s = 0;
+  long frames = 0;
+};
+
+ui::OperatorInfo operator_info(const Session& session, const config::Config& config, const PanelStats& stats,
+                               const RecentErrors& errors);
+
+// Wires the panel of `session`'s screen to the configured PIN and to `info`.
+void connect_operator_panel(Session& session, const config::Config& config, std::function<ui::OperatorInfo()> info);
+
+}  // namespace kiosk::app

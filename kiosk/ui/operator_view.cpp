@@ -1,0 +1,127 @@
+#include "kiosk/ui/operator_view.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+namespace {
+
+bool key(const ViewContext& ctx, const Rect& r, const std::string& label, uint32_t fill = colour::surface_pressed) {
+  bool down = ctx.w.pressed(r);
+  Rect shown = pressed_rect(r, down);
+  ctx.list()->AddRectFilled(shown.min, shown.max, down ? colour::muted : fill, ctx.px(16));
+  auto style = ctx.style(Role::Heading, down ? colour::bg : colour::text, 1);
+  float w = text_width(style, label);
+  ctx.list()->AddText(style.font, style.size,
+                      ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f), style.colour,
+                      label.c_str());
+  return ctx.w.tapped(r);
+}
+
+}  // namespace
+
+OperatorTap draw_keypad(const ViewContext& ctx, size_t digits_entered, const std::string& message) {
+  const auto& c = ctx.canvas();
+  OperatorTap tap;
+  ctx.list()->AddRectFilled(ImVec2(0, 0), ImVec2(c.width, c.height), colour::with_alpha(colour::night, 0.94f));
+  float key_w = ctx.px(168), key_h = ctx.px(112), gap = ctx.px(24);
+  float card_w = 3 * key_w + 2 * gap + ctx.px(112), card_h = ctx.px(940);
+  ImVec2 min((c.width - card_w) * 0.5f, (c.height - card_h) * 0.5f);
+  ctx.list()->AddRectFilled(min, ImVec2(min.x + card_w, min.y + card_h), colour::surface, ctx.px(28));
+  float x0 = min.x + ctx.px(56), y = min.y + ctx.px(48), inner = card_w - ctx.px(112);
+  auto heading = ctx.style(Role::Heading, colour::text, 1.3f);
+  y += draw_text_block(ctx.list(), heading, ctx.ui("pin_prompt"), ImVec2(x0, y), inner, 1, Align::Centre);
+  // One dot per digit entered; the digits themselves are never shown.
+  float dot = ctx.px(14), spacing = ctx.px(44);
+  float dots_w = static_cast<float>(std::max<size_t>(digits_entered, 1) - 1) * spacing;
+  for (size_t i = 0; i < digits_entered; ++i)
+    ctx.list()->AddCircleFilled(
+        ImVec2(min.x + card_w * 0.5f - dots_w * 0.5f + static_cast<float>(i) * spacing, y + ctx.px(36)), dot,
+        colour::gold, 24);
+  y += ctx.px(80);
+  auto note = ctx.style(Role::Caption, colour::haitang, 1.3f);
+  draw_text_block(ctx.list(), note, message, ImVec2(x0, y), inner, 2, Align::Centre);
+  y += ctx.px(72);
+  const char* labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
+  for (int i = 0; i < 12; ++i) {
+    float kx = x0 + static_cast<float>(i % 3) * (key_w + gap), ky = y + static_cast<float>(i / 3) * (key_h + gap);
+    Rect r{ImVec2(kx, ky), ImVec2(kx + key_w, ky + key_h)};
+    if (i == 9) {
+      if (key(ctx, r, ctx.ui("keypad_clear"))) tap = {OperatorTap::Clear, 0};
+    } else if (i == 11) {
+      if (key(ctx, r, ctx.ui("keypad_ok"), colour::with_alpha(colour::teal, 0.45f))) tap = {OperatorTap::Ok, 0};
+    } else if (key(ctx, r, labels[i])) {
+      tap = {OperatorTap::Digit, labels[i][0] - '0'};
+    }
+  }
+  y += 4 * (key_h + gap);
+  if (ctx.w.pill({ImVec2(x0 + inner * 0.25f, y), ImVec2(x0 + inner * 0.75f, y + ctx.px(kTopBarHeight))},
+                 ctx.ui("keypad_cancel"), false))
+    tap = {OperatorTap::Cancel, 0};
+  return tap;
+}
+
+OperatorTap draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info, const std::vector<bool>& touched) {
+  const auto& c = ctx.canvas();
+  OperatorTap tap;
+  ctx.list()->AddRectFilled(ImVec2(0, 0), ImVec2(c.width, c.height), colour::night);
+  float m = c.margin(), y = ctx.px(56);
+  auto title = ctx.style(Role::Title, colour::text, 1.2f);
+  y += draw_text_block(ctx.list(), title, ctx.ui("operator_title"), ImVec2(m, y), c.width - 2 * m, 1);
+  if (info.unsigned_allowed) {
+    auto warning = ctx.style(Role::Label, colour::haitang, 1.4f);
+    y += draw_text_block(ctx.list(), warning, ctx.ui("unsigned_allowed"), ImVec2(m, y), c.width - 2 * m, 1);
+  }
+  y += ctx.px(16);
+
+  // Facts, the install history and recent errors on the left; the touch test on the right.
+  float left_w = c.portrait ? c.width - 2 * m : ctx.px(900);
+  auto label = ctx.style(Role::Caption, colour::muted, 1.5f);
+  auto value = ctx.style(Role::Caption, colour::text, 1.5f);
+  for (const auto& [name, text] : info.facts) {
+    std::string shown = ctx.ui(name);
+    draw_text_block(ctx.list(), label, shown.empty() ? name : shown, ImVec2(m, y), ctx.px(260), 1);
+    y += draw_text_block(ctx.list(), value, text, ImVec2(m + ctx.px(280), y), left_w - ctx.px(280), 2);
+  }
+  auto section = [&](const std::string& heading, const std::vector<std::string>& lines) {
+    y += ctx.px(12);
+    y += draw_text_block(ctx.list(), ctx.style(Role::Label, colour::gold, 1.5f), heading, ImVec2(m, y), left_w, 1);
+    size_t first = lines.size() > 4 ? lines.size() - 4 : 0;
+    for (size_t i = first; i < lines.size(); ++i)
+      y += draw_text_block(ctx.list(), value, lines[i], ImVec2(m, y), left_w, 1);
+  };
+  section(ctx.ui("install_history"), info.history);
+  section(ctx.ui("recent_errors"), info.errors);
+
+  float grid_x = c.portrait ? m : m + left_w + ctx.px(64);
+  float grid_y = c.portrait ? y + ctx.px(24) : ctx.px(200);
+  float grid_w = c.portrait ? c.width - 2 * m : c.width - m - grid_x, cell = grid_w / kTouchGridColumns;
+  draw_text_block(ctx.list(), ctx.style(Role::Label, colour::gold, 1.5f), ctx.ui("touch_test"), ImVec2(grid_x, grid_y),
+                  grid_w, 1);
+  grid_y += ctx.px(56);
+  for (int i = 0; i < kTouchGridColumns * kTouchGridRows; ++i) {
+    float cx = grid_x + static_cast<float>(i % kTouchGridColumns) * cell;
+    float cy = grid_y + static_cast<float>(i / kTouchGridColumns) * cell;
+    Rect r{ImVec2(cx + 2, cy + 2), ImVec2(cx + cell - 2, cy + cell - 2)};
+    bool lit = static_cast<size_t>(i) < touched.size() && touched[static_cast<size_t>(i)];
+    ctx.list()->AddRectFilled(r.min, r.max, lit ? colour::teal : colour::surface, ctx.px(6));
+    if (ctx.w.tapped(r) || (ctx.w.pressed(r))) tap = {OperatorTap::TouchCell, i};
+  }
+
+  // The actions, along the bottom.
+  const std::pair<const char*, OperatorTap::Kind> actions[] = {{"operator_reload", OperatorTap::Reload},
+                                                               {"operator_rollback", OperatorTap::Rollback},
+                                                               {"operator_enter_maintenance", OperatorTap::Maintenance},
+                                                               {"operator_close", OperatorTap::Close}};
+  float gap = ctx.px(24), h = ctx.px(kTopBarHeight);
+  float w = (c.width - 2 * m - 3 * gap) / 4;
+  float by = c.height - m - h;
+  for (size_t i = 0; i < 4; ++i) {
+    float bx = m + static_cast<float>(i) * (w + gap);
+    bool last = i == 3;
+    if (ctx.w.pill({ImVec2(bx, by), ImVec2(bx + w, by + h)}, ctx.ui(actions[i].first), last))
+      tap = {actions[i].second, 0};
+  }
+  return tap;
+}
+
+}  // namespace kiosk::ui

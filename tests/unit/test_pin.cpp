@@ -1,0 +1,67 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "bundle_fixture.h"
+#include "kiosk/config/config.h"
+#include "kiosk/ops/pin.h"
+#include "kiosk/show/pin_attempts.h"
+
+using namespace kiosk;
+
+namespace {
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+}  // namespace
+
+TEST_CASE("pin: hashed with Argon2id, checked, and a bad hash matches nothing") {
+  CHECK(ops::valid_pin("2468"));
+  CHECK_FALSE(ops::valid_pin("12a4"));
+  CHECK_FALSE(ops::valid_pin("123"));
+  auto hash = ops::hash_pin("2468");
+  CHECK(hash.rfind("$argon2id$", 0) == 0);
+  CHECK(hash.find("2468") == std::string::npos);
+  CHECK(ops::pin_matches(hash, "2468"));
+  CHECK_FALSE(ops::pin_matches(hash, "2469"));
+  CHECK_FALSE(ops::valid_pin_hash("2468"));
+  CHECK_FALSE(ops::pin_matches("$argon2id$garbage", "2468"));
+  CHECK_FALSE(ops::pin_matches("", ""));
+}
+
+TEST_CASE("pin: written into the configuration, keeping its other lines") {
+  ScratchDir dir;
+  auto file = dir.path / "kiosk.toml";
+  std::ofstream(file) << "# kiosk\n[display]\nmode = \"interactive\"\n";
+  ops::write_pin_hash(file, "$argon2id$one");
+  CHECK(read(file) == "# kiosk\n[display]\nmode = \"interactive\"\n\n[security]\npin_hash = \"$argon2id$one\"\n");
+  ops::write_pin_hash(file, "$argon2id$two");
+  CHECK(read(file).find("pin_hash = \"$argon2id$two\"") != std::string::npos);
+  CHECK(read(file).find("$argon2id$one") == std::string::npos);
+  auto loaded = config::load(file, true);
+  CHECK(loaded.problems.empty());
+  CHECK(loaded.config.pin_hash == "$argon2id$two");
+  std::ofstream(file) << "[security]\nallow_unsigned = false\n";
+  ops::write_pin_hash(file, "$argon2id$three");
+  CHECK(read(file) == "[security]\npin_hash = \"$argon2id$three\"\nallow_unsigned = false\n");
+}
+
+TEST_CASE("pin: three wrong PINs lock the keypad, and the wait doubles") {
+  show::PinAttempts attempts;
+  attempts.failed(0);
+  attempts.failed(1);
+  CHECK(attempts.allowed(2));
+  attempts.failed(2);
+  CHECK_FALSE(attempts.allowed(10));
+  CHECK(attempts.locked_until() == doctest::Approx(32));
+  attempts.failed(40);
+  CHECK(attempts.locked_until() == doctest::Approx(100));
+  for (int i = 0; i < 20; ++i) attempts.failed(1000);
+  CHECK(attempts.locked_until() == doctest::Approx(1000 + 15 * 60));
+  attempts.succeeded();
+  CHECK(attempts.failures() == 0);
+}
