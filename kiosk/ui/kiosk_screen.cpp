@@ -124,7 +124,7 @@ void KioskScreen::update(double now, const show::CivilTime& wall) {
   if (show_.scene() == show::Scene::Attract && attract.has_slide()) {
     if (attract.position() < last_position_) ++passes_;
     // Each start of a slide counts once (a one-slide playlist repeats the same position).
-    double started = now - attract.time_in_slide(now);
+    double started = attract.started_at();
     if (started != last_slide_start_) plays_.shown.push_back(attract.current().item_id);
     last_slide_start_ = started;
     last_position_ = attract.position();

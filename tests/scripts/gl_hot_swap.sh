@@ -70,6 +70,9 @@ kill -TERM $pid
 wait $pid || fail "the kiosk did not stop cleanly"
 "$KIOSKCTL" stats --state-dir "$state" --csv >"$SCRATCH/stats.csv" || fail "kioskctl stats failed"
 head -1 "$SCRATCH/stats.csv" | grep -qx "hour,item_id,shown,opened" || fail "stats: $(cat "$SCRATCH/stats.csv")"
-grep -q ",haitang-visitors,[1-9][0-9]*,0$" "$SCRATCH/stats.csv" || fail "the first slide was not counted: $(cat "$SCRATCH/stats.csv")"
+# The first slide showed once per bundle the kiosk swapped to (three, in a few seconds):
+# counted once each, not once per frame.
+shown=$(awk -F, '$2 == "haitang-visitors" { n += $3 } END { print n + 0 }' "$SCRATCH/stats.csv")
+[ "$shown" -ge 1 ] && [ "$shown" -le 6 ] || fail "the first slide was counted $shown times: $(cat "$SCRATCH/stats.csv")"
 "$KIOSKCTL" stats --state-dir "$state" --since 2000-01-01 | grep -q "^total" || fail "no totals"
 echo "gl_hot_swap: statistics ok"

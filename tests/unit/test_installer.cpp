@@ -2,7 +2,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -180,4 +182,31 @@ TEST_CASE("installer: pruning keeps current, previous, the newest and any bundle
   for (const auto& b : status.bundles) versions.insert(b.version);
   CHECK(versions == std::set<int64_t>{1, 3, 4, 5});  // 5 current, 4 previous, 3 kept, 1 open
   ::close(held);
+}
+
+TEST_CASE("installer: a bundle still being written while it is copied is refused") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto growing = dir.copy_of_tiny("growing.bundle");
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    std::ofstream out(growing, std::ios::app | std::ios::binary);
+    while (!stop) {
+      out.write("x", 1);
+      out.flush();
+    }
+  });
+  // The writer may be between two writes for a whole copy; a few tries see it at work.
+  InstallResult r;
+  StateDir attempt_state = state;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    attempt_state = StateDir{dir.path / ("state" + std::to_string(attempt))};
+    r = install_bundle(growing, attempt_state, unsigned_ok(), kNoSignature);
+    if (!r.ok) break;
+  }
+  stop = true;
+  writer.join();
+  CHECK_FALSE(r.ok);
+  CHECK(r.message.find("changed while it was copied (is it still being written?)") != std::string::npos);
+  CHECK_FALSE(fs::exists(attempt_state.current()));
 }
