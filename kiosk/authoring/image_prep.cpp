@@ -9,10 +9,10 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
-#include <thread>
 
 #include "kiosk/authoring/stb_image_impl.h"
 #include "kiosk/content/image_decode.h"
+#include "kiosk/content/parallel.h"
 #include "kiosk/content/sha256.h"
 
 extern char** environ;
@@ -89,13 +89,7 @@ std::vector<content::Image> prepare_images(const Sources& sources, Diagnostics& 
   size_t n = sources.images.size();
   std::vector<std::optional<content::Image>> prepared(n);
   std::vector<std::string> why(n);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < n; i = next++) prepared[i] = prepare_one(sources.images[i], why[i]);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t) threads.emplace_back(worker);
-  for (auto& thread : threads) thread.join();
+  content::for_each_in_parallel(n, [&](size_t i) { prepared[i] = prepare_one(sources.images[i], why[i]); });
 
   std::vector<content::Image> out;
   for (size_t i = 0; i < n; ++i) {

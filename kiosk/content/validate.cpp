@@ -7,6 +7,7 @@
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/image_decode.h"
+#include "kiosk/content/parallel.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/content/ui_keys.h"
 #include "kiosk/text/utf8.h"
@@ -112,33 +113,51 @@ class Validator {
     }
   }
 
+  // Decoding every picture is most of an install's time; the pictures are independent,
+  // so they are checked on every core, and the problems reported in bundle order.
   void check_images(Database& db) {
-    auto s = db.prepare("SELECT id, mime, width, height, length(bytes), sha256 FROM image");
+    struct Job {
+      std::string id, sha256;
+      int64_t width, height;
+      std::vector<uint8_t> bytes;
+      std::string problem;
+    };
+    std::vector<Job> jobs;
+    auto s = db.prepare("SELECT id, width, height, length(bytes), sha256 FROM image ORDER BY id");
     while (s.step()) {
       std::string id = s.text(0);
-      if (static_cast<size_t>(s.integer(4)) > limits_.max_image_bytes) {
-        problem("image '" + id + "': " + std::to_string(s.integer(4)) + " bytes; the limit is " +
+      if (static_cast<size_t>(s.integer(3)) > limits_.max_image_bytes) {
+        problem("image '" + id + "': " + std::to_string(s.integer(3)) + " bytes; the limit is " +
                 std::to_string(limits_.max_image_bytes));
         continue;
       }
       auto bytes = db.prepare("SELECT bytes FROM image WHERE id = ?1");
       bytes.bind(1, id);
       bytes.step();
-      auto blob = bytes.blob(0);
-      if (sha256_hex(blob) != s.text(5)) {
-        problem("image '" + id + "': its bytes do not match their recorded sha256 (damaged)");
-        continue;
-      }
-      std::string reason;
-      auto decoded = decode_image(blob, reason);
-      if (!decoded) {
-        problem("image '" + id + "': " + reason);
-        continue;
-      }
-      if (decoded->width != s.integer(2) || decoded->height != s.integer(3))
-        problem("image '" + id + "': is " + std::to_string(decoded->width) + "x" + std::to_string(decoded->height) +
-                ", not the " + std::to_string(s.integer(2)) + "x" + std::to_string(s.integer(3)) + " recorded");
+      jobs.push_back({id, s.text(4), s.integer(1), s.integer(2), bytes.blob(0), {}});
     }
+    for_each_in_parallel(jobs.size(), [&](size_t i) {
+      check_image(jobs[i].id, jobs[i].sha256, jobs[i].width, jobs[i].height, jobs[i].bytes, jobs[i].problem);
+    });
+    for (const auto& job : jobs)
+      if (!job.problem.empty()) problem(job.problem);
+  }
+
+  static void check_image(const std::string& id, const std::string& sha256, int64_t width, int64_t height,
+                          const std::vector<uint8_t>& bytes, std::string& out) {
+    if (sha256_hex(bytes) != sha256) {
+      out = "image '" + id + "': its bytes do not match their recorded sha256 (damaged)";
+      return;
+    }
+    std::string reason;
+    auto decoded = decode_image(bytes, reason);
+    if (!decoded) {
+      out = "image '" + id + "': " + reason;
+      return;
+    }
+    if (decoded->width != width || decoded->height != height)
+      out = "image '" + id + "': is " + std::to_string(decoded->width) + "x" + std::to_string(decoded->height) +
+            ", not the " + std::to_string(width) + "x" + std::to_string(height) + " recorded";
   }
 
   void check_fonts(Database& db) {
