@@ -5,6 +5,7 @@
 
 #include "kiosk/text/figure_text.h"
 #include "kiosk/ui/figure_display.h"
+#include "kiosk/ui/icons.h"
 #include "kiosk/ui/image_view.h"
 #include "kiosk/ui/text_painter.h"
 #include "kiosk/ui/widgets.h"
@@ -62,7 +63,15 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
   float width = column_width(canvas);
   float top = canvas.portrait ? canvas.px(560) : canvas.px(250);
   ImVec2 origin(m + shift.x, top + shift.y);
-  if (slide.item.figure) return draw_figure(list, canvas, slide, frame, alpha, origin, width);
+  if (slide.item.figure) {
+    // The category's emblem, large and faint, balances the figure across a landscape screen.
+    if (!canvas.portrait) {
+      uint32_t accent = colour::from_hex(slide.category.accent, colour::gold);
+      draw_icon(list, slide.category.icon, ImVec2(canvas.px(1480) + shift.x, canvas.px(470) + shift.y), canvas.px(420),
+                colour::with_alpha(accent, 0.07f * alpha));
+    }
+    return draw_figure(list, canvas, slide, frame, alpha, origin, width);
+  }
   auto title = style(fonts_, Role::Title, colour::text, alpha, 1.25f);
   float y = origin.y + draw_text_block(list, title, text::pick(slide.item.title, frame.lang), origin, width, 3);
   auto body = style(fonts_, Role::Body, colour::muted, alpha);
