@@ -5,15 +5,12 @@
 #include <cmath>
 #include <csignal>
 #include <ctime>
-#include <future>
 #include <iostream>
 
+#include "kiosk/app/hot_swap.h"
 #include "kiosk/app/operator.h"
 #include "kiosk/app/session.h"
-#include "kiosk/ops/inbox.h"
 #include "kiosk/ops/play_stats.h"
-#include "kiosk/ops/state_watch.h"
-#include "kiosk/ops/trust.h"
 #include "kiosk/platform/imgui_host.h"
 #include "kiosk/platform/offscreen.h"
 #include "kiosk/platform/png_writer.h"
@@ -79,81 +76,6 @@ void draw_frame(ui::KioskScreen& screen, platform::ImGuiHost& host, const ui::Ca
 double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
-
-// New bundles while the kiosk runs: the inbox is installed in the background, and a new
-// `current` is prepared in the background and swapped in when no visitor is browsing.
-class HotSwap {
- public:
-  HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems)
-      : state_{cfg.state_dir},
-        watch_(state_),
-        trust_(ops::trust_from_config(cfg)),
-        options_(options),
-        problems_(problems) {
-    install_.allow_unsigned = cfg.allow_unsigned;
-    install_.keep = cfg.keep_bundles;
-  }
-
-  // Prepares the current bundle again, as if it had just been installed.
-  void reload() { current_dirty_ = true; }
-
-  // Returns a prepared session once one is ready to be shown.
-  std::unique_ptr<Session> poll(const ui::Canvas& canvas) {
-    // A change that comes while a job runs is kept for the next job, never dropped.
-    auto changes = watch_.poll();
-    inbox_dirty_ = inbox_dirty_ || changes.inbox;
-    current_dirty_ = current_dirty_ || changes.current;
-    if (inbox_dirty_ && !inbox_.valid()) {
-      inbox_dirty_ = false;
-      inbox_ = std::async(std::launch::async,
-                          [this] { return ops::process_inbox(state_, install_, ops::signature_check(trust_)); });
-    }
-    if (current_dirty_ && !preparing_.valid()) {
-      current_dirty_ = false;
-      started_ = std::chrono::steady_clock::now();
-      // The link's target, so that the log and the open-bundle lock name the real file.
-      std::error_code ec;
-      auto path = std::filesystem::canonical(state_.current(), ec);
-      if (ec) path = state_.current();
-      preparing_ = std::async(std::launch::async, [this, path, canvas] {
-        std::string error;
-        auto session = prepare_session(path, options_, canvas, false, error);
-        if (!session) problems_.add("hot swap: " + error + "; keeping the bundle on screen");
-        return session;
-      });
-    }
-    if (inbox_.valid() && inbox_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
-      for (const auto& r : inbox_.get()) {
-        std::string message = r.result.message, named = r.file.string() + ": ";
-        if (message.rfind(named, 0) == 0) message.erase(0, named.size());
-        std::string line = "inbox: " + r.file.filename().string() + ": " + (r.result.ok ? "" : "refused: ") + message;
-        if (r.result.ok)
-          std::cerr << "kiosk: " << line << std::endl;
-        else
-          problems_.add(line);
-      }
-    if (preparing_.valid() && preparing_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-      auto session = preparing_.get();
-      if (session)
-        std::cerr << "kiosk: hot swap: prepared " << session->bundle->path().filename().string() << " in "
-                  << static_cast<int>(ms_since(started_)) << " ms" << std::endl;
-      return session;
-    }
-    return nullptr;
-  }
-
- private:
-  ops::StateDir state_;
-  ops::StateWatch watch_;
-  ops::Trust trust_;
-  ui::ScreenOptions options_;
-  RecentErrors& problems_;  // shown on the operator panel as well as logged
-  ops::InstallOptions install_;
-  std::future<std::vector<ops::InboxResult>> inbox_;
-  std::future<std::unique_ptr<Session>> preparing_;
-  std::chrono::steady_clock::time_point started_;
-  bool inbox_dirty_ = false, current_dirty_ = false;
-};
 
 }  // namespace
 

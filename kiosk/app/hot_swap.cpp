@@ -1,0 +1,72 @@
+#include "kiosk/app/hot_swap.h"
+
+#include <iostream>
+
+namespace kiosk::app {
+namespace {
+
+template <typename T>
+bool ready(const std::future<T>& f) {
+  return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+}  // namespace
+
+HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems)
+    : state_{cfg.state_dir},
+      watch_(state_),
+      trust_(ops::trust_from_config(cfg)),
+      options_(options),
+      problems_(problems) {
+  install_.allow_unsigned = cfg.allow_unsigned;
+  install_.keep = cfg.keep_bundles;
+}
+
+std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
+  // A change that comes while a job runs is kept for the next job, never dropped.
+  auto changes = watch_.poll();
+  inbox_dirty_ = inbox_dirty_ || changes.inbox;
+  current_dirty_ = current_dirty_ || changes.current;
+  if (inbox_dirty_ && !inbox_.valid()) {
+    inbox_dirty_ = false;
+    inbox_ = std::async(std::launch::async,
+                        [this] { return ops::process_inbox(state_, install_, ops::signature_check(trust_)); });
+  }
+  if (current_dirty_ && !preparing_.valid()) {
+    current_dirty_ = false;
+    started_ = std::chrono::steady_clock::now();
+    // The link's target, so that the log and the open-bundle lock name the real file.
+    std::error_code ec;
+    auto path = std::filesystem::canonical(state_.current(), ec);
+    if (ec) path = state_.current();
+    preparing_ = std::async(std::launch::async, [this, path, canvas] {
+      std::string error;
+      auto session = prepare_session(path, options_, canvas, false, error);
+      if (!session) problems_.add("hot swap: " + error + "; keeping the bundle on screen");
+      return session;
+    });
+  }
+  if (ready(inbox_)) report_inbox(inbox_.get());
+  if (!ready(preparing_)) return nullptr;
+  auto session = preparing_.get();
+  if (session) {
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    std::cerr << "kiosk: hot swap: prepared " << session->bundle->path().filename().string() << " in "
+              << static_cast<int>(ms) << " ms" << std::endl;
+  }
+  return session;
+}
+
+void HotSwap::report_inbox(const std::vector<ops::InboxResult>& results) {
+  for (const auto& r : results) {
+    std::string message = r.result.message, named = r.file.string() + ": ";
+    if (message.rfind(named, 0) == 0) message.erase(0, named.size());
+    std::string line = "inbox: " + r.file.filename().string() + ": " + (r.result.ok ? "" : "refused: ") + message;
+    if (r.result.ok)
+      std::cerr << "kiosk: " << line << std::endl;
+    else
+      problems_.add(line);
+  }
+}
+
+}  // namespace kiosk::app
