@@ -5,6 +5,7 @@
 #include <cmath>
 #include <csignal>
 #include <ctime>
+#include <future>
 #include <iostream>
 
 #include "kiosk/app/hot_swap.h"
@@ -137,16 +138,28 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
   try {
     auto kind = options.windowed ? platform::WindowKind::Windowed : platform::WindowKind::Kiosk;
     int w = options.windowed ? options.windowed->width : 1920, h = options.windowed ? options.windowed->height : 1080;
-    platform::Window window(kind, w, h, "Heping District 2025");
-    platform::ImGuiHost host(window);
-    auto screen_opts = screen_options(options, cfg, platform::is_software_renderer());
-    window.framebuffer_size(w, h);
+    if (kind == platform::WindowKind::Kiosk) {
+      platform::primary_monitor_size(w, h);
+      if (w <= 0 || h <= 0) w = 1920, h = 1080;  // no display: the window itself will say so
+    }
+    // Cold start: the bundle opens and its fonts bake on a worker thread while the window
+    // and its GL context come up (each takes about as long as the other on llvmpipe).
+    // Software rendering is assumed until the context says otherwise, only for motion rates.
+    auto screen_opts = screen_options(options, cfg, true);
     auto canvas = ui::Canvas::for_size(static_cast<float>(w), static_cast<float>(h));
     std::string error;
-    auto session = prepare_session(bundle, screen_opts, canvas, false, error);
+    auto preparing =
+        std::async(std::launch::async, [&] { return prepare_session(bundle, screen_opts, canvas, false, error); });
+    platform::Window window(kind, w, h, "Heping District 2025");
+    platform::ImGuiHost host(window);
+    auto session = preparing.get();
     if (!session) {
       std::cerr << "kiosk: " << error << std::endl;
       return kExitBadBundle;
+    }
+    if (!platform::is_software_renderer()) {
+      screen_opts = screen_options(options, cfg, false);
+      session->screen->set_slow_motion_fps(screen_opts.slow_motion_fps);
     }
     host.use_atlas(*session->atlas);
     log_atlas(*session);

@@ -112,6 +112,16 @@ void Window::wait_events(double seconds) {
     glfwWaitEventsTimeout(seconds);
 }
 
+void primary_monitor_size(int& width, int& height) {
+  width = height = 0;
+  if (!glfwInit()) return;
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+    width = mode->width;
+    height = mode->height;
+  }
+}
+
 std::string gl_renderer() {
   const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   return renderer ? renderer : "";

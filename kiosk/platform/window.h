@@ -59,6 +59,10 @@ class Window {
   double cursor_x_ = 0, cursor_y_ = 0;  // the last position the window was told of
 };
 
+// The size a kiosk window will have: the primary monitor's mode (for WindowKind::Kiosk).
+// Needs the display; returns 0x0 when there is none.
+void primary_monitor_size(int& width, int& height);
+
 // The renderer string of the current context (names llvmpipe or softpipe on software GL).
 std::string gl_renderer();
 bool is_software_renderer();

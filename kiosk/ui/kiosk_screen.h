@@ -73,6 +73,7 @@ class KioskScreen {
   };
   PlayEvents take_play_events() { return std::exchange(plays_, {}); }
   bool shows_content() const { return true; }
+  void set_slow_motion_fps(double fps) { options_.slow_motion_fps = fps; }
   bool attract_showing() const { return show_.scene() == show::Scene::Attract; }
   show::Show& show() { return show_; }
 
