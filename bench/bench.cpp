@@ -1,10 +1,18 @@
 // kiosk-bench: the figures the content bundle issue sets targets for, measured in one run.
-//   build/bench/kiosk-bench [--runs N]
-// Needs a display for the kiosk figures (DISPLAY, e.g. Xvfb at 1920x1080).
+//   build/bench/kiosk-bench [--runs N] [--attract-seconds N]
+// Needs a display for the kiosk figures (DISPLAY, e.g. Xvfb at 1920x1080; Mesa llvmpipe).
+// The running kiosk's figures (cold start, PSS, CPU, frames) are taken at 1920x1080 against
+// a floor: an empty GLFW window with a GL 3.3 core context on the same display.
 
+#include <sched.h>
+
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <optional>
 #include <string>
 
 #include "bench/measure.h"
@@ -15,20 +23,150 @@ using namespace kiosk::bench;
 
 namespace {
 
-void row(const char* what, const std::string& value, const char* target) {
-  std::printf("| %-46s | %14s | %-12s |\n", what, value.c_str(), target);
+void row(const std::string& what, const std::string& value, const std::string& target, const char* met = "") {
+  std::printf("| %-60s | %22s | %-26s | %-4s |\n", what.c_str(), value.c_str(), target.c_str(), met);
 }
 
 std::string fmt(const char* format, double value) {
-  char buf[64];
+  char buf[96];
   std::snprintf(buf, sizeof buf, format, value);
   return buf;
+}
+
+std::string fmt2(const char* format, double a, double b) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, format, a, b);
+  return buf;
+}
+
+const char* met(bool ok) {
+  return ok ? "yes" : "NO";
+}
+
+// The kiosk's counters, as it prints them on SIGUSR1 (`stats ...`, then `frametimes ...`).
+struct Sample {
+  double at = 0;  // seconds since the spawn
+  long frames = -1, wakeups = -1, timed = -1;
+  double p50 = -1, p99 = -1, max = -1;
+};
+
+std::optional<Sample> sample(Child& child) {
+  Sample s;
+  s.at = child.elapsed();
+  if (!child.signal(SIGUSR1)) return std::nullopt;
+  auto stats = child.wait_line("stats ", 5);
+  if (!stats || std::sscanf(stats->c_str(), "stats frames=%ld wakeups=%ld", &s.frames, &s.wakeups) != 2)
+    return std::nullopt;
+  if (auto t = child.wait_line("frametimes ", 5))
+    std::sscanf(t->c_str(), "frametimes %ld p50=%lf p99=%lf max=%lf", &s.timed, &s.p50, &s.p99, &s.max);
+  return s;
+}
+
+// Seconds from the spawn to the `first frame` line, median of `runs`; -1 if it never came.
+double cold_start(const std::vector<std::string>& argv, int runs, std::string* renderer = nullptr) {
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    Child child(argv);
+    if (!child.wait_line("first frame", 60)) return -1;
+    times.push_back(child.elapsed());
+    if (renderer)
+      for (const auto& line : child.lines())
+        if (line.starts_with("renderer ")) *renderer = line.substr(9);
+    child.terminate();
+  }
+  return median(times);
+}
+
+// The attract loop as shipped: PSS after 10 s, CPU and frames over `seconds` after the first frame.
+struct Attract {
+  double pss_mb = -1, cpu_s = -1, seconds = 0;
+  long frames = -1;
+};
+
+Attract attract(const std::vector<std::string>& argv, double seconds) {
+  Attract a;
+  Child child(argv);
+  if (!child.wait_line("first frame", 60)) return a;
+  double t0 = child.elapsed(), cpu0 = cpu_seconds(child.pid());
+  auto s0 = sample(child);
+  auto finish = [&] {
+    child.pump_until(t0 + seconds);
+    auto s1 = sample(child);
+    double cpu1 = cpu_seconds(child.pid());
+    if (!s0 || !s1 || cpu0 < 0 || cpu1 < 0) return;
+    a.seconds = s1->at - s0->at;
+    a.cpu_s = cpu1 - cpu0;
+    a.frames = s1->frames - s0->frames;
+  };
+  if (seconds < 10) finish();
+  child.pump_until(t0 + 10);
+  a.pss_mb = pss_mb(child.pid());
+  if (seconds >= 10) finish();
+  child.terminate();
+  return a;
+}
+
+// With the slow motion and the language alternation off: the still stretch of the first
+// slide (2.5 s to 6.5 s after the first frame), then the slide change at 8 s (7.5 s to 10 s).
+struct Still {
+  long idle_frames = -1, transition_frames = -1;
+  double wakeups_per_s = -1, p50 = -1, p99 = -1;
+};
+
+Still still(const std::vector<std::string>& argv) {
+  Still r;
+  Child child(argv);
+  if (!child.wait_line("first frame", 60)) return r;
+  double t0 = child.elapsed();
+  auto at = [&](double offset) {
+    child.pump_until(t0 + offset);
+    return sample(child);
+  };
+  auto a = at(2.5), b = at(6.5), c = at(7.5), d = at(10);
+  if (a && b) {
+    r.idle_frames = b->frames - a->frames;
+    r.wakeups_per_s = static_cast<double>(b->wakeups - a->wakeups) / (b->at - a->at);
+  }
+  if (c && d) {
+    r.transition_frames = d->frames - c->frames;
+    r.p50 = d->p50;
+    r.p99 = d->p99;
+  }
+  child.terminate();
+  return r;
+}
+
+std::string machine(const std::string& renderer) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  int cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 0;
+  std::string model = "unknown CPU";
+  std::ifstream in("/proc/cpuinfo");
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with("model name")) {
+      model = line.substr(line.find(':') + 2);
+      break;
+    }
+  return "machine: nproc " + std::to_string(cpus) + ", " + model + ", GL_RENDERER " +
+         (renderer.empty() ? "unknown (Mesa llvmpipe under Xvfb)" : renderer) + ", DISPLAY " + std::getenv("DISPLAY");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  int runs = argc == 3 && std::string(argv[1]) == "--runs" ? std::atoi(argv[2]) : 5;
+  int runs = 5;
+  double attract_seconds = 60;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (i + 1 < argc && arg == "--runs") {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else if (i + 1 < argc && arg == "--attract-seconds") {
+      attract_seconds = std::max(1.0, std::atof(argv[++i]));
+    } else {
+      std::fprintf(stderr, "usage: kiosk-bench [--runs N] [--attract-seconds N]\n");
+      return 2;
+    }
+  }
   fs::path dir = fs::temp_directory_path() / "kiosk-bench";
   fs::create_directories(dir);
   fs::path report = dir / "report.bundle", synth = dir / "synth.bundle";
@@ -41,12 +179,15 @@ int main(int argc, char** argv) {
   double open_report = median_seconds(runs * 4, [&] { kiosk::content::Bundle::open(report); });
   double open_synth = median_seconds(runs * 4, [&] { kiosk::content::Bundle::open(synth); });
 
-  std::printf("| %-46s | %14s | %-12s |\n|%s|%s|%s|\n", "figure", "median", "target", std::string(48, '-').c_str(),
-              std::string(16, '-').c_str(), std::string(14, '-').c_str());
-  row("report bundle build (kioskctl build)", fmt("%.2f s", median(build_times)), "< 3 s");
-  row("report bundle size", fmt("%.2f MB", static_cast<double>(fs::file_size(report)) / 1e6), "< 8 MB");
-  row("report bundle open + cheap checks", fmt("%.2f ms", open_report * 1e3), "< 20 ms");
-  row("synthetic 10,000 items / 500 images: open", fmt("%.2f ms", open_synth * 1e3), "< 50 ms");
+  std::printf("| %-60s | %22s | %-26s | %-4s |\n|%s|%s|%s|%s|\n", "figure (times: medians)", "value", "target", "met",
+              std::string(62, '-').c_str(), std::string(24, '-').c_str(), std::string(28, '-').c_str(),
+              std::string(6, '-').c_str());
+  row("report bundle build (kioskctl build)", fmt("%.2f s", median(build_times)), "< 3 s",
+      met(median(build_times) < 3));
+  row("report bundle size", fmt("%.2f MB", static_cast<double>(fs::file_size(report)) / 1e6), "< 8 MB",
+      met(static_cast<double>(fs::file_size(report)) / 1e6 < 8));
+  row("report bundle open + cheap checks", fmt("%.2f ms", open_report * 1e3), "< 20 ms", met(open_report < 0.02));
+  row("synthetic 10,000 items / 500 images: open", fmt("%.2f ms", open_synth * 1e3), "< 50 ms", met(open_synth < 0.05));
   row("synthetic bundle size", fmt("%.2f MB", static_cast<double>(fs::file_size(synth)) / 1e6), "");
 
   // Install: copy, verify the signature, validate, rename and switch, into a fresh state dir.
@@ -58,7 +199,7 @@ int main(int argc, char** argv) {
     installs.push_back(
         run_child({KIOSKCTL_BIN, "install", report, "--state-dir", state, "--pubkey", dir / "k.pub"}).seconds);
   }
-  row("report bundle install (kioskctl install)", fmt("%.2f s", median(installs)), "< 1 s");
+  row("report bundle install (kioskctl install)", fmt("%.2f s", median(installs)), "< 1 s", met(median(installs) < 1));
 
   if (!std::getenv("DISPLAY")) {
     std::printf("\n(no DISPLAY: kiosk memory figures skipped)\n");
@@ -74,7 +215,65 @@ int main(int argc, char** argv) {
   double report_mb = peak(report), synth_mb = peak(synth);
   row("kiosk peak RSS, report bundle (1080p frame)", fmt("%.1f MB", report_mb), "");
   row("kiosk peak RSS, synthetic bundle", fmt("%.1f MB", synth_mb), "");
-  row("synthetic minus report", fmt("%+.1f MB", synth_mb - report_mb), "< 15 MB");
+  row("synthetic minus report", fmt("%+.1f MB", synth_mb - report_mb), "< 15 MB", met(synth_mb - report_mb < 15));
+
+  // The running kiosk at 1920x1080 against the floor (an empty GL 3.3 core window).
+  std::string renderer;
+  std::vector<std::string> floor_argv{FLOOR_WINDOW_BIN, "1920x1080"};
+  double floor_start = cold_start(floor_argv, runs, &renderer);
+  double floor_pss = -1;
+  {
+    Child child(floor_argv);
+    if (child.wait_line("first frame", 60)) {
+      child.pump_until(child.elapsed() + 10);
+      floor_pss = pss_mb(child.pid());
+    }
+    child.terminate();
+  }
+  row("floor window: cold start to first frame", fmt("%.0f ms", floor_start * 1e3), "");
+  row("floor window: PSS after 10 s", fmt("%.1f MB", floor_pss), "");
+
+  fs::path still_config = dir / "still.toml";
+  std::ofstream(still_config) << "[display]\nslow_motion_fps = 0\nsoftware_slow_motion_fps = 0\n"
+                                 "alternate_languages = false\n";
+  double report_pss = -1;
+  struct Target {
+    const char* name;
+    fs::path bundle;
+    double start_ms;
+  };
+  for (const Target& t : {Target{"report", report, 150}, Target{"synthetic", synth, 200}}) {
+    std::vector<std::string> kiosk{KIOSK_BIN, "--bundle", t.bundle, "--windowed", "1920x1080"};
+    std::vector<std::string> kiosk_still = kiosk;
+    kiosk_still.insert(kiosk_still.end(), {"--config", still_config});
+    std::string who = std::string("kiosk, ") + t.name + ": ";
+
+    double start = cold_start(kiosk, runs);
+    row(who + "cold start to first frame", fmt("%.0f ms", start * 1e3), fmt("<= %.0f ms", t.start_ms),
+        met(start > 0 && start * 1e3 <= t.start_ms));
+    row(who + "cold start / floor", fmt("%.2fx", start / floor_start), "");
+
+    Attract a = attract(kiosk, attract_seconds);
+    bool first = report_pss < 0;
+    double pss_limit = first ? floor_pss + 40 : report_pss + 15;
+    row(who + "PSS after 10 s of attract loop", fmt("%.1f MB", a.pss_mb),
+        first ? fmt("<= floor + 40 = %.1f MB", pss_limit) : fmt("<= report + 15 = %.1f MB", pss_limit),
+        met(a.pss_mb > 0 && a.pss_mb <= pss_limit));
+    row(who + "PSS / floor", fmt2("%.2fx (%+.1f MB)", a.pss_mb / floor_pss, a.pss_mb - floor_pss), "");
+    if (first) report_pss = a.pss_mb;
+    row(who + fmt("CPU over %.0f s of attract loop", a.seconds), fmt("%.2f s", a.cpu_s), "");
+    row(who + "CPU per minute of attract loop", fmt("%.2f s/min", a.cpu_s * 60 / a.seconds), "");
+    row(who + fmt("frames over %.0f s of attract loop", a.seconds),
+        fmt2("%.0f (%.1f/s)", static_cast<double>(a.frames), static_cast<double>(a.frames) / a.seconds), "");
+
+    Still s = still(kiosk_still);
+    row(who + "frames while nothing moves (2.5-6.5 s)", std::to_string(s.idle_frames), "0", met(s.idle_frames == 0));
+    row(who + "wake-ups per second while nothing moves", fmt("%.2f /s", s.wakeups_per_s), "");
+    row(who + "frames in crossfade + count-up (7.5-10 s)", std::to_string(s.transition_frames), "");
+    row(who + "frame wall time p50 in transition", fmt("%.2f ms", s.p50), "");
+    row(who + "frame wall time p99 in transition", fmt("%.2f ms", s.p99), "<= 25 ms", met(s.p99 > 0 && s.p99 <= 25));
+  }
+  std::printf("\n%s\n", machine(renderer).c_str());
   fs::remove_all(dir);
   return 0;
 }

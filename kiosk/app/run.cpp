@@ -1,12 +1,14 @@
 #include "kiosk/app/run.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <csignal>
 #include <ctime>
 #include <future>
 #include <iostream>
+#include <vector>
 
 #include "kiosk/app/hot_swap.h"
 #include "kiosk/app/operator.h"
@@ -76,6 +78,16 @@ void draw_frame(ui::KioskScreen& screen, platform::ImGuiHost& host, const ui::Ca
 
 double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// On SIGUSR1: the wall time (draw to swap, ms) of the frames drawn since the last report,
+// nearest-rank percentiles over the latest ring.size() of them.
+void log_frametimes(const std::array<float, 512>& ring, long count) {
+  std::vector<float> ms(ring.begin(), ring.begin() + std::min<long>(count, ring.size()));
+  std::sort(ms.begin(), ms.end());
+  auto rank = [&](double q) { return ms.empty() ? 0.0f : ms[static_cast<size_t>(std::ceil(q * ms.size())) - 1]; };
+  std::cerr << "frametimes " << count << " p50=" << rank(0.5) << " p99=" << rank(0.99) << " max=" << rank(1.0)
+            << std::endl;
 }
 
 }  // namespace
@@ -207,11 +219,15 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     double last_frame = -1, due = 0;
     bool first = true;
     long wakeups = 0;
+    std::array<float, 512> frame_ms{};
+    long timed_frames = 0;
     while (!window.should_close() && !g_stop) {
       ++wakeups;
       if (g_report) {
         g_report = 0;
         std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
+        log_frametimes(frame_ms, timed_frames);
+        timed_frames = 0;
       }
       window.framebuffer_size(w, h);
       auto wanted = ui::Canvas::for_size(static_cast<float>(w), static_cast<float>(h));
@@ -241,8 +257,10 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
       session->textures->upload_ready();
       if (window.take_damage()) due = 0;
       if (now >= due || screen.next_frame_time(now) <= now) {
+        auto frame_start = std::chrono::steady_clock::now();
         draw_frame(screen, host, canvas, now, last_frame < 0 ? 1.0f / 60 : static_cast<float>(now - last_frame));
         window.swap();
+        frame_ms[timed_frames++ % frame_ms.size()] = static_cast<float>(ms_since(frame_start));
         ++frames;
         last_frame = now;
         if (first) {
