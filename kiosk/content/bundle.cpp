@@ -200,14 +200,6 @@ std::vector<Category> Bundle::categories() const {
   return out;
 }
 
-std::vector<Item> Bundle::items_in(const std::string& category_id) const {
-  std::vector<Item> out;
-  auto s = db_.prepare(std::string(kItemSelect) + "WHERE i.category_id = ?1 ORDER BY i.ord, i.id");
-  s.bind(1, category_id);
-  while (s.step()) out.push_back(read_item(s));
-  return out;
-}
-
 std::vector<ItemSummary> Bundle::item_summaries(const std::string& category_id) const {
   std::vector<ItemSummary> out;
   auto s = db_.prepare(

@@ -28,7 +28,6 @@ class Bundle {
   const BundleInfo& info() const { return info_; }
 
   std::vector<Category> categories() const;
-  std::vector<Item> items_in(const std::string& category_id) const;
   std::vector<ItemSummary> item_summaries(const std::string& category_id) const;
   std::optional<Item> item(const std::string& id) const;
   std::vector<PlaylistEntry> playlist() const;

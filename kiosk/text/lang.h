@@ -12,8 +12,4 @@ const std::string& pick(const Bilingual& text, Lang lang) {
   return lang == Lang::Zh ? text.zh : text.en;
 }
 
-inline const char* lang_code(Lang lang) {
-  return lang == Lang::Zh ? "zh" : "en";
-}
-
 }  // namespace kiosk::text

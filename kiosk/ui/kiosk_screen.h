@@ -72,9 +72,7 @@ class KioskScreen {
     std::vector<std::string> shown, opened;
   };
   PlayEvents take_play_events() { return std::exchange(plays_, {}); }
-  bool shows_content() const { return true; }
   void set_slow_motion_fps(double fps) { options_.slow_motion_fps = fps; }
-  bool attract_showing() const { return show_.scene() == show::Scene::Attract; }
   show::Show& show() { return show_; }
 
  private:
