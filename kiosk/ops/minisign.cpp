@@ -227,7 +227,10 @@ std::string key_id_hex(const KeyId& id) {
     out += digits[id[i] >> 4];
     out += digits[id[i] & 0xf];
   }
-  return out;
+  // minisign prints the number without leading zeros ("%" PRIX64); so do we, so that the
+  // ids in both tools' messages and key files match.
+  size_t first = out.find_first_not_of('0');
+  return first == std::string::npos ? "0" : out.substr(first);
 }
 
 // ---- public keys ----

@@ -34,7 +34,8 @@ struct MinisignError : std::runtime_error {
 
 using KeyId = std::array<uint8_t, 8>;
 
-// minisign's way of printing a key id: the 8 bytes as a little-endian number, 16 uppercase hex digits.
+// minisign's way of printing a key id: the 8 bytes as a little-endian number in uppercase hex,
+// without leading zeros.
 std::string key_id_hex(const KeyId& id);
 
 struct MinisignPublicKey {

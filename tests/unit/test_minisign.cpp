@@ -419,3 +419,12 @@ TEST_CASE("minisign: a legacy 'Ed' signature over the raw file verifies") {
   std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
   CHECK(verify_file(file, pub).status == VerifyStatus::kBadSignature);
 }
+
+TEST_CASE("minisign: key ids print as minisign prints them, without leading zeros") {
+  kiosk::ops::KeyId id{0x08, 0xFD, 0xE3, 0x7A, 0xBB, 0x48, 0xD7, 0x0F};  // little-endian 0x0FD748BB7AE3FD08
+  CHECK(kiosk::ops::key_id_hex(id) == "FD748BB7AE3FD08");
+  kiosk::ops::KeyId zero{};
+  CHECK(kiosk::ops::key_id_hex(zero) == "0");
+  kiosk::ops::KeyId full{0x01, 0, 0, 0, 0, 0, 0, 0xA0};
+  CHECK(kiosk::ops::key_id_hex(full) == "A000000000000001");
+}
