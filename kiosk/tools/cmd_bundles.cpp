@@ -7,6 +7,7 @@
 #include "kiosk/ops/installer.h"
 #include "kiosk/ops/trust.h"
 #include "kiosk/tools/commands.h"
+#include "kiosk/tools/json.h"
 
 namespace kiosk::tools {
 namespace {
@@ -59,15 +60,6 @@ void print_bundle(const char* label, const std::optional<ops::InstalledBundle>& 
   else
     std::cout << b->path.filename().string() << " (" << b->id << " version " << b->version << ", "
               << (b->signed_ ? "signed" : "unsigned") << ")\n";
-}
-
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') out += '\\';
-    if (static_cast<unsigned char>(ch) >= 0x20) out += ch;
-  }
-  return out;
 }
 
 }  // namespace
@@ -123,14 +115,13 @@ int cmd_status(const Args& args) {
   if (c->json) {
     auto one = [](const std::optional<ops::InstalledBundle>& b) -> std::string {
       if (!b) return "null";
-      return "{\"file\": \"" + json_escape(b->path.filename().string()) + "\", \"id\": \"" + json_escape(b->id) +
-             "\", \"version\": " + std::to_string(b->version) + ", \"signed\": " + (b->signed_ ? "true" : "false") +
-             "}";
+      return "{\"file\": " + json_string(b->path.filename().string()) + ", \"id\": " + json_string(b->id) +
+             ", \"version\": " + std::to_string(b->version) + ", \"signed\": " + (b->signed_ ? "true" : "false") + "}";
     };
-    std::cout << "{\"state_dir\": \"" << json_escape(state.root.string()) << "\", \"current\": " << one(status.current)
+    std::cout << "{\"state_dir\": " << json_string(state.root.string()) << ", \"current\": " << one(status.current)
               << ", \"previous\": " << one(status.previous) << ", \"installed\": [";
     for (size_t i = 0; i < status.bundles.size(); ++i) std::cout << (i ? ", " : "") << one(status.bundles[i]);
-    std::cout << "], \"last\": \"" << json_escape(status.history.empty() ? "" : status.history.back()) << "\"}\n";
+    std::cout << "], \"last\": " << json_string(status.history.empty() ? "" : status.history.back()) << "}\n";
     return kExitOk;
   }
   std::cout << "state directory: " << state.root.string() << "\n";

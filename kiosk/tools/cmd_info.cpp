@@ -1,30 +1,11 @@
-#include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/tools/commands.h"
+#include "kiosk/tools/json.h"
 
 namespace kiosk::tools {
-namespace {
-
-std::string json_string(const std::string& s) {
-  std::ostringstream out;
-  out << '"';
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\')
-      out << '\\' << c;
-    else if (c < 0x20)
-      out << "\\u" << std::hex << std::setw(4) << std::setfill('0') << static_cast<int>(c) << std::dec;
-    else
-      out << c;
-  }
-  out << '"';
-  return out.str();
-}
-
-}  // namespace
 
 int cmd_info(const Args& args) {
   std::string file;
