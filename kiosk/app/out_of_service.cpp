@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "kiosk/app/service_notify.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/platform/imgui_host.h"
 #include "kiosk/platform/offscreen.h"
@@ -90,15 +91,22 @@ int run_out_of_service(const Options& options, const std::vector<std::filesystem
       if (!error.empty()) std::cerr << "kiosk: " << *options.screenshot << ": " << error << std::endl;
       return error.empty() ? 0 : 1;
     }
+    ServiceNotifier service;
     auto start = std::chrono::steady_clock::now();
     for (long tick = 0; !window.should_close(); ++tick) {
       // Burn-in care: the words drift a few pixels with each retry.
       draw(ImVec2(canvas.px(static_cast<float>(tick % 5) - 2), canvas.px(static_cast<float>(tick % 3) - 1)));
       window.swap();
-      if (tick == 0) std::cerr << "first frame (out of service)" << std::endl;
+      if (tick == 0) {
+        std::cerr << "first frame (out of service)" << std::endl;
+        service.ready("out of service: no content bundle can be opened");
+      }
       auto due = start + std::chrono::duration<double>(kRetrySeconds * static_cast<double>(tick + 1));
-      while (!window.should_close() && std::chrono::steady_clock::now() < due)
-        window.wait_events(std::chrono::duration<double>(due - std::chrono::steady_clock::now()).count());
+      while (!window.should_close() && std::chrono::steady_clock::now() < due) {
+        service.heartbeat();
+        double left = std::chrono::duration<double>(due - std::chrono::steady_clock::now()).count();
+        window.wait_events(service.longest_sleep(left));
+      }
       if (any_opens(candidates)) {
         std::cerr << "kiosk: a bundle can be opened again; restarting on it" << std::endl;
         ::execv("/proc/self/exe", argv);

@@ -12,6 +12,7 @@
 
 #include "kiosk/app/hot_swap.h"
 #include "kiosk/app/operator.h"
+#include "kiosk/app/service_notify.h"
 #include "kiosk/app/session.h"
 #include "kiosk/ops/play_stats.h"
 #include "kiosk/platform/imgui_host.h"
@@ -25,7 +26,7 @@ namespace {
 constexpr double kStepSeconds = 0.5;  // the frozen clock walks to --at in steps, as a running kiosk would
 constexpr int kExitBadBundle = 2;
 // The loop never sleeps longer than this, so that it notices signals and new bundles
-// (and, later, pings the watchdog) even while the screen stands still; a wake-up draws nothing.
+// even while the screen stands still; a wake-up draws nothing.
 constexpr double kLongestSleep = 1.0;
 constexpr double kStatsFlushSeconds = 60;  // play counts reach the disk at least this often
 
@@ -216,6 +217,7 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     });
 
     install_signal_handlers();
+    ServiceNotifier service;
     double last_frame = -1, due = 0;
     bool first = true;
     long wakeups = 0;
@@ -249,6 +251,7 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
         std::cerr << "kiosk: hot swap: showing " << session->bundle->path().filename().string() << " (version "
                   << session->bundle->info().version << "), switched in " << static_cast<int>(ms_since(switch_start))
                   << " ms" << std::endl;
+        service.status("showing " + session->bundle->path().filename().string());
         due = 0;
       }
       auto& screen = *session->screen;
@@ -265,6 +268,7 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
         last_frame = now;
         if (first) {
           std::cerr << "first frame" << std::endl;
+          service.ready("showing " + session->bundle->path().filename().string());
           first = false;
         }
         for (const auto& e : session->textures->take_errors()) errors.add(session->bundle->path().string() + ": " + e);
@@ -293,9 +297,12 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
           flush_plays();
         }
       }
+      service.heartbeat();
+      hang_if_injected(now);
       due = screen.next_frame_time(clock());
-      window.wait_events(std::min(due - clock(), kLongestSleep));
+      window.wait_events(std::min(due - clock(), service.longest_sleep(kLongestSleep)));
     }
+    service.stopping();
     std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
     if (plays) {
       record_plays();
