@@ -108,6 +108,13 @@ const std::map<std::string, KeyHandler>& handlers() {
                                      Config& c) { read_fps(r, n, k, c.slow_motion_fps, 10); }},
       {"display.software_slow_motion_fps", [](Reader& r, const toml::node& n, const std::string& k,
                                               Config& c) { read_fps(r, n, k, c.software_slow_motion_fps, 0); }},
+      {"display.rotation",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         auto v = n.value<int64_t>();
+         if (!v || !n.is_integer() || (*v != 0 && *v != 90 && *v != 180 && *v != 270))
+           return r.problem(n, k, "must be 0, 90, 180 or 270 (degrees clockwise); using 0");
+         c.rotation = static_cast<int>(*v);
+       }},
       {"hours.open",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) { read_time(r, n, k, c.open_from); }},
       {"hours.close",
@@ -229,6 +236,12 @@ Loaded parse(const std::string& text, const std::string& file_name) {
   std::stable_sort(out.problems.begin(), out.problems.end(),
                    [](const Problem& a, const Problem& b) { return a.line < b.line; });
   return out;
+}
+
+std::vector<std::string> known_keys() {
+  std::vector<std::string> keys;
+  for (const auto& [key, handler] : handlers()) keys.push_back(key);
+  return keys;
 }
 
 Loaded load(const std::filesystem::path& file, bool required) {

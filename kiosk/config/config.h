@@ -24,6 +24,7 @@ struct Config {
   int idle_timeout_s = 60;
   double slow_motion_fps = 10;          // the touch cue's pulse, pan and zoom
   double software_slow_motion_fps = 0;  // the same on software GL (llvmpipe): 0 stops it
+  int rotation = 0;  // degrees clockwise the session turns the screen (portrait mounts): 0, 90, 180, 270
   // [hours] local opening hours; both empty: always open
   std::string open_from, open_to;
   // [content]
@@ -57,5 +58,7 @@ struct Loaded {
 // Reads FILE. A missing file is a problem only when `required` (named with --config).
 Loaded load(const std::filesystem::path& file, bool required);
 Loaded parse(const std::string& text, const std::string& file_name);
+// Every key the file may hold, as "table.key".
+std::vector<std::string> known_keys();
 
 }  // namespace kiosk::config

@@ -29,5 +29,6 @@ int cmd_pin(const Args& args);
 int cmd_keygen(const Args& args);
 int cmd_sign(const Args& args);
 int cmd_verify(const Args& args);
+int cmd_config(const Args& args);
 
 }  // namespace kiosk::tools

@@ -19,6 +19,8 @@ const char* const kHelp =
     "  status [--state-dir DIR] [--json] installed bundles, current, and the last installs\n"
     "  stats [--since YYYY-MM-DD] [--csv] [--state-dir DIR]\n"
     "                                    how often each item was shown and opened, per hour\n"
+    "  config check [--config FILE]      report every problem in the configuration, as the kiosk would\n"
+    "  config get KEY [--config FILE]    the value in effect for KEY (display.rotation, display.mode, ...)\n"
     "  pin set [--config FILE]           the operator panel's PIN (read from stdin), stored as a hash\n"
     "  keygen -p PUBKEY -s SECKEY [-f]   a minisign key pair (secret key unencrypted, mode 0600)\n"
     "  sign FILE -s SECKEY [-t COMMENT]  write FILE.minisig (minisign format, hashed)\n"
@@ -43,7 +45,7 @@ int main(int argc, char** argv) {
       {"status", cmd_status},   {"fallback-font", cmd_fallback_font},
       {"stats", cmd_stats},     {"pin", cmd_pin},
       {"keygen", cmd_keygen},   {"sign", cmd_sign},
-      {"verify", cmd_verify}};
+      {"verify", cmd_verify},   {"config", cmd_config}};
   if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "kiosk/config/config.h"
 
@@ -82,4 +83,32 @@ TEST_CASE("config: security keys fail closed") {
   auto mixed = parse("[security]\ntrusted_keys = [\"RWQAAAA\", 7]\n", "k.toml");
   CHECK(mixed.config.trusted_keys_invalid);
   CHECK(mixed.config.trusted_keys.empty());
+}
+
+TEST_CASE("config: the screen's rotation is a quarter turn, and anything else keeps it upright") {
+  CHECK(parse("[display]\nrotation = 90\n", "k.toml").config.rotation == 90);
+  auto bad = parse("[display]\nrotation = 45\n", "k.toml");
+  REQUIRE(bad.problems.size() == 1);
+  CHECK(bad.problems[0].to_string() ==
+        "k.toml:2: display.rotation: must be 0, 90, 180 or 270 (degrees clockwise); using 0");
+  CHECK(bad.config.rotation == 0);
+}
+
+TEST_CASE("config: the packaged example documents every key, and reads without a problem") {
+  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/packaging/kiosk.toml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE_FALSE(text.empty());
+  auto loaded = parse(text, "kiosk.toml");
+  CHECK(loaded.problems.empty());
+  for (const auto& key : known_keys()) {
+    auto name = key.substr(key.find('.') + 1);
+    auto table = "[" + key.substr(0, key.find('.')) + "]";
+    auto at = text.find(table);
+    INFO(key);
+    REQUIRE(at != std::string::npos);
+    auto next_table = text.find("\n[", at + 1);
+    auto section = text.substr(at, next_table == std::string::npos ? std::string::npos : next_table - at);
+    CHECK((section.find("\n" + name + " = ") != std::string::npos ||
+           section.find("\n# " + name + " = ") != std::string::npos));
+  }
 }

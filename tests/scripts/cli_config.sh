@@ -1,0 +1,40 @@
+# kioskctl config check reports what the kiosk would log, naming file, line and key, and
+# exits 1; the documented example and a good file pass. config get prints the value in
+# effect, the default when the value is bad.
+source "$(dirname "$0")/lib.sh"
+
+expect_exit 0 "$KIOSKCTL" config check --config "$SOURCE_DIR/packaging/kiosk.toml"
+grep -q "kiosk.toml: no problems" "$SCRATCH/stdout" || fail "no verdict: $(cat "$SCRATCH/stdout")"
+
+cat >"$SCRATCH/bad.toml" <<'TOML'
+[display]
+mode = "party"
+rotation = 45
+idle_timeout = 5
+
+[security]
+trusted_keys = ["RWQnot-base64!"]
+pin_hash = "1234"
+TOML
+expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/bad.toml"
+stderr_has "bad.toml:2: display.mode: must be \"interactive\" or \"slideshow\""
+stderr_has "bad.toml:3: display.rotation: must be 0, 90, 180 or 270"
+stderr_has "bad.toml:4: display.idle_timeout:"
+stderr_has "bad.toml: security.trusted_keys:"
+stderr_has "no key is trusted"
+stderr_has "bad.toml: security.pin_hash: not a hash from 'kioskctl pin set'; the operator panel stays locked"
+
+expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/missing.toml"
+stderr_has "missing.toml: cannot read the configuration file"
+
+printf '[display\n' >"$SCRATCH/syntax.toml"
+expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/syntax.toml"
+stderr_has "syntax.toml:1:"
+
+expect_exit 0 "$KIOSKCTL" config get display.rotation --config "$SCRATCH/bad.toml"
+[ "$(cat "$SCRATCH/stdout")" = 0 ] || fail "a bad rotation must read as 0, got $(cat "$SCRATCH/stdout")"
+printf '[display]\nrotation = 270\n' >"$SCRATCH/portrait.toml"
+expect_exit 0 "$KIOSKCTL" config get display.rotation --config "$SCRATCH/portrait.toml"
+[ "$(cat "$SCRATCH/stdout")" = 270 ] || fail "rotation: got $(cat "$SCRATCH/stdout")"
+expect_exit 64 "$KIOSKCTL" config get colour --config "$SCRATCH/portrait.toml"
+echo "cli_config: ok"
