@@ -14,6 +14,8 @@
 #include "kiosk/app/operator.h"
 #include "kiosk/app/service_notify.h"
 #include "kiosk/app/session.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/content/sqlite.h"
 #include "kiosk/ops/play_stats.h"
 #include "kiosk/platform/imgui_host.h"
 #include "kiosk/platform/offscreen.h"
@@ -73,7 +75,12 @@ bool rebake(Session& session, platform::ImGuiHost& host, const ui::Canvas& canva
 
 void draw_frame(ui::KioskScreen& screen, platform::ImGuiHost& host, const ui::Canvas& canvas, double now, float dt) {
   host.begin_frame(canvas.width, canvas.height, dt);
-  screen.draw(ImGui::GetBackgroundDrawList(), canvas, now);
+  try {
+    screen.draw(ImGui::GetBackgroundDrawList(), canvas, now);
+  } catch (...) {
+    ImGui::EndFrame();  // the frame is abandoned; ImGui must not be mid-frame as it is torn down
+    throw;
+  }
   host.render();
 }
 
@@ -89,6 +96,13 @@ void log_frametimes(const std::array<float, 512>& ring, long count) {
   auto rank = [&](double q) { return ms.empty() ? 0.0f : ms[static_cast<size_t>(std::ceil(q * ms.size())) - 1]; };
   std::cerr << "frametimes " << count << " p50=" << rank(0.5) << " p99=" << rank(0.99) << " max=" << rank(1.0)
             << std::endl;
+}
+
+// The bundle on screen was damaged under the kiosk (truncated in place, say). The kiosk
+// exits so that the service restarts it: a fresh start falls back to the previous bundle.
+int damaged_on_screen(const std::filesystem::path& bundle, const std::exception& e) {
+  std::cerr << "kiosk: " << bundle.string() << ": damaged while on screen: " << e.what() << std::endl;
+  return kExitBadBundle;
 }
 
 }  // namespace
@@ -312,6 +326,10 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
   } catch (const platform::PlatformError& e) {
     std::cerr << "kiosk: " << e.what() << std::endl;
     return 1;
+  } catch (const content::SqliteError& e) {
+    return damaged_on_screen(bundle, e);
+  } catch (const content::BundleError& e) {
+    return damaged_on_screen(bundle, e);
   }
 }
 

@@ -168,7 +168,8 @@ class Validator {
       auto bytes = s.blob(1);
       std::string reason;
       if (bytes.size() > limits_.max_font_bytes)
-        problem("font '" + s.text(0) + "': larger than the limit");
+        problem("font '" + s.text(0) + "': " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                std::to_string(limits_.max_font_bytes));
       else if (sha256_hex(bytes) != s.text(2))
         problem("font '" + s.text(0) + "': its bytes do not match their recorded sha256 (damaged)");
       else if (!font_renders(bytes, reason))
