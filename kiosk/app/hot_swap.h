@@ -37,7 +37,8 @@ class HotSwap {
   std::future<std::vector<ops::InboxResult>> inbox_;
   std::future<std::unique_ptr<Session>> preparing_;
   std::chrono::steady_clock::time_point started_;
-  bool inbox_dirty_ = false, current_dirty_ = false;
+  // Bundles already waiting when the kiosk starts (copied while it was down) count too.
+  bool inbox_dirty_ = true, current_dirty_ = false;
 };
 
 }  // namespace kiosk::app

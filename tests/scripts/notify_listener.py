@@ -9,6 +9,7 @@ import time
 path, log = sys.argv[1], sys.argv[2]
 sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 sock.bind(path)
+os.chmod(path, 0o666)  # the kiosk may run as another user (the package's)
 with open(log, "a", buffering=1) as out:
     out.write("listening\n")
     while True:

@@ -1,0 +1,159 @@
+# The Debian package, for real, on this machine (root only; it installs and purges):
+# its contents, Depends, conffiles and lintian; the install (user, state directory,
+# enabled unit, the machine's kiosk settings) and `systemd-analyze verify`; the installed
+# kiosk's screenshot from the installed bundle; the session in cage (headless, through
+# Xwayland) with the notify protocol and the kiosk's exit status passed through; a USB
+# stick's signed bundle reaching the inbox and the kiosk installing it; an upgrade that
+# keeps state and configuration edits; and a purge that removes them.
+source "$(dirname "$0")/lib.sh"
+
+DEB=$(ls "$DEB_DIR"/heping-kiosk_*_amd64.deb 2>/dev/null | head -n 1 || true)
+if [ -z "$DEB" ]; then
+  [ -z "${KIOSK_REQUIRE_DEB:-}" ] || fail "no package in $DEB_DIR: scripts/build-deb.sh builds it"
+  echo "skipped: no package in $DEB_DIR (scripts/build-deb.sh builds it)"
+  exit 77
+fi
+if [ "$(id -u)" != 0 ]; then
+  [ -z "${KIOSK_REQUIRE_DEB:-}" ] || fail "the package test installs the package: it needs root"
+  echo "skipped: the package test installs the package, and needs root"
+  exit 77
+fi
+dpkg -s heping-kiosk >/dev/null 2>&1 && fail "heping-kiosk is installed on this machine; this test installs and purges it"
+[ ! -e /etc/systemd/system/ctrl-alt-del.target ] || fail "ctrl-alt-del.target is already set here; the test checks the package masks it"
+RUNDIR=$(mktemp -d /tmp/pkg-session.XXXXXX)
+cleanup() {
+  pkill -KILL -u heping-kiosk 2>/dev/null || true
+  [ -z "${listener:-}" ] || kill "$listener" 2>/dev/null || true
+  dpkg -s heping-kiosk >/dev/null 2>&1 && apt-get purge -y -qq heping-kiosk >/dev/null 2>&1
+  rm -rf "$SCRATCH" "$RUNDIR"
+}
+trap cleanup EXIT
+
+install_package() {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1" >"$SCRATCH/apt" 2>&1 ||
+    fail "installing $1 failed: $(cat "$SCRATCH/apt")"
+}
+# upgrade_to VERSION: the same package, repacked with a higher version, installed over it.
+upgrade_to() {
+  dpkg-deb -R "$DEB" "$SCRATCH/repack"
+  sed -i "s/^Version: .*/Version: $1/" "$SCRATCH/repack/DEBIAN/control"
+  dpkg-deb -b "$SCRATCH/repack" "$SCRATCH/heping-kiosk_$1_amd64.deb" >/dev/null
+  install_package "$SCRATCH/heping-kiosk_$1_amd64.deb"
+}
+start_notify_listener() {
+  chmod 0755 "$RUNDIR"
+  install -d -o heping-kiosk -m 0700 "$RUNDIR/xdg" "$RUNDIR/run"
+  NOTIFY_LOG=$RUNDIR/notify.log
+  python3 "$(dirname "$0")/notify_listener.py" "$RUNDIR/notify.sock" "$NOTIFY_LOG" &
+  listener=$!
+  for _ in $(seq 50); do grep -q listening "$NOTIFY_LOG" 2>/dev/null && break; sleep 0.1; done
+}
+
+# --- contents --------------------------------------------------------------------
+contents=$(dpkg-deb -c "$DEB" | awk '{ print $6 }')
+for f in ./usr/bin/heping-kiosk ./usr/bin/kioskctl ./usr/share/heping-kiosk/report.bundle \
+  ./etc/heping-kiosk/kiosk.toml ./etc/pam.d/heping-kiosk ./lib/systemd/system/heping-kiosk.service \
+  ./lib/systemd/system/heping-kiosk-usb@.service ./lib/udev/rules.d/90-heping-kiosk-usb.rules \
+  ./usr/lib/heping-kiosk/heping-kiosk-session ./usr/lib/heping-kiosk/heping-kiosk-usb-import \
+  ./usr/lib/systemd/logind.conf.d/heping-kiosk.conf ./usr/lib/systemd/journald.conf.d/heping-kiosk.conf \
+  ./usr/lib/systemd/system.conf.d/heping-kiosk.conf ./usr/lib/sysctl.d/90-heping-kiosk.conf \
+  ./usr/share/heping-kiosk/touch-rotation/90.rules ./usr/share/doc/heping-kiosk/install.md \
+  ./usr/share/doc/heping-kiosk/copyright ./usr/share/doc/heping-kiosk/changelog.gz; do
+  grep -qxF "$f" <<<"$contents" || fail "the package lacks $f"
+done
+depends=$(dpkg-deb -f "$DEB" Depends)
+# Computed by dpkg-shlibdeps from the binaries, plus the session's runtime packages.
+for d in libsqlite3-0 libglfw3 libicu72 libsodium23 libsystemd0 libfreetype6 libharfbuzz-subset0 cage xwayland; do
+  grep -qE "(^|, )$d( |,|$)" <<<"$depends" || fail "Depends lacks $d: $depends"
+done
+conffiles=$(dpkg-deb --ctrl-tarfile "$DEB" | tar -xOf - ./conffiles)
+grep -qx /etc/heping-kiosk/kiosk.toml <<<"$conffiles" || fail "kiosk.toml is not a conffile: $conffiles"
+dpkg-deb --fsys-tarfile "$DEB" | tar -xf - -C "$SCRATCH" ./usr/bin/heping-kiosk
+file "$SCRATCH/usr/bin/heping-kiosk" | grep -q ", stripped" || fail "heping-kiosk is not stripped"
+ls "$(dirname "$DEB")"/heping-kiosk-dbgsym_*.deb >/dev/null || fail "no -dbgsym package beside $DEB"
+lintian --allow-root --fail-on error "$(dirname "$DEB")"/heping-kiosk_*.changes >"$SCRATCH/lintian" 2>&1 ||
+  fail "lintian reports errors: $(cat "$SCRATCH/lintian")"
+echo "contents, Depends, conffiles, stripping and lintian: ok ($(grep -c '^W:' "$SCRATCH/lintian" || true) warnings)"
+
+# --- install ----------------------------------------------------------------------
+install_package "$DEB"
+getent passwd heping-kiosk >/dev/null || fail "no heping-kiosk user"
+[ "$(stat -c %U /var/lib/heping-kiosk)" = heping-kiosk ] || fail "the state directory is not the kiosk's"
+[ -L /etc/systemd/system/graphical.target.wants/heping-kiosk.service ] || fail "the service is not enabled"
+[ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] || fail "ctrl-alt-del.target is not masked"
+systemd-analyze verify /lib/systemd/system/heping-kiosk.service >"$SCRATCH/verify" 2>&1 ||
+  fail "systemd-analyze verify: $(cat "$SCRATCH/verify")"
+systemd-analyze verify /lib/systemd/system/heping-kiosk-usb@sdz1.service >"$SCRATCH/verify" 2>&1 ||
+  fail "systemd-analyze verify (usb): $(cat "$SCRATCH/verify")"
+expect_exit 0 kioskctl config check
+echo "install, user, state directory, enabled unit, systemd-analyze verify: ok"
+
+# --- the installed kiosk shows the installed bundle -----------------------------------
+expect_exit 0 /usr/bin/heping-kiosk --screenshot "$SCRATCH/installed.png" --size 1920x1080 --at 3
+stderr_has "first frame"
+"$KIOSK" --bundle "$REPORT_BUNDLE" --screenshot "$SCRATCH/built.png" --size 1920x1080 --at 3 2>/dev/null
+"$IMGDIFF" "$SCRATCH/built.png" "$SCRATCH/installed.png" >/dev/null ||
+  fail "the installed kiosk's screenshot differs from the report bundle's"
+echo "installed kiosk renders the installed report bundle: ok"
+
+# --- the session: cage, Xwayland, notify, exit status ---------------------------------
+run_session() {  # run_session LOG ARGS...: the installed session as the kiosk's user, headless
+  local log=$1
+  shift
+  runuser -u heping-kiosk -- env XDG_RUNTIME_DIR="$RUNDIR/xdg" RUNTIME_DIRECTORY="$RUNDIR/run" \
+    WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
+    NOTIFY_SOCKET="$RUNDIR/notify.sock" WATCHDOG_USEC=4000000 WATCHDOG_PID=$$ \
+    /usr/lib/heping-kiosk/heping-kiosk-session "$@" >"$log" 2>&1
+}
+start_notify_listener
+run_session "$SCRATCH/session.log" &
+session=$!
+for _ in $(seq 120); do grep -q " READY=1$" "$NOTIFY_LOG" && break; sleep 0.5; done
+grep -q " READY=1$" "$NOTIFY_LOG" || fail "no READY=1 from the session: $(tail -20 "$SCRATCH/session.log")"
+sleep 5
+[ "$(grep -c " WATCHDOG=1$" "$NOTIFY_LOG")" -ge 3 ] || fail "no watchdog heartbeat through cage: $(cat "$NOTIFY_LOG")"
+grep -q "first frame" "$SCRATCH/session.log" || fail "the kiosk in cage drew no frame"
+# As systemd stops a unit: SIGTERM to every process of it (here, all of the kiosk's user).
+pkill -TERM -u heping-kiosk || true
+wait "$session" 2>/dev/null || true
+session=""
+expect_exit 2 run_session "$SCRATCH/session-bad.log" --bundle /nonexistent.bundle
+grep -q "nonexistent.bundle" "$SCRATCH/session-bad.log" || fail "the kiosk's error did not reach the log"
+echo "session in cage: READY, $(grep -c " WATCHDOG=1$" "$NOTIFY_LOG") heartbeats, the kiosk's exit status 2 passed through: ok"
+
+# --- a USB stick's signed bundle --------------------------------------------------------
+kioskctl keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
+mkdir "$SCRATCH/stick"
+cp "$TINY_BUNDLE" "$SCRATCH/stick/update.bundle"
+kioskctl sign "$SCRATCH/stick/update.bundle" -s "$SCRATCH/k.sec" >/dev/null
+cp "$TINY_BUNDLE" "$SCRATCH/stick/unsigned.bundle"
+mke2fs -q -t ext4 -d "$SCRATCH/stick" "$SCRATCH/stick.img" 8M
+expect_exit 0 /usr/lib/heping-kiosk/heping-kiosk-usb-import "$SCRATCH/stick.img"
+stderr_has "unsigned.bundle has no signature"
+grep -q "1 signed bundle(s) copied" "$SCRATCH/stdout" || fail "usb import: $(cat "$SCRATCH/stdout")"
+[ -z "$(losetup -j "$SCRATCH/stick.img")" ] || fail "the stick is still mounted: $(losetup -j "$SCRATCH/stick.img")"
+[ "$(stat -c %U /var/lib/heping-kiosk/inbox/update.bundle)" = heping-kiosk ] || fail "inbox file not the kiosk's"
+# The kiosk trusts the operators' key (an edit of the conffile, kept across the upgrade below).
+sed -i "s|^trusted_keys = \[\]|trusted_keys = [\"$(sed -n 2p "$SCRATCH/k.pub")\"]|" /etc/heping-kiosk/kiosk.toml
+runuser -u heping-kiosk -- /usr/bin/heping-kiosk --windowed 640x360 2>"$SCRATCH/kiosk.log" &
+kiosk=$!
+for _ in $(seq 60); do kioskctl status 2>/dev/null | grep -q "^current: .*\.bundle" && break; sleep 0.5; done
+kill -TERM $kiosk
+wait $kiosk || true
+kioskctl status >"$SCRATCH/status" 2>&1
+grep -q "^current: .*\.bundle" "$SCRATCH/status" || fail "the kiosk did not install the stick's bundle: $(cat "$SCRATCH/status") $(cat "$SCRATCH/kiosk.log")"
+echo "USB stick: signed bundle copied read-only, installed by the kiosk: ok"
+
+# --- upgrade keeps state and configuration edits; purge removes them ----------------
+before=$(kioskctl status | grep "^current: ")
+upgrade_to 0.1.1
+[ "$(dpkg-query -W -f='${Version}' heping-kiosk)" = 0.1.1 ] || fail "the upgrade did not happen"
+grep -q "trusted_keys = \[\"RW" /etc/heping-kiosk/kiosk.toml || fail "the upgrade lost the configuration edit"
+[ "$(kioskctl status | grep "^current: ")" = "$before" ] || fail "the upgrade lost the installed bundle"
+echo "upgrade to 0.1.1 kept the configuration edit and the installed bundle: ok"
+apt-get purge -y -qq heping-kiosk >/dev/null 2>&1 || fail "purge failed"
+for gone in /etc/heping-kiosk /var/lib/heping-kiosk /usr/bin/heping-kiosk /etc/systemd/system/ctrl-alt-del.target; do
+  [ ! -e "$gone" ] && [ ! -L "$gone" ] || fail "purge left $gone"
+done
+echo "purge removed configuration, state and the Ctrl+Alt+Del mask: ok"
+echo "pkg_deb: ok"
