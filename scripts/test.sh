@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the project twice (normal, and with AddressSanitizer + UndefinedBehaviorSanitizer)
-# and runs the whole test suite in both against one Xvfb at 1920x1080.
+# and the Debian package, and runs the whole test suite in both builds against one Xvfb
+# at 1920x1080 (the package test, in the normal one, installs and purges the package).
 # Exits non-zero if anything fails.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,6 +11,10 @@ echo "== build" >&2
 "$here/scripts/build.sh" "$here/build"
 echo "== build with sanitizers" >&2
 "$here/scripts/build.sh" "$here/build-asan" -DKIOSK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+echo "== Debian package" >&2
+"$here/scripts/build-deb.sh" "$here/build-deb"
+# As root (as in CI) the package test installs the package and must not be skipped.
+[ "$(id -u)" != 0 ] || export KIOSK_REQUIRE_DEB=1
 
 source "$here/scripts/xvfb.sh"
 start_xvfb
