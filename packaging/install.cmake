@@ -28,3 +28,4 @@ install(FILES ${here}/machine/sysctl.conf DESTINATION lib/sysctl.d RENAME 90-${p
 
 install(FILES ${PROJECT_SOURCE_DIR}/docs/install.md ${PROJECT_SOURCE_DIR}/docs/operators.md
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${pkg})
+install(FILES ${here}/man/heping-kiosk.1 ${here}/man/kioskctl.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
