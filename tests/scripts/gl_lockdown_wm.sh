@@ -14,13 +14,7 @@ REPORT_BUNDLE=${REPORT_BUNDLE:-$(dirname "$TINY_BUNDLE")/report.bundle}
 [ -f "$REPORT_BUNDLE" ] || fail "no report bundle at $REPORT_BUNDLE (it is built with the project)"
 SEED=${SEED:-2025}
 
-fifo="$SCRATCH/displayfd"
-mkfifo "$fifo"
-# -br: a black root, so that a hidden kiosk cannot pass for content.
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -br 3>"$fifo" 2>"$SCRATCH/xvfb.log" &
-xvfb_pid=$!
-read -r -t 20 number <"$fifo" || fail "Xvfb did not start: $(cat "$SCRATCH/xvfb.log")"
-export DISPLAY=":$number"
+start_own_xvfb
 wm_pid=""
 stop_display() {
   [ -z "$wm_pid" ] || kill "$wm_pid" 2>/dev/null || true

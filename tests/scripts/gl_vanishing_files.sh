@@ -10,12 +10,7 @@
 source "$(dirname "$0")/lib.sh"
 REPORT_BUNDLE=${REPORT_BUNDLE:-$(dirname "$TINY_BUNDLE")/report.bundle}
 [ -f "$REPORT_BUNDLE" ] || fail "no report bundle at $REPORT_BUNDLE (it is built with the project)"
-fifo="$SCRATCH/displayfd"
-mkfifo "$fifo"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -br 3>"$fifo" 2>"$SCRATCH/xvfb.log" &
-xvfb_pid=$!
-read -r -t 20 number <"$fifo" || fail "Xvfb did not start: $(cat "$SCRATCH/xvfb.log")"
-export DISPLAY=":$number"
+start_own_xvfb
 source "$(dirname "$0")/xdo.sh"
 trap 'cleanup; kill $xvfb_pid 2>/dev/null || true' EXIT
 LOG="$SCRATCH/kiosk.stderr"

@@ -21,3 +21,16 @@ expect_exit() {
 stderr_has() {
   grep -qF -- "$1" "$SCRATCH/stderr" || fail "stderr lacks '$1': $(cat "$SCRATCH/stderr")"
 }
+
+# start_own_xvfb: an Xvfb of the test's own at 1920x1080 (for a full-screen kiosk, or a
+# window manager, that must not disturb the suite's shared display), with a black root so
+# that a hidden kiosk cannot pass for content. Sets DISPLAY and xvfb_pid; the caller's
+# EXIT trap kills it.
+start_own_xvfb() {
+  local fifo="$SCRATCH/displayfd" number
+  mkfifo "$fifo"
+  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -br 3>"$fifo" 2>"$SCRATCH/xvfb.log" &
+  xvfb_pid=$!
+  read -r -t 20 number <"$fifo" || fail "Xvfb did not start: $(cat "$SCRATCH/xvfb.log")"
+  export DISPLAY=":$number"
+}
