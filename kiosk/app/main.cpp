@@ -1,5 +1,7 @@
 // kiosk: the visitor-facing display.
 
+#include <malloc.h>
+
 #include <iostream>
 
 #include "kiosk/app/options.h"
@@ -29,6 +31,10 @@ std::optional<kiosk::content::Bundle> open_first(const std::vector<std::filesyst
 
 int main(int argc, char** argv) {
   using namespace kiosk;
+  // Decoded pictures (megabytes each) and the memory of a bundle swapped out must go back
+  // to the system when freed. glibc's adaptive threshold would, after the first such free,
+  // serve them from heaps that keep the memory: the soak saw 90 MB more per hot swap.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   auto parsed = app::parse_options(argc, argv);
   if (!parsed.error.empty()) {
     std::cerr << "kiosk: " << parsed.error << "\n" << app::kUsage;
@@ -46,6 +52,7 @@ int main(int argc, char** argv) {
   const auto& cfg = loaded.config;
 
   app::WallClock wall{cfg.time_zone, std::nullopt};
+  wall.rate = options.clock_rate;
   if (options.now) {
     wall.fixed_utc = show::utc_seconds_of(*options.now, cfg.time_zone);
     if (!wall.fixed_utc) {

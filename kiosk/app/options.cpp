@@ -7,6 +7,7 @@ namespace kiosk::app {
 
 const char* const kUsage =
     "usage: kiosk [--bundle FILE] [--config FILE] [--windowed WxH]\n"
+    "             [--clock-rate N]\n"
     "             [--screenshot OUT.png --size WxH [--at SECONDS] [--now YYYY-MM-DDTHH:MM] [--lang zh|en]\n"
     "              [--scene S] [--large-text]]\n"
     "  --bundle FILE      show this content bundle (default: the installed one)\n"
@@ -18,7 +19,10 @@ const char* const kUsage =
     "  --now TIME         the wall clock for open hours and schedules, in the configured time zone\n"
     "  --lang zh|en       the language shown first\n"
     "  --scene S          the screenshot's scene: attract, home, category:ID, detail:ID or countdown\n"
-    "  --large-text       the screenshot with the larger text visitors can choose\n";
+    "  --large-text       the screenshot with the larger text visitors can choose\n"
+    "testing:\n"
+    "  --clock-rate N     run the animation and wall clocks N times faster than real time (1 to 10000),\n"
+    "                     so that idle returns, slides, open hours and days pass quickly in soak tests\n";
 
 namespace {
 
@@ -91,6 +95,15 @@ ParseResult parse_options(int argc, const char* const* argv) {
       o.at = std::strtod(v.c_str(), &end);
       if (v.empty() || *end != '\0' || o.at < 0 || o.at > 1e7) {
         r.error = "--at must be a number of seconds, 0 or more (got '" + v + "')";
+        return r;
+      }
+    } else if (arg == "--clock-rate") {
+      if (!value(v)) return r;
+      char* end = nullptr;
+      o.clock_rate = std::strtod(v.c_str(), &end);
+      // Below 1 would only slow a kiosk down; far above, a frame spans minutes of show time.
+      if (v.empty() || *end != '\0' || !(o.clock_rate >= 1 && o.clock_rate <= 10000)) {
+        r.error = "--clock-rate must be a number from 1 to 10000 (got '" + v + "')";
         return r;
       }
     } else {

@@ -21,6 +21,7 @@ struct Options {
   std::optional<std::string> lang;  // --lang zh|en
   bool large_text = false;          // --large-text: the screenshot in the larger text size
   std::string scene = "attract";    // --scene: attract, home, category:ID, detail:ID, countdown
+  double clock_rate = 1;            // --clock-rate N: both clocks run N times faster (soak tests)
   bool help = false;
 };
 

@@ -1,7 +1,9 @@
 #pragma once
 // Running the screen: on a window until closed, or once into a screenshot.
 
+#include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,6 +17,11 @@ namespace kiosk::app {
 struct WallClock {
   std::string time_zone;
   std::optional<int64_t> fixed_utc;  // --now: the wall clock stands still
+  // --clock-rate: this clock, and the animation clock of run_window, run `rate` times
+  // faster than real time from the start, so that soak tests live through days.
+  double rate = 1;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  int64_t started_utc = static_cast<int64_t>(std::time(nullptr));
   show::CivilTime now() const;
 };
 

@@ -35,3 +35,14 @@ TEST_CASE("options: bad values are refused with a reason") {
   CHECK(parse({"--bundle"}).error == "--bundle needs a value");
   CHECK(parse({"--frobnicate"}).error == "unknown option '--frobnicate'");
 }
+
+TEST_CASE("options: --clock-rate speeds both clocks for soak tests, 1 when not given") {
+  CHECK(parse({}).options.clock_rate == 1);
+  auto r = parse({"--clock-rate", "120"});
+  REQUIRE(r.error.empty());
+  CHECK(r.options.clock_rate == 120);
+  CHECK(parse({"--clock-rate", "0.5"}).error == "--clock-rate must be a number from 1 to 10000 (got '0.5')");
+  CHECK(parse({"--clock-rate", "fast"}).error.find("--clock-rate") == 0);
+  CHECK(parse({"--clock-rate", "nan"}).error.find("--clock-rate") == 0);
+  CHECK(parse({"--clock-rate"}).error == "--clock-rate needs a value");
+}

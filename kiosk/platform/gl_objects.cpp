@@ -1,0 +1,52 @@
+#include "kiosk/platform/gl_objects.h"
+
+#include <malloc.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "kiosk/platform/gl.h"
+
+namespace kiosk::platform {
+namespace {
+
+// Drivers that hand names out in increasing order make a fresh name an upper bound on the
+// live ones; drivers that reuse freed names hand out low ones, so a floor is scanned too.
+constexpr GLuint kScanFloor = 4096;
+
+template <typename Gen, typename Del, typename Is>
+long count_names(Gen gen, Del del, Is is) {
+  GLuint probe = 0;
+  gen(1, &probe);  // never bound, so it creates no object, and it is given back at once
+  del(1, &probe);
+  GLuint last = std::max(probe, kScanFloor);
+  long live = 0;
+  for (GLuint name = 1; name <= last; ++name)
+    if (is(name)) ++live;
+  return live;
+}
+
+}  // namespace
+
+GlObjectCounts count_gl_objects() {
+  GlObjectCounts c;
+  c.textures = count_names(glGenTextures, glDeleteTextures, glIsTexture);
+  c.buffers = count_names(glGenBuffers, glDeleteBuffers, glIsBuffer);
+  c.vertex_arrays = count_names(glGenVertexArrays, glDeleteVertexArrays, glIsVertexArray);
+  return c;
+}
+
+long resident_kib() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  if (!(statm >> size >> resident)) return -1;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+long heap_in_use_kib() {
+  auto info = mallinfo2();
+  return static_cast<long>((info.uordblks + info.hblkhd) / 1024);
+}
+
+}  // namespace kiosk::platform
