@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the project twice (normal, and with AddressSanitizer + UndefinedBehaviorSanitizer)
-# and the Debian package, and runs the whole test suite in both builds against one Xvfb
-# at 1920x1080 (the package test, in the normal one, installs and purges the package).
+# and the Debian package, fuzzes every libFuzzer target briefly, and runs the whole test
+# suite in both builds against one Xvfb at 1920x1080 (the package test, in the normal
+# one, installs and purges the package).
 # Exits non-zero if anything fails.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,9 @@ echo "== Debian package" >&2
 "$here/scripts/build-deb.sh" "$here/build-deb"
 # As root (as in CI) the package test installs the package and must not be skipped.
 [ "$(id -u)" != 0 ] || export KIOSK_REQUIRE_DEB=1
+echo "== fuzzing, 15 s per target (clang-14, libFuzzer, ASan + UBSan)" >&2
+fuzz_status=0
+"$here/scripts/fuzz.sh" --seconds 15 || fuzz_status=1
 
 source "$here/scripts/xvfb.sh"
 start_xvfb
@@ -30,4 +34,5 @@ echo "== tests with sanitizers" >&2
 # llvmpipe renders on the calling thread here: LeakSanitizer's end-of-process scan has to
 # stop every thread, and its tracer has been seen to crash on driver threads tearing down.
 LP_NUM_THREADS=0 ctest --test-dir "$here/build-asan" --output-on-failure --parallel 2 || status=1
-exit $status
+[ $fuzz_status = 0 ] || echo "== fuzzing found a crash (above)" >&2
+exit $((status | fuzz_status))

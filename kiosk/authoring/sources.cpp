@@ -248,7 +248,8 @@ class Reader {
       if (!seen.insert(image.id).second) f.problem("id", "duplicate image id '" + image.id + "'");
       std::string file = f.required_string("file");
       image.file = s().dir / file;
-      if (!file.empty() && !fs::is_regular_file(image.file)) f.problem("file", "no such file: " + file);
+      std::error_code unreadable;  // a name too long for the file system throws without it
+      if (!file.empty() && !fs::is_regular_file(image.file, unreadable)) f.problem("file", "no such file: " + file);
       image.alt = bilingual(f, "alt");
       image.credit = f.required_string("credit");
       image.licence = f.required_string("licence");

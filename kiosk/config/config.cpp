@@ -98,7 +98,7 @@ const std::map<std::string, KeyHandler>& handlers() {
        }},
       {"display.idle_timeout",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
-         auto v = n.value<int64_t>();
+         auto v = n.value_exact<int64_t>();  // value<int64_t>() converts floats, with UB past int64 (fuzzing)
          if (!v || !n.is_integer()) return r.problem(n, k, "must be a whole number of seconds; using 60");
          if (*v < 10 || *v > 3600)
            return r.problem(n, k, "must be between 10 and 3600 seconds (got " + std::to_string(*v) + "); using 60");
@@ -110,7 +110,7 @@ const std::map<std::string, KeyHandler>& handlers() {
                                               Config& c) { read_fps(r, n, k, c.software_slow_motion_fps, 0); }},
       {"display.rotation",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
-         auto v = n.value<int64_t>();
+         auto v = n.value_exact<int64_t>();
          if (!v || !n.is_integer() || (*v != 0 && *v != 90 && *v != 180 && *v != 270))
            return r.problem(n, k, "must be 0, 90, 180 or 270 (degrees clockwise); using 0");
          c.rotation = static_cast<int>(*v);
@@ -136,7 +136,7 @@ const std::map<std::string, KeyHandler>& handlers() {
        }},
       {"content.keep_bundles",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
-         auto v = n.value<int64_t>();
+         auto v = n.value_exact<int64_t>();
          if (!v || !n.is_integer() || *v < 0 || *v > 50)
            return r.problem(n, k, "must be a whole number from 0 to 50; using 3");
          c.keep_bundles = static_cast<int>(*v);

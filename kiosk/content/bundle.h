@@ -21,7 +21,7 @@ class BundleError : public std::runtime_error {
 class Bundle {
  public:
   // Opens and runs the cheap checks: identity, schema version, schema objects,
-  // PRAGMA quick_check. Throws BundleError.
+  // PRAGMA integrity_check. Throws BundleError.
   static Bundle open(const std::filesystem::path& path);
 
   const std::filesystem::path& path() const { return path_; }

@@ -1,5 +1,6 @@
 #include "kiosk/content/image_decode.h"
 
+#include <algorithm>
 #include <cstring>
 
 // Our own stb_image, static so that it never clashes with (or is replaced by) the copy in
@@ -33,6 +34,81 @@ bool within_size_limit(int64_t width, int64_t height, std::string& reason) {
   return false;
 }
 
+// stb_image 2.27 (Debian 12) writes past its 257-entry code-size table when a Huffman
+// table declares more than 256 codes (found by fuzzing, docs/reliability.md). Every
+// FF C4 in the file is read as stb would read a DHT segment, wherever stb's own marker
+// scan might land, and such a table is refused before stb sees the file.
+bool jpeg_huffman_tables_fit(const std::vector<uint8_t>& b) {
+  for (size_t at = 0; at + 4 <= b.size(); ++at) {
+    if (b[at] != 0xFF || b[at + 1] != 0xC4) continue;
+    // stb starts another table while the segment's declared length is not used up,
+    // reading past the segment (and as zeros past the file) if need be.
+    size_t end = at + 2 + (static_cast<size_t>(b[at + 2]) << 8 | b[at + 3]);
+    for (size_t table = at + 4; table < end && table < b.size();) {
+      size_t codes = 0;
+      for (size_t i = 1; i <= 16 && table + i < b.size(); ++i) codes += b[table + i];
+      if (codes > 256) return false;
+      table += 17 + codes;
+    }
+  }
+  return true;
+}
+
+// stb_image 2.27 decodes a scan through whichever Huffman tables it names, defined or
+// not; an undefined one is uninitialised memory, and decoding through it reads far
+// outside the table (found by fuzzing). So every scan must name tables defined before it:
+// a DC table when it codes DC (Ss = 0), an AC table when it codes AC (Se > 0). The
+// markers are walked as stb walks them, skipping entropy-coded data.
+bool jpeg_scans_use_defined_tables(const std::vector<uint8_t>& b) {
+  bool dc[4] = {}, ac[4] = {};
+  for (size_t at = 2; at + 4 <= b.size();) {
+    uint8_t marker = b[at + 1];
+    if (b[at] != 0xFF || marker == 0xFF) {  // entropy-coded data, or a fill byte
+      ++at;
+      continue;
+    }
+    if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {  // no length
+      at += 2;
+      continue;
+    }
+    if (marker == 0xD9) break;
+    size_t length = static_cast<size_t>(b[at + 2]) << 8 | b[at + 3];
+    size_t body = at + 4, end = std::min(at + 2 + length, b.size());
+    if (marker == 0xC4) {
+      for (size_t table = body; table + 17 <= end;) {
+        size_t codes = 0;
+        for (size_t i = 1; i <= 16; ++i) codes += b[table + i];
+        int table_class = b[table] >> 4, id = b[table] & 15;
+        if (table_class <= 1 && id <= 3) (table_class == 0 ? dc : ac)[id] = true;
+        table += 17 + codes;
+      }
+    } else if (marker == 0xDA) {
+      size_t components = body < end ? b[body] : 0;
+      if (components == 0 || body + 4 + 2 * components > end) return false;
+      bool codes_dc = b[body + 1 + 2 * components] == 0, codes_ac = b[body + 2 + 2 * components] > 0;
+      for (size_t i = 0; i < components; ++i) {
+        uint8_t tables = b[body + 2 + 2 * i];
+        if ((tables >> 4) > 3 || (tables & 15) > 3) return false;
+        if ((codes_dc && !dc[tables >> 4]) || (codes_ac && !ac[tables & 15])) return false;
+      }
+    }
+    at += 2 + length;
+  }
+  return true;
+}
+
+// stb_image 2.27 copies a zero-length IDAT chunk into its not yet allocated buffer
+// (memcpy from a null pointer: undefined behaviour, found by fuzzing). No encoder needs
+// one, so a PNG with any is refused. The chunks are walked as stb walks them.
+bool png_has_empty_idat(const std::vector<uint8_t>& b) {
+  for (size_t at = 8; at + 8 <= b.size();) {
+    size_t length = static_cast<size_t>(b[at]) << 24 | b[at + 1] << 16 | b[at + 2] << 8 | b[at + 3];
+    if (length == 0 && std::memcmp(&b[at + 4], "IDAT", 4) == 0) return true;
+    at += 12 + length;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<ImageHeader> probe_image(const std::vector<uint8_t>& bytes, std::string& reason) {
@@ -52,6 +128,18 @@ std::optional<ImageHeader> probe_image(const std::vector<uint8_t>& bytes, std::s
       return static_cast<int64_t>(bytes[at]) << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];
     };
     if (!within_size_limit(be32(16), be32(20), reason)) return std::nullopt;
+  }
+  if (header.mime == "image/png" && png_has_empty_idat(bytes)) {
+    reason = "corrupt PNG: an empty IDAT chunk";
+    return std::nullopt;
+  }
+  if (header.mime == "image/jpeg" && !jpeg_huffman_tables_fit(bytes)) {
+    reason = "corrupt JPEG: a Huffman table has more than 256 codes";
+    return std::nullopt;
+  }
+  if (header.mime == "image/jpeg" && !jpeg_scans_use_defined_tables(bytes)) {
+    reason = "corrupt JPEG: a scan uses a Huffman table that is not defined";
+    return std::nullopt;
   }
   int channels = 0;
   if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &header.width, &header.height, &channels)) {

@@ -1,10 +1,58 @@
 #include "kiosk/ui/fonts.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
 #include <cmath>
 
 namespace kiosk::ui {
+namespace {
+
+// ImGui 1.86's FreeType builder (Debian 12) copies each glyph as RGBA into 256 KB scratch
+// chunks without a bounds check, so one glyph over 65,536 pixels overflows the heap, and
+// it assumes that a glyph which loads also renders, and that a font with a character in
+// its ranges has a glyph that loads (else it asserts, aborting the kiosk). Fonts with
+// outlines far outside the em, or broken glyphs, do this (found by fuzzing,
+// docs/reliability.md). So every glyph the builder will rasterise is first rendered here
+// the way it does it.
+bool builder_can_rasterise(const std::vector<uint8_t>& bytes, float size_px, const ImWchar* ranges,
+                           std::string& error) {
+  FT_Library library = nullptr;
+  FT_Face face = nullptr;
+  bool ok = FT_Init_FreeType(&library) == 0 &&
+            FT_New_Memory_Face(library, bytes.data(), static_cast<FT_Long>(bytes.size()), 0, &face) == 0;
+  const bool opened = ok;
+  if (ok) {
+    FT_Size_RequestRec request{};
+    request.type = FT_SIZE_REQUEST_TYPE_REAL_DIM;
+    request.height = static_cast<FT_Long>(size_px) * 64;
+    ok = FT_Request_Size(face, &request) == 0;
+  }
+  bool any_loads = false;
+  for (const ImWchar* r = ranges; ok && r[0] && r[1]; r += 2) {
+    for (unsigned cp = r[0]; ok && cp <= r[1]; ++cp) {
+      FT_UInt index = FT_Get_Char_Index(face, cp);
+      if (index == 0 || FT_Load_Glyph(face, index, FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_LIGHT) != 0) continue;
+      const FT_GlyphSlot slot = face->glyph;
+      ok = slot->format == FT_GLYPH_FORMAT_OUTLINE && FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) == 0 &&
+           slot->bitmap.pixel_mode == FT_PIXEL_MODE_GRAY &&
+           static_cast<uint64_t>(slot->bitmap.width) * slot->bitmap.rows <= 65536;
+      any_loads = true;
+    }
+  }
+  ok = ok && any_loads;
+  if (face) FT_Done_Face(face);
+  if (library) FT_Done_FreeType(library);
+  if (!opened)
+    error = "the bundle's font could not be read by FreeType";
+  else if (!ok)
+    error = "the bundle's font has glyphs FreeType cannot rasterise at " + std::to_string(static_cast<int>(size_px)) +
+            " px";
+  return ok;
+}
+
+}  // namespace
 
 bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold, const GlyphNeeds& needs,
                   float scale, bool large_text, std::string& error) {
@@ -36,6 +84,11 @@ bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const conten
       }
       continue;
     }
+    if (!builder_can_rasterise(data, sizes_[i], ranges_[i].Data, error)) {
+      atlas.Clear();
+      fonts_.fill(nullptr);
+      return false;
+    }
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
     config.PixelSnapH = true;
@@ -49,7 +102,23 @@ bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const conten
     error = "the bundle's font could not be read by FreeType";
     return false;
   }
+  // A font with none of its role's characters is never set up, and ImGui asserts when
+  // such a font is drawn with.
+  for (ImFont* font : fonts_) {
+    if (!font || !font->IsLoaded()) {
+      atlas.Clear();
+      fonts_.fill(nullptr);
+      error = "the bundle's font has none of the characters a text style needs";
+      return false;
+    }
+  }
   large_glyphs_.blit(atlas);
+  // Baked: the inputs are not read again (a rebake starts from Clear()). ImGui 1.86 copies
+  // the font file into every font it adds, owned or not: 1.9 MB for the report (heaptrack).
+  atlas.ClearInputData();
+  large_glyphs_ = {};
+  regular_ = {};
+  bold_ = {};
   unsigned char* pixels = nullptr;
   atlas.GetTexDataAsAlpha8(&pixels, &atlas_width_, &atlas_height_);
   atlas_bytes_ = static_cast<size_t>(atlas_width_) * static_cast<size_t>(atlas_height_);

@@ -34,6 +34,14 @@ ImFont* LargeGlyphs::add(ImFontAtlas& atlas, const std::vector<uint8_t>& bytes, 
     error = "the bundle's font could not be read by FreeType";
     return nullptr;
   }
+  // ImGui sets up a font only if it has a character in its ranges, and asserts (aborting
+  // the kiosk) on custom glyphs of a font it did not set up, or on a font none of whose
+  // glyphs loads (found by fuzzing).
+  FT_UInt space_glyph = FT_Get_Char_Index(ft.face, 0x20);
+  if (space_glyph == 0 || FT_Load_Glyph(ft.face, space_glyph, FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_LIGHT) != 0) {
+    error = "the bundle's font has no usable space character";
+    return nullptr;
+  }
   // The font itself carries only the space; its metrics give the line's ascent.
   static const ImWchar space[] = {0x20, 0x20, 0};
   ImFontConfig config;
@@ -48,9 +56,15 @@ ImFont* LargeGlyphs::add(ImFontAtlas& atlas, const std::vector<uint8_t>& bytes, 
       const FT_GlyphSlot slot = ft.face->glyph;
       const FT_Bitmap& bitmap = slot->bitmap;
       if (bitmap.pixel_mode != FT_PIXEL_MODE_GRAY) continue;
+      // A real glyph fits in about 1.5 em; a malformed outline can ask for a bitmap bigger
+      // than the atlas (which cannot then place it) or than memory.
+      if (bitmap.width > 4 * size_px || bitmap.rows > 4 * size_px) {
+        error = "the bundle's font has a glyph far larger than its size";
+        return nullptr;
+      }
       Glyph glyph{0, static_cast<int>(bitmap.width), static_cast<int>(bitmap.rows), {}};
       glyph.pixels.resize(static_cast<size_t>(glyph.width) * static_cast<size_t>(glyph.height));
-      for (int y = 0; y < glyph.height; ++y)
+      for (int y = 0; glyph.width > 0 && y < glyph.height; ++y)  // a zero-width glyph has rows but no pixels
         std::memcpy(&glyph.pixels[static_cast<size_t>(y * glyph.width)], bitmap.buffer + y * bitmap.pitch,
                     static_cast<size_t>(glyph.width));
       float advance = static_cast<float>(slot->advance.x) / 64.0f;
@@ -69,7 +83,8 @@ void LargeGlyphs::blit(ImFontAtlas& atlas) const {
   atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
   for (const auto& glyph : glyphs_) {
     const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(glyph.rect_id);
-    for (int y = 0; y < glyph.height; ++y)
+    if (!rect->IsPacked()) continue;  // the atlas had no room: the glyph is left out, not written past
+    for (int y = 0; glyph.width > 0 && y < glyph.height; ++y)
       std::memcpy(pixels + static_cast<size_t>(rect->Y + y) * static_cast<size_t>(width) + rect->X,
                   &glyph.pixels[static_cast<size_t>(y * glyph.width)], static_cast<size_t>(glyph.width));
   }
