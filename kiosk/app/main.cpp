@@ -1,12 +1,11 @@
 // kiosk: the visitor-facing display.
 
-#include <malloc.h>
-
 #include <iostream>
 
 #include "kiosk/app/options.h"
 #include "kiosk/app/out_of_service.h"
 #include "kiosk/app/run.h"
+#include "kiosk/app/session.h"
 #include "kiosk/config/config.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/bundle_locator.h"
@@ -31,10 +30,8 @@ std::optional<kiosk::content::Bundle> open_first(const std::vector<std::filesyst
 
 int main(int argc, char** argv) {
   using namespace kiosk;
-  // Decoded pictures (megabytes each) and the memory of a bundle swapped out must go back
-  // to the system when freed. glibc's adaptive threshold would, after the first such free,
-  // serve them from heaps that keep the memory: the soak saw 90 MB more per hot swap.
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  // Before any thread starts, so that one allocator arena serves them all.
+  app::tune_allocator();
   auto parsed = app::parse_options(argc, argv);
   if (!parsed.error.empty()) {
     std::cerr << "kiosk: " << parsed.error << "\n" << app::kUsage;

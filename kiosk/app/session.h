@@ -31,6 +31,11 @@ struct Session {
   ~Session();
 };
 
+// Sets glibc's allocator up for a long-running process that frees large blocks (decoded
+// pictures, the font bake's scratch): one arena, and a fixed mmap threshold. Best called
+// before any thread starts (main does).
+void tune_allocator();
+
 ui::ScreenOptions screen_options(const Options& options, const config::Config& config, bool software_gl);
 
 // Opens the bundle and builds the screen and its fonts for `canvas`. Needs no GL context,

@@ -7,9 +7,22 @@
 #include "kiosk/platform/gl.h"
 
 namespace kiosk::platform {
+namespace {
 
-TextureCache::TextureCache(content::Bundle& bundle, bool synchronous, size_t capacity)
-    : bundle_(bundle), synchronous_(synchronous), capacity_(capacity) {
+// What the driver keeps for an RGBA8 texture with its full mipmap chain.
+size_t texture_bytes(int width, int height) {
+  size_t bytes = 0;
+  for (size_t w = static_cast<size_t>(width), h = static_cast<size_t>(height);;
+       w = std::max<size_t>(1, w / 2), h = std::max<size_t>(1, h / 2)) {
+    bytes += w * h * 4;
+    if (w == 1 && h == 1) return bytes;
+  }
+}
+
+}  // namespace
+
+TextureCache::TextureCache(content::Bundle& bundle, bool synchronous, size_t capacity, size_t budget_bytes)
+    : bundle_(bundle), synchronous_(synchronous), capacity_(capacity), budget_bytes_(budget_bytes) {
   if (!synchronous_) worker_ = std::thread([this] { work(); });
 }
 
@@ -76,11 +89,16 @@ std::optional<ui::ImageTexture> TextureCache::texture(const std::string& id) {
   if (it == textures_.end()) {
     request(id);
     it = textures_.find(id);
-    if (it == textures_.end()) return std::nullopt;
+    if (it == textures_.end()) {
+      if (pending_.count(id)) wanted_.insert(id);
+      return std::nullopt;
+    }
   }
   recent_.remove(id);
   recent_.push_front(id);
-  const Entry& e = it->second;
+  Entry& e = it->second;
+  e.drawn = generation_;
+  drawn_this_generation_ = true;
   return ui::ImageTexture{reinterpret_cast<ImTextureID>(static_cast<intptr_t>(e.texture)), e.width, e.height};
 }
 
@@ -89,11 +107,11 @@ void TextureCache::prefetch(const std::string& id) {
 }
 
 bool TextureCache::loading() const {
-  return !pending_.empty();
+  return !wanted_.empty();
 }
 
 void TextureCache::upload(const std::string& id, const content::DecodedImage& image) {
-  Entry e{0, image.width, image.height};
+  Entry e{0, image.width, image.height, texture_bytes(image.width, image.height), generation_};
   glGenTextures(1, &e.texture);
   glBindTexture(GL_TEXTURE_2D, e.texture);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
@@ -105,22 +123,32 @@ void TextureCache::upload(const std::string& id, const content::DecodedImage& im
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   textures_[id] = e;
+  bytes_ += e.bytes;
   recent_.push_front(id);
   evict();
 }
 
+// Least recently drawn first, sparing what the latest frame drew: its draw list may still
+// name the texture, and evicting it would only bring it back as a placeholder.
 void TextureCache::evict() {
-  while (textures_.size() > capacity_ && !recent_.empty()) {
-    std::string victim = recent_.back();
-    recent_.pop_back();
-    auto it = textures_.find(victim);
-    if (it == textures_.end()) continue;
-    glDeleteTextures(1, &it->second.texture);
-    textures_.erase(it);
+  for (auto it = recent_.end(); over_budget() && it != recent_.begin();) {
+    --it;
+    auto entry = textures_.find(*it);
+    if (entry != textures_.end() && entry->second.drawn + 1 >= generation_) continue;
+    if (entry != textures_.end()) {
+      glDeleteTextures(1, &entry->second.texture);
+      bytes_ -= entry->second.bytes;
+      textures_.erase(entry);
+    }
+    it = recent_.erase(it);
   }
 }
 
 void TextureCache::upload_ready() {
+  if (drawn_this_generation_) {
+    ++generation_;
+    drawn_this_generation_ = false;
+  }
   std::deque<std::pair<std::string, std::optional<content::DecodedImage>>> done;
   std::map<std::string, std::string> reasons;
   {
@@ -130,6 +158,7 @@ void TextureCache::upload_ready() {
   }
   for (auto& [id, image] : done) {
     pending_.erase(id);
+    wanted_.erase(id);
     if (image) {
       upload(id, *image);
     } else {

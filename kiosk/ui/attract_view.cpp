@@ -28,6 +28,11 @@ float column_width(const Canvas& canvas) {
 
 }  // namespace
 
+bool attract_shows_picture(const content::Item& item) {
+  if (item.image_id.empty()) return false;
+  return item.kind == content::ItemKind::Landmark || !item.figure;
+}
+
 std::string AttractView::ui(const std::string& key, text::Lang lang) const {
   auto it = strings_.find(key);
   return it == strings_.end() ? std::string() : text::pick(it->second, lang);
@@ -56,7 +61,7 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
                              const AttractFrame& frame, float alpha, float offset) const {
   ImVec2 shift = frame.slide_transition ? ImVec2(offset * 3, 0) : ImVec2(0, offset);
   if (slide.item.kind == content::ItemKind::Landmark) return draw_landmark(list, canvas, slide, frame, alpha, shift);
-  if (!slide.item.image_id.empty() && !slide.item.figure) return draw_project(list, canvas, slide, frame, alpha, shift);
+  if (attract_shows_picture(slide.item)) return draw_project(list, canvas, slide, frame, alpha, shift);
 
   float m = canvas.margin();
   draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));

@@ -37,6 +37,10 @@ struct AttractFrame {
   ImVec2 chrome_shift;   // burn-in care: the static chrome moves a pixel or two over time
 };
 
+// Whether the attract loop draws the item's picture (landmarks full bleed, projects beside
+// their text); a figure slide shows its number instead, so its picture need not be loaded.
+bool attract_shows_picture(const content::Item& item);
+
 // The burn-in shift for a wall-clock minute of the day: a small square walked every 5 minutes.
 ImVec2 burn_in_shift(int minute_of_day, float scale);
 

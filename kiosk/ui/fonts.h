@@ -36,7 +36,7 @@ class Fonts {
   int atlas_height() const { return atlas_height_; }
 
  private:
-  std::vector<uint8_t> regular_, bold_;  // the atlas reads from these while building
+  std::vector<uint8_t> regular_, bold_;  // the atlas reads from these while building, then they go
   std::array<ImVector<ImWchar>, static_cast<size_t>(Role::Count)> ranges_;
   std::array<ImFont*, static_cast<size_t>(Role::Count)> fonts_{};
   LargeGlyphs large_glyphs_;

@@ -128,11 +128,12 @@ void KioskScreen::update(double now, const show::CivilTime& wall) {
     if (started != last_slide_start_) plays_.shown.push_back(attract.current().item_id);
     last_slide_start_ = started;
     last_position_ = attract.position();
-    // The next slide's picture loads while this one shows.
+    // The next slide's picture loads while this one shows; a figure slide's picture is not
+    // drawn, and loading it anyway held a 15 MB texture (llvmpipe) for nothing.
     const auto& playlist = bundle_.playlist();
     if (!playlist.empty()) {
       if (const auto* next = slide_for(playlist[(attract.position() + 1) % playlist.size()]))
-        if (!next->item.image_id.empty()) images_.prefetch(next->item.image_id);
+        if (attract_shows_picture(next->item)) images_.prefetch(next->item.image_id);
     }
   }
 }
