@@ -111,6 +111,11 @@ void log_resources(size_t cached_textures, double longest_frame_ms) {
             << " vertex_arrays=" << gl.vertex_arrays << " longest_frame_ms=" << longest_frame_ms << std::endl;
 }
 
+// The service status line: which bundle is on screen.
+std::string showing(const Session& session) {
+  return "showing " + session.bundle->path().filename().string();
+}
+
 // The bundle on screen was damaged under the kiosk (truncated in place, say). The kiosk
 // exits so that the service restarts it: a fresh start falls back to the previous bundle.
 int damaged_on_screen(const std::filesystem::path& bundle, const std::exception& e) {
@@ -286,7 +291,7 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
         // The old session's fonts, content and pictures were just freed; without this the
         // allocator kept up to 5 MB of them resident per swap (the soak's memory check).
         malloc_trim(0);
-        service.status("showing " + session->bundle->path().filename().string());
+        service.status(showing(*session));
         due = 0;
       }
       auto& screen = *session->screen;
@@ -298,13 +303,14 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
         auto frame_start = std::chrono::steady_clock::now();
         draw_frame(screen, host, canvas, now, last_frame < 0 ? 1.0f / 60 : static_cast<float>(now - last_frame));
         window.swap();
-        frame_ms[timed_frames++ % frame_ms.size()] = static_cast<float>(ms_since(frame_start));
-        longest_frame_ms = std::max<double>(longest_frame_ms, frame_ms[(timed_frames - 1) % frame_ms.size()]);
+        float frame_ms_now = static_cast<float>(ms_since(frame_start));
+        frame_ms[timed_frames++ % frame_ms.size()] = frame_ms_now;
+        longest_frame_ms = std::max<double>(longest_frame_ms, frame_ms_now);
         ++frames;
         last_frame = now;
         if (first) {
           std::cerr << "first frame" << std::endl;
-          service.ready("showing " + session->bundle->path().filename().string());
+          service.ready(showing(*session));
           first = false;
         }
         for (const auto& e : session->textures->take_errors()) errors.add(session->bundle->path().string() + ": " + e);

@@ -130,7 +130,7 @@ Bundle Bundle::open(const std::filesystem::path& path) {
   try {
     bundle.check_identity();
     bundle.check_schema_objects();
-    bundle.check_quick();
+    bundle.check_integrity();
     bundle.info_ = bundle.read_info();
   } catch (const SqliteError& e) {
     std::string reason = e.what();
@@ -169,7 +169,7 @@ void Bundle::check_schema_objects() const {
   }
 }
 
-void Bundle::check_quick() const {
+void Bundle::check_integrity() const {
   // integrity_check, not quick_check: quick_check does not compare indexes with their
   // tables, and a query through a damaged index then throws mid-show (found by fuzzing,
   // docs/reliability.md). On the 2.4 MB report bundle it takes a few milliseconds.

@@ -42,7 +42,7 @@ class Bundle {
   Bundle(std::filesystem::path path, Database db);
   void check_identity() const;
   void check_schema_objects() const;
-  void check_quick() const;
+  void check_integrity() const;
   BundleInfo read_info() const;
   [[noreturn]] void fail(const std::string& reason) const;
 

@@ -1,10 +1,10 @@
 #include "kiosk/ui/fonts.h"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
 #include <cmath>
+
+#include "kiosk/ui/freetype_face.h"
 
 namespace kiosk::ui {
 namespace {
@@ -18,17 +18,10 @@ namespace {
 // the way it does it.
 bool builder_can_rasterise(const std::vector<uint8_t>& bytes, float size_px, const ImWchar* ranges,
                            std::string& error) {
-  FT_Library library = nullptr;
-  FT_Face face = nullptr;
-  bool ok = FT_Init_FreeType(&library) == 0 &&
-            FT_New_Memory_Face(library, bytes.data(), static_cast<FT_Long>(bytes.size()), 0, &face) == 0;
-  const bool opened = ok;
-  if (ok) {
-    FT_Size_RequestRec request{};
-    request.type = FT_SIZE_REQUEST_TYPE_REAL_DIM;
-    request.height = static_cast<FT_Long>(size_px) * 64;
-    ok = FT_Request_Size(face, &request) == 0;
-  }
+  FreeTypeFace ft;
+  const bool opened = ft.open(bytes);
+  bool ok = opened && ft.set_height(static_cast<FT_Long>(size_px) * 64);
+  FT_Face face = ft.face;
   bool any_loads = false;
   for (const ImWchar* r = ranges; ok && r[0] && r[1]; r += 2) {
     for (unsigned cp = r[0]; ok && cp <= r[1]; ++cp) {
@@ -42,8 +35,6 @@ bool builder_can_rasterise(const std::vector<uint8_t>& bytes, float size_px, con
     }
   }
   ok = ok && any_loads;
-  if (face) FT_Done_Face(face);
-  if (library) FT_Done_FreeType(library);
   if (!opened)
     error = "the bundle's font could not be read by FreeType";
   else if (!ok)

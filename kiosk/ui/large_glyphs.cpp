@@ -1,36 +1,18 @@
 #include "kiosk/ui/large_glyphs.h"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-
 #include <cmath>
 #include <cstring>
 
+#include "kiosk/ui/freetype_face.h"
+
 namespace kiosk::ui {
-namespace {
-
-struct FreeType {
-  FT_Library library = nullptr;
-  FT_Face face = nullptr;
-  ~FreeType() {
-    if (face) FT_Done_Face(face);
-    if (library) FT_Done_FreeType(library);
-  }
-};
-
-}  // namespace
 
 ImFont* LargeGlyphs::add(ImFontAtlas& atlas, const std::vector<uint8_t>& bytes, float size_px, const ImWchar* ranges,
                          std::string& error) {
-  FreeType ft;
+  FreeTypeFace ft;
   // Sized as ImGui's FreeType builder sizes fonts (the line's real height, not the em),
   // so that a role looks the same whichever path rasterised it.
-  FT_Size_RequestRec request{};
-  request.type = FT_SIZE_REQUEST_TYPE_REAL_DIM;
-  request.height = static_cast<FT_Long>(std::lround(size_px * 64));
-  if (FT_Init_FreeType(&ft.library) != 0 ||
-      FT_New_Memory_Face(ft.library, bytes.data(), static_cast<FT_Long>(bytes.size()), 0, &ft.face) != 0 ||
-      FT_Request_Size(ft.face, &request) != 0) {
+  if (!ft.open(bytes) || !ft.set_height(static_cast<FT_Long>(std::lround(size_px * 64)))) {
     error = "the bundle's font could not be read by FreeType";
     return nullptr;
   }
