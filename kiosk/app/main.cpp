@@ -15,17 +15,6 @@ namespace {
 constexpr int kExitUsage = 64;
 constexpr int kExitBadBundle = 2;
 
-std::optional<kiosk::content::Bundle> open_first(const std::vector<std::filesystem::path>& candidates) {
-  for (const auto& path : candidates) {
-    try {
-      return kiosk::content::Bundle::open(path);
-    } catch (const kiosk::content::BundleError& e) {
-      std::cerr << "kiosk: " << e.what() << std::endl;
-    }
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -61,18 +50,13 @@ int main(int argc, char** argv) {
   std::optional<std::filesystem::path> named;
   if (options.bundle) named = *options.bundle;
   auto candidates = ops::bundle_candidates(named, cfg);
-  auto bundle = open_first(candidates);
-  if (!bundle) {
-    // A bundle named on the command line is the caller's mistake; an installed kiosk
-    // without any usable bundle says so on screen and waits for one.
-    if (named) return kExitBadBundle;
-    std::cerr << "kiosk: no content bundle could be opened" << std::endl;
-    return app::run_out_of_service(options, candidates, argv);
-  }
-
-  auto path = bundle->path();
-  bundle.reset();
-  if (options.screenshot) return app::run_screenshot(path, options, cfg, wall);
   // Installed bundles are watched for; one named on the command line is shown as it is.
-  return app::run_window(path, !named && cfg.bundle.empty(), options, cfg, wall);
+  int status = options.screenshot ? app::run_screenshot(candidates, options, cfg, wall)
+                                  : app::run_window(candidates, !named && cfg.bundle.empty(), options, cfg, wall);
+  if (status != app::kNoBundleShown) return status;
+  // A bundle named on the command line is the caller's mistake; an installed kiosk
+  // without any usable bundle says so on screen and waits for one.
+  if (named) return kExitBadBundle;
+  std::cerr << "kiosk: no content bundle could be shown" << std::endl;
+  return app::run_out_of_service(options, candidates, argv);
 }

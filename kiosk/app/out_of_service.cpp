@@ -33,6 +33,20 @@ std::vector<std::string> fallback_lines() {
   return lines;
 }
 
+// What the candidates are now (target, size, time): a bundle that opens but cannot be
+// shown (its fonts fail to bake) is not retried until something about them changes.
+std::vector<std::string> identify(const std::vector<std::filesystem::path>& candidates) {
+  std::vector<std::string> out;
+  for (const auto& path : candidates) {
+    std::error_code ec;
+    auto target = std::filesystem::canonical(path, ec).string();
+    auto size = std::filesystem::file_size(path, ec);
+    auto time = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
+    out.push_back(ec ? "" : target + "|" + std::to_string(size) + "|" + std::to_string(time));
+  }
+  return out;
+}
+
 bool any_opens(const std::vector<std::filesystem::path>& candidates) {
   for (const auto& path : candidates) {
     try {
@@ -64,6 +78,7 @@ bool bake(ui::Fonts& fonts, platform::ImGuiHost& host, const ui::Canvas& canvas,
 int run_out_of_service(const Options& options, const std::vector<std::filesystem::path>& candidates, char** argv) {
   std::cerr << "scene out-of-service" << std::endl;
   auto lines = fallback_lines();
+  const auto tried = identify(candidates);
   try {
     bool shot = options.screenshot.has_value();
     auto kind = shot               ? platform::WindowKind::Offscreen
@@ -107,7 +122,7 @@ int run_out_of_service(const Options& options, const std::vector<std::filesystem
         double left = std::chrono::duration<double>(due - std::chrono::steady_clock::now()).count();
         window.wait_events(service.longest_sleep(left));
       }
-      if (any_opens(candidates)) {
+      if (identify(candidates) != tried && any_opens(candidates)) {
         std::cerr << "kiosk: a bundle can be opened again; restarting on it" << std::endl;
         ::execv("/proc/self/exe", argv);
         std::cerr << "kiosk: cannot restart: " << std::strerror(errno) << std::endl;

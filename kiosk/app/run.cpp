@@ -60,8 +60,8 @@ void log_scenes(ui::KioskScreen& screen) {
 
 void log_atlas(const Session& session) {
   const auto& f = session.screen->fonts();
-  std::cerr << "font atlas " << f.atlas_width() << "x" << f.atlas_height() << " (" << f.atlas_bytes() << " bytes)"
-            << std::endl;
+  std::cerr << "font atlas " << f.atlas_width() << "x" << f.atlas_height() << " (" << f.atlas_bytes() << " bytes"
+            << (session.screen->fonts_from_cache() ? ", from the cache" : "") << ")" << std::endl;
 }
 
 bool rebake(Session& session, platform::ImGuiHost& host, const ui::Canvas& canvas) {
@@ -131,19 +131,16 @@ show::CivilTime WallClock::now() const {
   return show::civil_time_at(utc, time_zone);
 }
 
-int run_screenshot(const std::filesystem::path& bundle, const Options& options, const config::Config& cfg,
-                   const WallClock& wall) {
+int run_screenshot(const std::vector<std::filesystem::path>& candidates, const Options& options,
+                   const config::Config& cfg, const WallClock& wall) {
   try {
     platform::Window window(platform::WindowKind::Offscreen, 64, 64, "kiosk");
     platform::ImGuiHost host(window);
     auto canvas = ui::Canvas::for_size(static_cast<float>(options.size.width), static_cast<float>(options.size.height));
-    std::string error;
     auto session =
-        prepare_session(bundle, screen_options(options, cfg, platform::is_software_renderer()), canvas, true, error);
-    if (!session) {
-      std::cerr << "kiosk: " << error << std::endl;
-      return kExitBadBundle;
-    }
+        prepare_first(candidates, screen_options(options, cfg, platform::is_software_renderer()), canvas, true);
+    if (!session) return kNoBundleShown;
+    const auto& bundle = session->bundle->path();
     host.use_atlas(*session->atlas);
     RecentErrors no_errors;
     connect_operator_panel(*session, cfg, [&] { return operator_info(*session, cfg, {}, no_errors); });
@@ -166,7 +163,7 @@ int run_screenshot(const std::filesystem::path& bundle, const Options& options, 
     draw_frame(screen, host, canvas, options.at, 1.0f / 60);
     for (const auto& e : session->textures->take_errors())
       std::cerr << "kiosk: " << bundle.string() << ": " << e << std::endl;
-    error = platform::write_png(*options.screenshot, target.read_pixels(), target.width(), target.height());
+    auto error = platform::write_png(*options.screenshot, target.read_pixels(), target.width(), target.height());
     if (!error.empty()) {
       std::cerr << "kiosk: " << *options.screenshot << ": " << error << std::endl;
       return 1;
@@ -179,8 +176,9 @@ int run_screenshot(const std::filesystem::path& bundle, const Options& options, 
   }
 }
 
-int run_window(const std::filesystem::path& bundle, bool watch_state, const Options& options, const config::Config& cfg,
-               const WallClock& wall) {
+int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_state, const Options& options,
+               const config::Config& cfg, const WallClock& wall) {
+  std::filesystem::path on_screen;  // for the message if it is damaged while shown
   try {
     auto kind = options.windowed ? platform::WindowKind::Windowed : platform::WindowKind::Kiosk;
     int w = options.windowed ? options.windowed->width : 1920, h = options.windowed ? options.windowed->height : 1080;
@@ -193,16 +191,13 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     // Software rendering is assumed until the context says otherwise, only for motion rates.
     auto screen_opts = screen_options(options, cfg, true);
     auto canvas = ui::Canvas::for_size(static_cast<float>(w), static_cast<float>(h));
-    std::string error;
     auto preparing =
-        std::async(std::launch::async, [&] { return prepare_session(bundle, screen_opts, canvas, false, error); });
+        std::async(std::launch::async, [&] { return prepare_first(candidates, screen_opts, canvas, false); });
     platform::Window window(kind, w, h, "Heping District 2025");
     platform::ImGuiHost host(window);
     auto session = preparing.get();
-    if (!session) {
-      std::cerr << "kiosk: " << error << std::endl;
-      return kExitBadBundle;
-    }
+    if (!session) return kNoBundleShown;
+    on_screen = session->bundle->path();
     if (!platform::is_software_renderer()) {
       screen_opts = screen_options(options, cfg, false);
       session->screen->set_slow_motion_fps(screen_opts.slow_motion_fps);
@@ -284,6 +279,7 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
         auto switch_start = std::chrono::steady_clock::now();
         host.use_atlas(*pending->atlas);
         session = std::move(pending);
+        on_screen = session->bundle->path();
         connect_panel();
         std::cerr << "kiosk: hot swap: showing " << session->bundle->path().filename().string() << " (version "
                   << session->bundle->info().version << "), switched in " << static_cast<int>(ms_since(switch_start))
@@ -355,9 +351,9 @@ int run_window(const std::filesystem::path& bundle, bool watch_state, const Opti
     std::cerr << "kiosk: " << e.what() << std::endl;
     return 1;
   } catch (const content::SqliteError& e) {
-    return damaged_on_screen(bundle, e);
+    return damaged_on_screen(on_screen, e);
   } catch (const content::BundleError& e) {
-    return damaged_on_screen(bundle, e);
+    return damaged_on_screen(on_screen, e);
   }
 }
 

@@ -25,11 +25,14 @@ struct WallClock {
   show::CivilTime now() const;
 };
 
-int run_screenshot(const std::filesystem::path& bundle, const Options& options, const config::Config& config,
-                   const WallClock& wall);
+// Both show the first of `candidates` that opens and bakes (prepare_first), or return
+// kNoBundleShown when none does.
+constexpr int kNoBundleShown = -1;
+int run_screenshot(const std::vector<std::filesystem::path>& candidates, const Options& options,
+                   const config::Config& config, const WallClock& wall);
 // With `watch_state`, bundles installed into the state directory (or dropped into its
 // inbox) are swapped in while the kiosk runs.
-int run_window(const std::filesystem::path& bundle, bool watch_state, const Options& options,
+int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_state, const Options& options,
                const config::Config& config, const WallClock& wall);
 
 }  // namespace kiosk::app

@@ -3,6 +3,9 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <iostream>
+
+#include "kiosk/content/sqlite.h"
 #include "kiosk/ops/installer.h"
 
 namespace kiosk::app {
@@ -33,6 +36,7 @@ ui::ScreenOptions screen_options(const Options& options, const config::Config& c
   s.show.open_to = cfg.open_to;
   s.alternate_languages = cfg.alternate_languages && !options.lang;
   s.slow_motion_fps = software_gl ? cfg.software_slow_motion_fps : cfg.slow_motion_fps;
+  s.atlas_cache_dir = cfg.cache_dir;
   return s;
 }
 
@@ -41,20 +45,34 @@ std::unique_ptr<Session> prepare_session(const std::filesystem::path& bundle_pat
   auto session = std::make_unique<Session>();
   try {
     session->bundle = std::make_unique<content::Bundle>(content::Bundle::open(bundle_path));
+    session->lock = ops::hold_open(session->bundle->path());
+    session->textures = std::make_unique<platform::TextureCache>(*session->bundle, synchronous_textures);
+    session->screen = std::make_unique<ui::KioskScreen>(*session->bundle, options, *session->textures);
+    session->atlas = std::make_unique<ImFontAtlas>();
+    session->canvas = canvas;
+    if (!session->screen->build_fonts(*session->atlas, canvas, error)) return nullptr;
   } catch (const content::BundleError& e) {
     error = e.what();
     return nullptr;
+  } catch (const content::SqliteError& e) {
+    error = bundle_path.string() + ": " + e.what();
+    return nullptr;
   }
-  session->lock = ops::hold_open(session->bundle->path());
-  session->textures = std::make_unique<platform::TextureCache>(*session->bundle, synchronous_textures);
-  session->screen = std::make_unique<ui::KioskScreen>(*session->bundle, options, *session->textures);
-  session->atlas = std::make_unique<ImFontAtlas>();
-  session->canvas = canvas;
-  if (!session->screen->build_fonts(*session->atlas, canvas, error)) return nullptr;
   // The bake's scratch (FreeType's glyph bitmaps, the builder's chunks) is free now; its
   // pages would otherwise stay resident for the life of the process.
   malloc_trim(0);
   return session;
+}
+
+std::unique_ptr<Session> prepare_first(const std::vector<std::filesystem::path>& candidates,
+                                       const ui::ScreenOptions& options, const ui::Canvas& canvas,
+                                       bool synchronous_textures) {
+  for (const auto& path : candidates) {
+    std::string error;
+    if (auto session = prepare_session(path, options, canvas, synchronous_textures, error)) return session;
+    std::cerr << "kiosk: " << error << std::endl;
+  }
+  return nullptr;
 }
 
 }  // namespace kiosk::app

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/app/options.h"
 #include "kiosk/config/config.h"
@@ -42,5 +43,10 @@ ui::ScreenOptions screen_options(const Options& options, const config::Config& c
 // so it can run on a worker thread. Returns nullptr with `error` set.
 std::unique_ptr<Session> prepare_session(const std::filesystem::path& bundle_path, const ui::ScreenOptions& options,
                                          const ui::Canvas& canvas, bool synchronous_textures, std::string& error);
+// prepare_session on each candidate in turn (the current bundle, then the previous...):
+// the first that opens and bakes is shown. Each failure is logged; nullptr if none works.
+std::unique_ptr<Session> prepare_first(const std::vector<std::filesystem::path>& candidates,
+                                       const ui::ScreenOptions& options, const ui::Canvas& canvas,
+                                       bool synchronous_textures);
 
 }  // namespace kiosk::app

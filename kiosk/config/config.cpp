@@ -134,6 +134,14 @@ const std::map<std::string, KeyHandler>& handlers() {
            return "";
          });
        }},
+      {"content.cache_dir",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (!v.empty() && v[0] != '/') return "must be an absolute path, or \"\" for none (got \"" + v + "\")";
+           c.cache_dir = v;
+           return "";
+         });
+       }},
       {"content.keep_bundles",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
          auto v = n.value_exact<int64_t>();

@@ -60,8 +60,13 @@ ImGuiHost::ImGuiHost(Window&) {
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  // The backend's device objects come with its own RGBA font texture; the kiosk
-  // uploads a single-channel one instead (upload_fonts).
+  // The backend's device objects come with its own RGBA font texture; the kiosk uploads a
+  // single-channel one instead (upload_fonts). One white pixel stands in for the backend's
+  // texture, so that ImGui's default font is not built for it (on the cold start's path).
+  auto* white = static_cast<unsigned int*>(IM_ALLOC(sizeof(unsigned int)));
+  *white = 0xFFFFFFFFu;
+  io.Fonts->TexPixelsRGBA32 = white;  // the atlas frees it
+  io.Fonts->TexWidth = io.Fonts->TexHeight = 1;
   ImGui_ImplOpenGL3_CreateDeviceObjects();
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   io.Fonts->Clear();

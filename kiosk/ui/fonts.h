@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ class Fonts {
   // cannot be parsed; the atlas is then left empty.
   bool build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold, const GlyphNeeds& needs,
              float scale, bool large_text, std::string& error);
+
+  // The baked atlas to and from a file (fonts_file.cpp), so that a restart need not bake
+  // again. `key` names everything the bake read; load() accepts only a whole, undamaged
+  // file written under the same key, and otherwise returns false with `atlas` untouched.
+  bool save(const ImFontAtlas& atlas, const std::filesystem::path& file, const std::string& key) const;
+  bool load(ImFontAtlas& atlas, const std::filesystem::path& file, const std::string& key);
 
   ImFont* get(Role role) const { return fonts_[static_cast<size_t>(role)]; }
   float size(Role role) const { return sizes_[static_cast<size_t>(role)]; }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "kiosk/text/figure_text.h"
+#include "kiosk/ui/atlas_cache.h"
 
 namespace kiosk::ui {
 namespace {
@@ -15,6 +16,7 @@ constexpr float kTapSlopReference = 16;          // px at the reference canvas: 
 constexpr float kSwipeReference = 120;           // a horizontal drag this long turns the page
 constexpr float kOperatorCornerReference = 140;  // the hidden corner that opens the operator keypad
 constexpr double kOperatorHoldSeconds = 3;
+constexpr size_t kAtlasesKept = 6;  // current and previous bundle, each in a few shapes and text sizes
 
 void add_both(GlyphNeeds& needs, Role role, const content::Bilingual& text) {
   needs.add(role, text.zh);
@@ -81,10 +83,16 @@ bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::str
     return false;
   }
   baked_large_text_ = show_.large_text();
+  const auto& dir = options_.atlas_cache_dir;
+  auto key = atlas_key(bundle_, regular->sha256, bold->sha256, canvas.scale, baked_large_text_);
+  fonts_from_cache_ = !dir.empty() && fonts_.load(atlas, atlas_file(dir, key), key);
+  if (fonts_from_cache_) return true;
   if (!fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, baked_large_text_, error)) {
     error = bundle_.path().string() + ": " + error;
     return false;
   }
+  // Best effort: without a writable cache the kiosk bakes at every start, as it must anyway.
+  if (!dir.empty() && fonts_.save(atlas, atlas_file(dir, key), key)) prune_atlases(dir, kAtlasesKept);
   return true;
 }
 

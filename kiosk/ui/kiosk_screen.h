@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,16 +28,19 @@ namespace kiosk::ui {
 
 struct ScreenOptions {
   show::ShowSettings show;
-  bool alternate_languages = true;  // the attract loop switches language with each pass
-  double slow_motion_fps = 10;      // pulses and pans; 0 stops them (software rendering)
+  bool alternate_languages = true;        // the attract loop switches language with each pass
+  double slow_motion_fps = 10;            // pulses and pans; 0 stops them (software rendering)
+  std::filesystem::path atlas_cache_dir;  // baked atlases kept between starts; empty: none
 };
 
 class KioskScreen {
  public:
   KioskScreen(content::Bundle& bundle, ScreenOptions options, ImageProvider& images);
 
-  // Bakes the fonts for this canvas (and the current text size) into `atlas`.
+  // Bakes the fonts for this canvas (and the current text size) into `atlas`, or loads
+  // them from the atlas cache when this bundle was baked so before.
   bool build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::string& error);
+  bool fonts_from_cache() const { return fonts_from_cache_; }
   bool fonts_stale() const { return baked_large_text_ != show_.large_text(); }
   const Fonts& fonts() const { return fonts_; }
 
@@ -100,6 +104,7 @@ class KioskScreen {
   PlayEvents plays_;
   Fonts fonts_;
   bool baked_large_text_ = false;
+  bool fonts_from_cache_ = false;
   std::unique_ptr<AttractView> attract_view_;
   double last_update_ = 0;
   bool input_changed_ = false;

@@ -16,7 +16,29 @@ expect_exit 0 "$KIOSK" --config "$SCRATCH/kiosk.toml" --screenshot "$SCRATCH/pre
 stderr_has "$state/current: not a content bundle"
 stderr_has "scene attract"
 
-# Nothing usable at all: the out-of-service screen, in both languages, never an exit.
+# current opens but its font cannot be baked: previous is shown, and the log says why.
+cp "$TINY_BUNDLE" "$state/bundles/bad-font.bundle"
+python3 - "$state/bundles/bad-font.bundle" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE font SET bytes = zeroblob(4000) WHERE role = 'bold'")
+db.commit()
+PY
+ln -sfn bundles/bad-font.bundle "$state/current"
+expect_exit 0 "$KIOSK" --config "$SCRATCH/kiosk.toml" --screenshot "$SCRATCH/previous2.png"
+stderr_has "$state/current: the bundle's font could not be read by FreeType"
+stderr_has "scene attract"
+"$KIOSK" --config "$SCRATCH/kiosk.toml" --windowed 960x540 2>"$SCRATCH/log" &
+pid=$!
+for _ in $(seq 100); do grep -q "^first frame" "$SCRATCH/log" && break; sleep 0.1; done
+kill $pid
+wait $pid || true
+grep -q "^first frame" "$SCRATCH/log" || fail "the window did not fall back to previous: $(cat "$SCRATCH/log")"
+grep -qF "$state/current: the bundle's font could not be read by FreeType" "$SCRATCH/log" ||
+  fail "the window did not say why: $(cat "$SCRATCH/log")"
+
+# Nothing usable at all (current cannot be baked, no previous): the out-of-service
+# screen, in both languages, never an exit. It retries only once the candidates change.
 rm "$state/previous"
 expect_exit 0 "$KIOSK" --config "$SCRATCH/kiosk.toml" --screenshot "$SCRATCH/oos.png"
 stderr_has "scene out-of-service"
@@ -26,11 +48,14 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
 for _ in $(seq 50); do grep -q "first frame (out of service)" "$SCRATCH/log" && break; sleep 0.1; done
 grep -q "first frame (out of service)" "$SCRATCH/log" || fail "no out-of-service screen: $(cat "$SCRATCH/log")"
-sleep 2
+# Past its first retry (10 s): the bundle that cannot be baked is not tried again.
+sleep 11
 kill -0 $pid || fail "the kiosk exited without content: $(cat "$SCRATCH/log")"
+if grep -q "restarting on it" "$SCRATCH/log"; then fail "the kiosk retried an unchanged bundle"; fi
 
-# An operator installs a bundle: the kiosk notices within its retry period and shows it.
-"$KIOSKCTL" install "$TINY_BUNDLE" --config "$SCRATCH/kiosk.toml" >/dev/null
+# An operator installs a bundle (the same version as the broken one, hence the flag): the
+# kiosk notices within its retry period and shows it.
+"$KIOSKCTL" install "$TINY_BUNDLE" --allow-downgrade --config "$SCRATCH/kiosk.toml" >/dev/null
 for _ in $(seq 150); do grep -q "^scene attract" "$SCRATCH/log" && break; sleep 0.1; done
 grep -q "restarting on it" "$SCRATCH/log" || fail "the kiosk did not pick up the new bundle: $(cat "$SCRATCH/log")"
 grep -q "^scene attract" "$SCRATCH/log" || fail "no content after the restart: $(cat "$SCRATCH/log")"

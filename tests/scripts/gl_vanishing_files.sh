@@ -79,7 +79,7 @@ STEP="a fresh kiosk falls back to the previous bundle"
 expect_exit 0 "$KIOSK" --config "$SCRATCH/kiosk.toml" --screenshot "$SCRATCH/after.png"
 stderr_has "scene attract"
 stderr_has "$state/current: "
-if grep -q "no content bundle could be opened" "$SCRATCH/stderr"; then fail "the kiosk did not fall back to previous"; fi
+if grep -q "no content bundle could be shown" "$SCRATCH/stderr"; then fail "the kiosk did not fall back to previous"; fi
 echo "fresh kiosk: $(grep '^kiosk: ' "$SCRATCH/stderr" | head -1)"
 
 STEP="the bundle on screen is deleted"

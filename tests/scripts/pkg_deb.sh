@@ -80,6 +80,7 @@ echo "contents, Depends, conffiles, stripping and lintian (no errors, no warning
 install_package "$DEB"
 getent passwd heping-kiosk >/dev/null || fail "no heping-kiosk user"
 [ "$(stat -c %U /var/lib/heping-kiosk)" = heping-kiosk ] || fail "the state directory is not the kiosk's"
+[ "$(stat -c %U /var/cache/heping-kiosk)" = heping-kiosk ] || fail "the cache directory is not the kiosk's"
 [ -L /etc/systemd/system/graphical.target.wants/heping-kiosk.service ] || fail "the service is not enabled"
 [ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] || fail "ctrl-alt-del.target is not masked"
 systemd-analyze verify /lib/systemd/system/heping-kiosk.service >"$SCRATCH/verify" 2>&1 ||
@@ -101,8 +102,9 @@ echo "installed kiosk renders the installed report bundle: ok"
 run_session() {  # run_session LOG ARGS...: the installed session as the kiosk's user, headless
   local log=$1
   shift
+  # XDG_CACHE_HOME as the unit sets it.
   runuser -u heping-kiosk -- env XDG_RUNTIME_DIR="$RUNDIR/xdg" RUNTIME_DIRECTORY="$RUNDIR/run" \
-    WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
+    XDG_CACHE_HOME=/var/cache/heping-kiosk WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
     NOTIFY_SOCKET="$RUNDIR/notify.sock" WATCHDOG_USEC=4000000 WATCHDOG_PID=$$ \
     /usr/lib/heping-kiosk/heping-kiosk-session "$@" >"$log" 2>&1
 }
@@ -114,6 +116,9 @@ grep -q " READY=1$" "$NOTIFY_LOG" || fail "no READY=1 from the session: $(tail -
 sleep 5
 [ "$(grep -c " WATCHDOG=1$" "$NOTIFY_LOG")" -ge 3 ] || fail "no watchdog heartbeat through cage: $(cat "$NOTIFY_LOG")"
 grep -q "first frame" "$SCRATCH/session.log" || fail "the kiosk in cage drew no frame"
+# What the next start reuses: the baked atlas and Mesa's compiled shaders.
+ls /var/cache/heping-kiosk/atlas-*.bin >/dev/null 2>&1 || fail "no baked atlas kept: $(ls -la /var/cache/heping-kiosk)"
+[ -d /var/cache/heping-kiosk/mesa_shader_cache ] || fail "Mesa's shader cache is elsewhere: $(ls -la /var/cache/heping-kiosk)"
 # As systemd stops a unit: SIGTERM to every process of it (here, all of the kiosk's user).
 pkill -TERM -u heping-kiosk || true
 wait "$session" 2>/dev/null || true
@@ -153,8 +158,8 @@ grep -q "trusted_keys = \[\"RW" /etc/heping-kiosk/kiosk.toml || fail "the upgrad
 [ "$(kioskctl status | grep "^current: ")" = "$before" ] || fail "the upgrade lost the installed bundle"
 echo "upgrade to 0.1.1 kept the configuration edit and the installed bundle: ok"
 apt-get purge -y -qq heping-kiosk >/dev/null 2>&1 || fail "purge failed"
-for gone in /etc/heping-kiosk /var/lib/heping-kiosk /usr/bin/heping-kiosk /etc/systemd/system/ctrl-alt-del.target; do
+for gone in /etc/heping-kiosk /var/lib/heping-kiosk /var/cache/heping-kiosk /usr/bin/heping-kiosk /etc/systemd/system/ctrl-alt-del.target; do
   [ ! -e "$gone" ] && [ ! -L "$gone" ] || fail "purge left $gone"
 done
-echo "purge removed configuration, state and the Ctrl+Alt+Del mask: ok"
+echo "purge removed configuration, state, cache and the Ctrl+Alt+Del mask: ok"
 echo "pkg_deb: ok"

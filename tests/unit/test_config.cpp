@@ -15,6 +15,7 @@ TEST_CASE("config: an empty file gives the built-in defaults") {
   CHECK(loaded.config.idle_timeout_s == 60);
   CHECK(loaded.config.language == "zh");
   CHECK(loaded.config.state_dir == "/var/lib/heping-kiosk");
+  CHECK(loaded.config.cache_dir == "/var/cache/heping-kiosk");
   CHECK(default_config_path() == "/etc/heping-kiosk/kiosk.toml");
 }
 
@@ -31,6 +32,16 @@ TEST_CASE("config: good values are read") {
   CHECK(loaded.config.state_dir == "/srv/kiosk");
   CHECK(loaded.config.bundle == "/tmp/a.bundle");
   CHECK(loaded.config.time_zone == "Europe/Berlin");
+}
+
+TEST_CASE("config: the cache directory is an absolute path, or empty for none") {
+  CHECK(parse("[content]\ncache_dir = \"\"\n", "k.toml").config.cache_dir.empty());
+  CHECK(parse("[content]\ncache_dir = \"/tmp/c\"\n", "k.toml").config.cache_dir == "/tmp/c");
+  auto loaded = parse("[content]\ncache_dir = \"cache\"\n", "k.toml");
+  REQUIRE(loaded.problems.size() == 1);
+  CHECK(loaded.problems[0].to_string() ==
+        "k.toml:2: content.cache_dir: must be an absolute path, or \"\" for none (got \"cache\")");
+  CHECK(loaded.config.cache_dir == "/var/cache/heping-kiosk");
 }
 
 TEST_CASE("config: a bad value is named with its key and line, and the key keeps its default") {
