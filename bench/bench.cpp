@@ -1,5 +1,7 @@
 // kiosk-bench: the figures the content bundle issue sets targets for, measured in one run.
-//   build/bench/kiosk-bench [--runs N] [--attract-seconds N]
+//   build/bench/kiosk-bench [--runs N] [--start-runs N] [--attract-seconds N]
+// --runs: repeats of builds, installs and peak memory (5); --start-runs: rounds of cold
+// starts, in which the floor and the kiosk take turns (15).
 // Needs a display for the kiosk figures (DISPLAY, e.g. Xvfb at 1920x1080; Mesa llvmpipe).
 // The running kiosk's figures (cold start, PSS, CPU, frames) are taken at 1920x1080 against
 // a floor: an empty GLFW window with a GL 3.3 core context on the same display.
@@ -14,6 +16,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "bench/measure.h"
 #include "kiosk/content/bundle.h"
@@ -62,24 +65,40 @@ std::optional<Sample> sample(Child& child) {
   return s;
 }
 
-// Seconds from the spawn to the `first frame` line, median of `runs`; -1 if it never came.
-// `ready`, if given, gets the median time to the `font atlas` line: the window, the GL
-// context and the baked fonts are all there then, and only the first frame is left.
-double cold_start(const std::vector<std::string>& argv, int runs, std::string* renderer = nullptr,
-                  double* ready = nullptr) {
-  std::vector<double> times, readies;
-  for (int i = 0; i < runs; ++i) {
-    Child child(argv);
-    if (ready && child.wait_line("font atlas", 60)) readies.push_back(child.elapsed());
-    if (!child.wait_line("first frame", 60)) return -1;
-    times.push_back(child.elapsed());
-    if (renderer)
-      for (const auto& line : child.lines())
-        if (line.starts_with("renderer ")) *renderer = line.substr(9);
-    child.terminate();
+// One program's cold starts: seconds from the spawn to the `first frame` line, and to the
+// kiosk's `font atlas` line (the window, the GL context and the fonts are all there then,
+// and only the first frame is left).
+struct ColdStarts {
+  std::vector<std::string> argv;
+  bool kiosk = true;  // the floor has no fonts to report
+  std::vector<double> starts, readies;
+  bool failed = false;
+  double start() const { return failed || starts.empty() ? -1 : median(starts); }
+  double ready() const { return readies.empty() ? -1 : median(readies); }
+};
+
+void cold_start(ColdStarts& c, std::string* renderer = nullptr) {
+  Child child(c.argv);
+  if (c.kiosk && child.wait_line("font atlas", 60)) c.readies.push_back(child.elapsed());
+  if (!child.wait_line("first frame", 60)) {
+    c.failed = true;
+    return;
   }
-  if (ready) *ready = readies.empty() ? -1 : median(readies);
-  return median(times);
+  c.starts.push_back(child.elapsed());
+  if (renderer)
+    for (const auto& line : child.lines())
+      if (line.starts_with("renderer ")) *renderer = line.substr(9);
+  child.terminate();
+}
+
+// Start times drift with the machine's load, so the programs take turns, `runs` rounds,
+// each start after a pause that lets the last one's exit settle (Xvfb freeing its window).
+void cold_starts(std::vector<ColdStarts*> programs, int runs, std::string& renderer) {
+  for (int i = 0; i < runs; ++i)
+    for (auto* p : programs) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      cold_start(*p, &renderer);
+    }
 }
 
 // The attract loop as shipped: PSS after 10 s, CPU and frames over `seconds` after the first frame.
@@ -161,16 +180,18 @@ std::string machine(const std::string& renderer) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int runs = 5;
+  int runs = 5, start_runs = 15;
   double attract_seconds = 60;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (i + 1 < argc && arg == "--runs") {
       runs = std::max(1, std::atoi(argv[++i]));
+    } else if (i + 1 < argc && arg == "--start-runs") {
+      start_runs = std::max(1, std::atoi(argv[++i]));
     } else if (i + 1 < argc && arg == "--attract-seconds") {
       attract_seconds = std::max(1.0, std::atof(argv[++i]));
     } else {
-      std::fprintf(stderr, "usage: kiosk-bench [--runs N] [--attract-seconds N]\n");
+      std::fprintf(stderr, "usage: kiosk-bench [--runs N] [--start-runs N] [--attract-seconds N]\n");
       return 2;
     }
   }
@@ -227,7 +248,6 @@ int main(int argc, char** argv) {
   // The running kiosk at 1920x1080 against the floor (an empty GL 3.3 core window).
   std::string renderer;
   std::vector<std::string> floor_argv{FLOOR_WINDOW_BIN, "1920x1080"};
-  double floor_start = cold_start(floor_argv, runs, &renderer);
   double floor_pss = -1;
   {
     Child child(floor_argv);
@@ -237,9 +257,6 @@ int main(int argc, char** argv) {
     }
     child.terminate();
   }
-  row("floor window: cold start to first frame", fmt("%.0f ms", floor_start * 1e3), "");
-  row("floor window: PSS after 10 s", fmt("%.1f MB", floor_pss), "");
-
   fs::path still_config = dir / "still.toml";
   // As installed, the kiosk keeps its baked font atlas in cache_dir between starts; the
   // first start after a bundle arrives bakes it (no_cache stands for that start).
@@ -250,31 +267,43 @@ int main(int argc, char** argv) {
   std::ofstream(still_config) << "[display]\nslow_motion_fps = 0\nsoftware_slow_motion_fps = 0\n"
                                  "alternate_languages = false\n[content]\ncache_dir = \""
                               << cache.string() << "\"\n";
-  double report_pss = -1;
   struct Target {
     const char* name;
     fs::path bundle;
     double start_ms;
+    ColdStarts restarts, first_starts;
   };
-  for (const Target& t : {Target{"report", report, 150}, Target{"synthetic", synth, 200}}) {
-    std::vector<std::string> base{KIOSK_BIN, "--bundle", t.bundle, "--windowed", "1920x1080", "--config"};
-    auto with = [&](const fs::path& config) {
-      auto args = base;
-      args.push_back(config);
-      return args;
-    };
-    auto kiosk = with(cached_config), kiosk_still = with(still_config), first_start = with(no_cache_config);
+  std::vector<Target> targets{{"report", report, 150, {}, {}}, {"synthetic", synth, 200, {}, {}}};
+  auto kiosk_argv = [&](const Target& t, const fs::path& config) {
+    return std::vector<std::string>{KIOSK_BIN, "--bundle", t.bundle, "--windowed", "1920x1080", "--config", config};
+  };
+  ColdStarts floor;
+  floor.argv = floor_argv;
+  floor.kiosk = false;
+  std::vector<ColdStarts*> starting{&floor};
+  for (auto& t : targets) {
+    t.restarts.argv = kiosk_argv(t, cached_config);
+    t.first_starts.argv = kiosk_argv(t, no_cache_config);
+    cold_start(t.restarts);  // bakes the atlas into the cache, as the first start on a bundle does
+    starting.insert(starting.end(), {&t.restarts, &t.first_starts});
+  }
+  cold_starts(starting, start_runs, renderer);
+  double floor_start = floor.start();
+  row(fmt("cold starts: medians of %.0f, the programs taking turns", start_runs), "", "");
+  row("floor window: cold start to first frame", fmt("%.0f ms", floor_start * 1e3), "");
+  row("floor window: PSS after 10 s", fmt("%.1f MB", floor_pss), "");
+
+  double report_pss = -1;
+  for (const Target& t : targets) {
+    auto kiosk = t.restarts.argv, kiosk_still = kiosk_argv(t, still_config);
     std::string who = std::string("kiosk, ") + t.name + ": ";
 
-    double ready = -1;
-    cold_start(kiosk, 1);  // bakes the atlas into the cache, as the first start on a bundle does
-    double start = cold_start(kiosk, runs, nullptr, &ready);
+    double start = t.restarts.start();
     row(who + "cold start to first frame", fmt("%.0f ms", start * 1e3), fmt("<= %.0f ms", t.start_ms),
         met(start > 0 && start * 1e3 <= t.start_ms));
     row(who + "cold start / floor", fmt("%.2fx", start / floor_start), "");
-    row(who + "  of which: to window, GL and fonts ready", fmt("%.0f ms", ready * 1e3), "");
-    double baking = cold_start(first_start, runs);
-    row(who + "first start on a new bundle (bakes the atlas)", fmt("%.0f ms", baking * 1e3), "");
+    row(who + "  of which: to window, GL and fonts ready", fmt("%.0f ms", t.restarts.ready() * 1e3), "");
+    row(who + "first start on a new bundle (bakes the atlas)", fmt("%.0f ms", t.first_starts.start() * 1e3), "");
 
     Attract a = attract(kiosk, attract_seconds);
     bool first = report_pss < 0;

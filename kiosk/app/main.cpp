@@ -9,6 +9,7 @@
 #include "kiosk/config/config.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/bundle_locator.h"
+#include "kiosk/platform/window.h"
 
 namespace {
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   using namespace kiosk;
   // Before any thread starts, so that one allocator arena serves them all.
   app::tune_allocator();
+  platform::skip_compose_table();
   auto parsed = app::parse_options(argc, argv);
   if (!parsed.error.empty()) {
     std::cerr << "kiosk: " << parsed.error << "\n" << app::kUsage;
