@@ -74,13 +74,15 @@ bool in_unit(float v) {
   return std::isfinite(v) && v >= 0 && v <= 1;
 }
 
-bool finite(std::initializer_list<float> values) {
-  return std::all_of(values.begin(), values.end(), [](float v) { return std::isfinite(v); });
+// Pixel measures a bake can give: finite, and within an atlas side of zero.
+bool plausible(std::initializer_list<float> values) {
+  return std::all_of(values.begin(), values.end(),
+                     [](float v) { return std::isfinite(v) && std::abs(v) <= static_cast<float>(kLargestSide); });
 }
 
 // What draw code relies on: code points ImGui can index, texture coordinates inside the atlas.
 bool glyph_ok(const ImFontGlyph& g) {
-  return g.Codepoint <= IM_UNICODE_CODEPOINT_MAX && finite({g.AdvanceX, g.X0, g.Y0, g.X1, g.Y1}) && in_unit(g.U0) &&
+  return g.Codepoint <= IM_UNICODE_CODEPOINT_MAX && plausible({g.AdvanceX, g.X0, g.Y0, g.X1, g.Y1}) && in_unit(g.U0) &&
          in_unit(g.V0) && in_unit(g.U1) && in_unit(g.V1);
 }
 
@@ -158,10 +160,10 @@ bool Fonts::load(ImFontAtlas& atlas, const std::filesystem::path& file, const st
   std::array<StoredRole, static_cast<size_t>(Role::Count)> roles;
   for (auto& role : roles) {
     auto& h = role.header;
-    if (!r.get(h) || h.glyphs == 0 || h.glyphs > kMostGlyphs || !finite({h.size, h.font_size, h.ascent, h.descent}) ||
-        h.size <= 0 || h.font_size <= 0 || h.fallback_char > IM_UNICODE_CODEPOINT_MAX ||
-        h.ellipsis_char > IM_UNICODE_CODEPOINT_MAX || h.dot_char > IM_UNICODE_CODEPOINT_MAX ||
-        r.left() < sizeof(ImFontGlyph) * h.glyphs)
+    if (!r.get(h) || h.glyphs == 0 || h.glyphs > kMostGlyphs ||
+        !plausible({h.size, h.font_size, h.ascent, h.descent}) || h.size <= 0 || h.font_size <= 0 ||
+        h.fallback_char > IM_UNICODE_CODEPOINT_MAX || h.ellipsis_char > IM_UNICODE_CODEPOINT_MAX ||
+        h.dot_char > IM_UNICODE_CODEPOINT_MAX || r.left() < sizeof(ImFontGlyph) * h.glyphs)
       return false;
     role.glyphs.resize(static_cast<int>(h.glyphs));
     r.get_bytes(role.glyphs.Data, sizeof(ImFontGlyph) * h.glyphs);

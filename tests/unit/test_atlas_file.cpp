@@ -127,8 +127,8 @@ TEST_CASE("an atlas file that is damaged or not this bake's is refused") {
   }
 }
 
-// Values no bake produces, in a file whose checksum is right: texture coordinates
-// outside the atlas, or a glyph advance that is not a number.
+// Values no bake produces, in a file whose checksum is right: texture coordinates outside
+// the atlas, measures that are not numbers or lie far outside any atlas.
 TEST_CASE("an atlas file with impossible glyphs is refused") {
   ScratchDir dir;
   Baked baked;
@@ -147,6 +147,12 @@ TEST_CASE("an atlas file with impossible glyphs is refused") {
   }
   SUBCASE("infinite") {
     glyph.Y1 = std::numeric_limits<float>::infinity();
+  }
+  SUBCASE("absurdly far") {
+    glyph.X0 = 1e30f;
+  }
+  SUBCASE("an absurd font size") {
+    baked.fonts.get(Role::Title)->FontSize = 1e9f;
   }
   REQUIRE(baked.fonts.save(baked.atlas, file, "key"));
   refused(file, "key");
