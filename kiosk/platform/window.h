@@ -59,10 +59,11 @@ class Window {
   double cursor_x_ = 0, cursor_y_ = 0;  // the last position the window was told of
 };
 
-// The size a kiosk window will have: the primary monitor's mode (for WindowKind::Kiosk).
 // The kiosk takes no typed text: X's compose table is not loaded. Changes the environment,
 // so it is called before any thread starts.
 void skip_compose_table();
+
+// The size a kiosk window will have: the primary monitor's mode (for WindowKind::Kiosk).
 // Needs the display; returns 0x0 when there is none.
 void primary_monitor_size(int& width, int& height);
 

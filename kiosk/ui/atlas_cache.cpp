@@ -20,9 +20,9 @@ std::string file_identity(const std::filesystem::path& path) {
   return ec ? "?" : std::to_string(size) + "@" + std::to_string(time);
 }
 
+// Atlases, and the temporary files of writes that never finished.
 bool is_atlas(const std::filesystem::path& path) {
-  auto name = path.filename().string();
-  return name.starts_with(kPrefix) && name.ends_with(kSuffix);
+  return path.filename().string().starts_with(kPrefix);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ constexpr char kMagic[8] = {'H', 'K', 'A', 'T', 'L', 'A', 'S', '1'};
 constexpr uint32_t kLargestSide = 16384;      // ImGui's own limit for an atlas side
 constexpr uint32_t kMostGlyphs = 0xFFFF - 1;  // BuildLookupTable's limit (-1 is reserved)
 constexpr size_t kLines = IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1;
+constexpr uintmax_t kLargestFile = 128 << 20;  // a 4K screen's atlas is ~10 MB
 
 struct RoleHeader {
   float size, font_size, ascent, descent;
@@ -121,15 +122,16 @@ bool Fonts::save(const ImFontAtlas& atlas, const std::filesystem::path& file, co
     }
   }
   std::filesystem::rename(temp, file, ec);
-  if (ec) std::filesystem::remove(temp, ec);
-  return !ec;
+  if (!ec) return true;
+  std::filesystem::remove(temp, ec);
+  return false;
 }
 
 bool Fonts::load(ImFontAtlas& atlas, const std::filesystem::path& file, const std::string& key) {
   std::error_code ec;
   auto size = std::filesystem::file_size(file, ec);
   std::ifstream in(file, std::ios::binary);
-  if (ec || !in) return false;
+  if (ec || !in || size > kLargestFile) return false;
   std::string bytes(size, '\0');
   if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return false;
   uint32_t crc = 0;

@@ -49,15 +49,20 @@ void refused(const std::filesystem::path& file, const std::string& key) {
   CHECK(fonts.get(Role::Body) == nullptr);
 }
 
-}  // namespace
-
-TEST_CASE("a saved atlas loads back as it was baked") {
+// The tiny bundle's fonts baked and saved under "key".
+struct Saved {
   ScratchDir dir;
   Baked baked;
-  bake(baked);
-  auto file = dir.path / "atlas.bin";
-  REQUIRE(baked.fonts.save(baked.atlas, file, "key"));
+  std::filesystem::path file = dir.path / "atlas.bin";
+  Saved() {
+    bake(baked);
+    REQUIRE(baked.fonts.save(baked.atlas, file, "key"));
+  }
+};
 
+}  // namespace
+
+TEST_CASE_FIXTURE(Saved, "a saved atlas loads back as it was baked") {
   ImFontAtlas atlas;
   kiosk::ui::Fonts fonts;
   REQUIRE(fonts.load(atlas, file, "key"));
@@ -89,12 +94,7 @@ TEST_CASE("a saved atlas loads back as it was baked") {
   }
 }
 
-TEST_CASE("an atlas file that is damaged or not this bake's is refused") {
-  ScratchDir dir;
-  Baked baked;
-  bake(baked);
-  auto file = dir.path / "atlas.bin";
-  REQUIRE(baked.fonts.save(baked.atlas, file, "key"));
+TEST_CASE_FIXTURE(Saved, "an atlas file that is damaged or not this bake's is refused") {
   const std::string bytes = read(file);
 
   SUBCASE("missing") {
@@ -166,6 +166,15 @@ TEST_CASE("saving into a directory that is not there fails and leaves nothing") 
   CHECK_FALSE(std::filesystem::exists(dir.path / "none"));
 }
 
+TEST_CASE("saving where the file cannot be replaced fails and leaves no temporary file") {
+  ScratchDir dir;
+  Baked baked;
+  bake(baked);
+  std::filesystem::create_directories(dir.path / "atlas.bin" / "in-the-way");
+  CHECK_FALSE(baked.fonts.save(baked.atlas, dir.path / "atlas.bin", "key"));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator()) == 1);
+}
+
 TEST_CASE("atlas keys: each input the bake reads gives another file") {
   auto bundle = kiosk::content::Bundle::open(KIOSK_TINY_BUNDLE);
   auto key = kiosk::ui::atlas_key(bundle, "r", "b", 1, false);
@@ -180,18 +189,21 @@ TEST_CASE("atlas keys: each input the bake reads gives another file") {
   CHECK(file != kiosk::ui::atlas_file("/cache", key + "x"));
 }
 
-TEST_CASE("pruning keeps the newest atlases and nothing else is touched") {
+TEST_CASE("pruning keeps the newest atlases, drops old unfinished writes and touches nothing else") {
   ScratchDir dir;
   auto now = std::filesystem::file_time_type::clock::now();
   for (int i = 0; i < 5; ++i) {
     auto file = dir.write("atlas-" + std::to_string(i) + ".bin", "x");
     std::filesystem::last_write_time(file, now - std::chrono::hours(10 - i));
   }
+  auto unfinished = dir.write("atlas-5.bin.tmp123", "x");
+  std::filesystem::last_write_time(unfinished, now - std::chrono::hours(20));
   dir.write("other.bin", "x");
   kiosk::ui::prune_atlases(dir.path, 2);
   CHECK_FALSE(std::filesystem::exists(dir.path / "atlas-0.bin"));
   CHECK_FALSE(std::filesystem::exists(dir.path / "atlas-2.bin"));
   CHECK(std::filesystem::exists(dir.path / "atlas-3.bin"));
   CHECK(std::filesystem::exists(dir.path / "atlas-4.bin"));
+  CHECK_FALSE(std::filesystem::exists(unfinished));
   CHECK(std::filesystem::exists(dir.path / "other.bin"));
 }
