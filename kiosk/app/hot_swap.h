@@ -24,6 +24,8 @@ class HotSwap {
   void reload() { current_dirty_ = true; }
   // Returns a prepared session once one is ready to be shown.
   std::unique_ptr<Session> poll(const ui::Canvas& canvas);
+  // A bundle is being installed or prepared: its result is worth asking for soon.
+  bool busy() const { return inbox_.valid() || preparing_.valid(); }
 
  private:
   void report_inbox(const std::vector<ops::InboxResult>& results);

@@ -34,6 +34,9 @@ constexpr int kExitBadBundle = 2;
 // even while the screen stands still; a wake-up draws nothing.
 constexpr double kLongestSleep = 1.0;
 constexpr double kStatsFlushSeconds = 60;  // play counts reach the disk at least this often
+// While a new bundle is prepared in the background, the loop looks for it this often, so
+// that it is swapped in as soon as it is ready (a wake-up draws nothing).
+constexpr double kHotSwapPollSeconds = 0.05;
 
 volatile std::sig_atomic_t g_stop = 0, g_report = 0;
 
@@ -338,7 +341,8 @@ int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_
       service.heartbeat();
       hang_if_injected(now);
       due = screen.next_frame_time(clock());
-      window.wait_events(std::min((due - clock()) / wall.rate, service.longest_sleep(kLongestSleep)));
+      double longest = hot_swap && hot_swap->busy() ? kHotSwapPollSeconds : kLongestSleep;
+      window.wait_events(std::min((due - clock()) / wall.rate, service.longest_sleep(longest)));
     }
     service.stopping();
     std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
