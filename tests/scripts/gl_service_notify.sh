@@ -23,7 +23,7 @@ hang_after=8
 NOTIFY_SOCKET=$socket WATCHDOG_USEC=2000000 KIOSK_INJECT_HANG_AFTER=$hang_after \
   "$KIOSK" --bundle "$TINY_BUNDLE" --config "$SCRATCH/kiosk.toml" --windowed 640x360 2>"$SCRATCH/stderr" &
 pid=$!
-trap 'kill -KILL $pid 2>/dev/null; kill $listener 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+trap 'kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null || true; kill $listener 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 sleep $((hang_after + 4))
 kill -0 $pid 2>/dev/null || fail "kiosk exited: $(cat "$SCRATCH/stderr")"
 grep -q "injected hang" "$SCRATCH/stderr" || fail "the hang was not injected: $(cat "$SCRATCH/stderr")"
