@@ -85,14 +85,15 @@ bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::str
   baked_large_text_ = show_.large_text();
   const auto& dir = options_.atlas_cache_dir;
   auto key = atlas_key(bundle_, regular->sha256, bold->sha256, canvas.scale, baked_large_text_);
-  fonts_from_cache_ = !dir.empty() && fonts_.load(atlas, atlas_file(dir, key), key);
+  auto file = atlas_file(dir, key);
+  fonts_from_cache_ = !dir.empty() && fonts_.load(atlas, file, key);
   if (fonts_from_cache_) return true;
   if (!fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, baked_large_text_, error)) {
     error = bundle_.path().string() + ": " + error;
     return false;
   }
   // Best effort: without a writable cache the kiosk bakes at every start, as it must anyway.
-  if (!dir.empty() && fonts_.save(atlas, atlas_file(dir, key), key)) prune_atlases(dir, kAtlasesKept);
+  if (!dir.empty() && fonts_.save(atlas, file, key)) prune_atlases(dir, kAtlasesKept);
   return true;
 }
 

@@ -30,7 +30,7 @@ version 1
 "$KIOSKCTL" install "$SCRATCH/v1.bundle" --config "$SCRATCH/kiosk.toml" >/dev/null || fail "first install"
 "$KIOSK" --config "$SCRATCH/kiosk.toml" --windowed 960x540 2>"$SCRATCH/log" &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
+stop_at_exit $pid
 wait_log "first frame" 20
 
 # 1. kioskctl install: swapped in by the running kiosk.

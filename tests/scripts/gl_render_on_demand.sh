@@ -11,7 +11,7 @@ software_slow_motion_fps = 0
 TOML
 "$KIOSK" --bundle "$TINY_BUNDLE" --windowed 960x540 --config "$SCRATCH/kiosk.toml" 2>"$SCRATCH/log" &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
+stop_at_exit $pid
 for _ in $(seq 100); do grep -q "first frame" "$SCRATCH/log" && break; sleep 0.1; done
 grep -q "first frame" "$SCRATCH/log" || fail "no first frame: $(cat "$SCRATCH/log")"
 

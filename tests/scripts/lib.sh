@@ -4,6 +4,12 @@ set -euo pipefail
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 
+# stop_at_exit PID: at exit, stops a kiosk the test left running and waits for it to end
+# before the scratch directory goes (an exiting kiosk still writes its play statistics).
+stop_at_exit() {
+  trap "kill $1 2>/dev/null || true; wait $1 2>/dev/null || true; rm -rf \"\$SCRATCH\"" EXIT
+}
+
 fail() {
   echo "FAIL: $*" >&2
   exit 1
