@@ -49,9 +49,31 @@ if ((reproduce)); then
 fi
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 
-# Reproducers and logs stay in the build directory, one folder per run.
+# What a failure's report holds: the error, the top of its stack, and the reproducer
+# itself when it is small, since a CI machine's build directory is gone once it fails.
+report_failure() {
+  local target=$1 work=$2
+  echo "fuzz_$target FAILED"
+  grep -E '==[0-9]+== ?ERROR|^SUMMARY|runtime error' "$work/log" | head -5 || true
+  grep -E '^ +#[0-9]+ 0x' "$work/log" | head -12 || true
+  for artifact in "$work"/artifacts/*; do
+    [[ -e $artifact ]] || continue
+    echo "reproduce with: scripts/fuzz.sh --reproduce $target $artifact"
+    if (($(stat -c %s "$artifact") <= 16384)); then
+      echo "the input, base64 (base64 -d >input, then --reproduce $target input):"
+      base64 -w 120 "$artifact"
+    fi
+  done
+  echo "full log: $work/log"
+}
+
+# Reproducers and logs stay in the build directory, one folder per run; `latest` links
+# to the last run, whose `failures` file test.sh prints again at its end.
 runs=$build/fuzz-runs/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$runs"
+ln -sfn "$runs" "$build/fuzz-runs/latest"
+failures=$runs/failures
+: >"$failures"
 status=0
 for target in "${targets[@]}"; do
   [[ -x $bin/fuzz_$target ]] || { echo "fuzz.sh: no target '$target' (have: ${all_targets[*]})" >&2; exit 2; }
@@ -93,11 +115,7 @@ for target in "${targets[@]}"; do
   grep -E '^#[0-9]+[[:space:]]+DONE' "$work/log" | tail -1 || true
   if ((rc != 0)); then
     status=1
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' "$work/log" | head -5 >&2 || true
-    for artifact in "$work"/artifacts/*; do
-      [[ -e $artifact ]] && echo "fuzz_$target FAILED: reproduce with scripts/fuzz.sh --reproduce $target $artifact" >&2
-    done
-    echo "fuzz_$target: full log in $work/log" >&2
+    report_failure "$target" "$work" | tee -a "$failures" >&2
     continue
   fi
   if ((merge)); then

@@ -34,5 +34,9 @@ echo "== tests with sanitizers" >&2
 # llvmpipe renders on the calling thread here: LeakSanitizer's end-of-process scan has to
 # stop every thread, and its tracer has been seen to crash on driver threads tearing down.
 LP_NUM_THREADS=0 ctest --test-dir "$here/build-asan" --output-on-failure --parallel 2 || status=1
-[ $fuzz_status = 0 ] || echo "== fuzzing found a crash (above)" >&2
+if [ $fuzz_status != 0 ]; then
+  # Repeated here, since CI logs are often read from their end.
+  echo "== fuzzing failed:" >&2
+  cat "$here/build-fuzz/fuzz-runs/latest/failures" >&2 || true
+fi
 exit $((status | fuzz_status))

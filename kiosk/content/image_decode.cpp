@@ -97,16 +97,21 @@ bool jpeg_scans_use_defined_tables(const std::vector<uint8_t>& b) {
   return true;
 }
 
-// stb_image 2.27 copies a zero-length IDAT chunk into its not yet allocated buffer
-// (memcpy from a null pointer: undefined behaviour, found by fuzzing). No encoder needs
-// one, so a PNG with any is refused. The chunks are walked as stb walks them.
-bool png_has_empty_idat(const std::vector<uint8_t>& b) {
+// Walks a PNG's chunks as stb_image 2.27 does and returns what is wrong with them, or "".
+// stb believes each chunk's declared length: it grows its IDAT buffer to fit one before
+// reading it, so a few hundred bytes that claim a 2 GB chunk make it allocate 2 GB; and
+// it copies a zero-length IDAT from a null pointer (undefined behaviour). Both were found
+// by fuzzing. No encoder writes either, so the file is refused before stb sees it.
+std::string png_chunk_problem(const std::vector<uint8_t>& b) {
   for (size_t at = 8; at + 8 <= b.size();) {
     size_t length = static_cast<size_t>(b[at]) << 24 | b[at + 1] << 16 | b[at + 2] << 8 | b[at + 3];
-    if (length == 0 && std::memcmp(&b[at + 4], "IDAT", 4) == 0) return true;
+    const uint8_t* type = &b[at + 4];
+    if (length > b.size() - at - 8) return "a chunk runs past the end of the file";
+    if (length == 0 && std::memcmp(type, "IDAT", 4) == 0) return "an empty IDAT chunk";
+    if (std::memcmp(type, "IEND", 4) == 0) break;
     at += 12 + length;
   }
-  return false;
+  return "";
 }
 
 }  // namespace
@@ -129,9 +134,12 @@ std::optional<ImageHeader> probe_image(const std::vector<uint8_t>& bytes, std::s
     };
     if (!within_size_limit(be32(16), be32(20), reason)) return std::nullopt;
   }
-  if (header.mime == "image/png" && png_has_empty_idat(bytes)) {
-    reason = "corrupt PNG: an empty IDAT chunk";
-    return std::nullopt;
+  if (header.mime == "image/png") {
+    std::string problem = png_chunk_problem(bytes);
+    if (!problem.empty()) {
+      reason = "corrupt PNG: " + problem;
+      return std::nullopt;
+    }
   }
   if (header.mime == "image/jpeg" && !jpeg_huffman_tables_fit(bytes)) {
     reason = "corrupt JPEG: a Huffman table has more than 256 codes";

@@ -93,6 +93,22 @@ TEST_CASE("validate: the image decoder refuses a bomb before allocating") {
   CHECK_FALSE(decode_image(bomb, reason).has_value());
 }
 
+TEST_CASE("validate: a PNG chunk longer than the file is refused before the decoder allocates for it") {
+  // stb_image would grow its buffer to the declared 2 GB before finding the data missing.
+  auto lying = from_hex(
+      "89504E470D0A1A0A"
+      "0000000D49484452"
+      "0000001000000010"
+      "0806000000"
+      "00000000"
+      "7FFFFFF049444154"  // IDAT, claiming 2 GB
+      "789C030000000001");
+  std::string reason;
+  CHECK_FALSE(probe_image(lying, reason).has_value());
+  CHECK(reason == "corrupt PNG: a chunk runs past the end of the file");
+  CHECK_FALSE(decode_image(lying, reason).has_value());
+}
+
 TEST_CASE("validate: text that is not valid UTF-8 is named with its row and column") {
   ScratchDir dir;
   auto bundle = dir.copy_of_tiny("utf8.bundle");
