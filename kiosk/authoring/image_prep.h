@@ -1,7 +1,7 @@
 #pragma once
-// Turns the images named in images.toml into bundle images: SVG illustrations are
-// rasterised (rsvg-convert), photos are checked, and anything larger than it is ever
-// shown is scaled down.
+// Turns the images named in images.toml into bundle images: SVG illustrations are drawn
+// at the largest size they are shown at (svg_raster.h); photos are checked, and scaled
+// down when larger than that.
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-// The authoring layer's own static copies of stb's resizer and PNG/JPEG writer.
+// The authoring layer's own static copies of stb's resizer and JPEG writer.
 #define STB_IMAGE_RESIZE_IMPLEMENTATION
 #define STB_IMAGE_RESIZE_STATIC
 #define STB_IMAGE_WRITE_IMPLEMENTATION
@@ -28,12 +28,6 @@ void append(void* context, void* data, int size) {
 std::vector<uint8_t> resize_rgba(const std::vector<uint8_t>& rgba, int w, int h, int new_w, int new_h) {
   std::vector<uint8_t> out(static_cast<size_t>(new_w) * static_cast<size_t>(new_h) * 4);
   stbir_resize_uint8_srgb(rgba.data(), w, h, 0, out.data(), new_w, new_h, 0, 4, 3, 0);
-  return out;
-}
-
-std::vector<uint8_t> encode_png(const std::vector<uint8_t>& rgba, int w, int h) {
-  std::vector<uint8_t> out;
-  stbi_write_png_to_func(append, &out, w, h, 4, rgba.data(), w * 4);
   return out;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Scaling and re-encoding pictures for a bundle.
+// Scaling pictures and re-encoding photos as JPEG, with stb.
 
 #include <cstdint>
 #include <vector>
@@ -7,7 +7,6 @@
 namespace kiosk::authoring {
 
 std::vector<uint8_t> resize_rgba(const std::vector<uint8_t>& rgba, int w, int h, int new_w, int new_h);
-std::vector<uint8_t> encode_png(const std::vector<uint8_t>& rgba, int w, int h);
 std::vector<uint8_t> encode_jpeg(const std::vector<uint8_t>& rgba, int w, int h);
 
 }  // namespace kiosk::authoring
