@@ -12,25 +12,45 @@ bool ready(const std::future<T>& f) {
 
 }  // namespace
 
-HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems)
+HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems,
+                 std::function<void()> wake)
     : state_{cfg.state_dir},
       watch_(state_),
       trust_(ops::trust_from_config(cfg)),
       options_(options),
-      problems_(problems) {
+      problems_(problems),
+      wake_(std::move(wake)) {
   install_.allow_unsigned = cfg.allow_unsigned;
   install_.keep = cfg.keep_bundles;
+  if (watch_.watching()) watcher_ = std::thread([this] { watch(); });
+}
+
+HotSwap::~HotSwap() {
+  watch_.interrupt();
+  if (watcher_.joinable()) watcher_.join();
+  // The jobs' futures wait for them as they are destroyed, after this.
+}
+
+void HotSwap::watch() {
+  while (watch_.wait()) {
+    auto changes = watch_.poll();
+    if (changes.inbox) inbox_changed_ = true;
+    if (changes.current) current_changed_ = true;
+    if (changes.inbox || changes.current) wake_();
+  }
 }
 
 std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
   // A change that comes while a job runs is kept for the next job, never dropped.
-  auto changes = watch_.poll();
-  inbox_dirty_ = inbox_dirty_ || changes.inbox;
-  current_dirty_ = current_dirty_ || changes.current;
+  inbox_dirty_ = inbox_changed_.exchange(false) || inbox_dirty_;
+  current_dirty_ = current_changed_.exchange(false) || current_dirty_;
   if (inbox_dirty_ && !inbox_.valid()) {
     inbox_dirty_ = false;
-    inbox_ = std::async(std::launch::async,
-                        [this] { return ops::process_inbox(state_, install_, ops::signature_check(trust_)); });
+    inbox_ = std::async(std::launch::async, [this] {
+      auto results = ops::process_inbox(state_, install_, ops::signature_check(trust_));
+      wake_();
+      return results;
+    });
   }
   if (current_dirty_ && !preparing_.valid()) {
     current_dirty_ = false;
@@ -43,6 +63,7 @@ std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
       std::string error;
       auto session = prepare_session(path, options_, canvas, false, error);
       if (!session) problems_.add("hot swap: " + error + "; keeping the bundle on screen");
+      wake_();
       return session;
     });
   }

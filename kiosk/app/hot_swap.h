@@ -1,11 +1,16 @@
 #pragma once
 // New bundles while the kiosk runs: the inbox is installed in the background, and a new
 // `current` is prepared in the background and handed over, ready, to be swapped in
-// between two frames when no visitor is browsing.
+// between two frames when no visitor is browsing. A thread sleeps on the state directory
+// and wakes the loop (through `wake`) when something changes or a job finishes, so
+// the loop need not poll.
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "kiosk/app/operator.h"
@@ -18,16 +23,17 @@ namespace kiosk::app {
 
 class HotSwap {
  public:
-  HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems);
+  // `wake` is called from other threads; it must make the loop call poll() soon.
+  HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems, std::function<void()> wake);
+  ~HotSwap();
 
   // Prepares the current bundle again, as if it had just been installed.
   void reload() { current_dirty_ = true; }
   // Returns a prepared session once one is ready to be shown.
   std::unique_ptr<Session> poll(const ui::Canvas& canvas);
-  // A bundle is being installed or prepared: its result is worth asking for soon.
-  bool busy() const { return inbox_.valid() || preparing_.valid(); }
 
  private:
+  void watch();
   void report_inbox(const std::vector<ops::InboxResult>& results);
 
   ops::StateDir state_;
@@ -39,8 +45,12 @@ class HotSwap {
   std::future<std::vector<ops::InboxResult>> inbox_;
   std::future<std::unique_ptr<Session>> preparing_;
   std::chrono::steady_clock::time_point started_;
+  std::function<void()> wake_;
+  // Set by the watching thread, taken by poll().
+  std::atomic<bool> inbox_changed_{false}, current_changed_{false};
   // Bundles already waiting when the kiosk starts (copied while it was down) count too.
   bool inbox_dirty_ = true, current_dirty_ = false;
+  std::thread watcher_;  // last: it starts once everything it uses exists
 };
 
 }  // namespace kiosk::app

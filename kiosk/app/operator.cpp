@@ -29,9 +29,15 @@ std::string duration(double seconds) {
 }  // namespace
 
 void RecentErrors::add(const std::string& line) {
+  std::lock_guard lock(mutex_);
   std::cerr << "kiosk: " << line << std::endl;
   lines_.push_back(line);
   while (lines_.size() > kErrorsKept) lines_.pop_front();
+}
+
+std::vector<std::string> RecentErrors::lines() const {
+  std::lock_guard lock(mutex_);
+  return {lines_.begin(), lines_.end()};
 }
 
 ui::OperatorInfo operator_info(const Session& session, const config::Config& cfg, const PanelStats& stats,

@@ -3,6 +3,7 @@
 // gathering what the panel shows, and the exit status of "leave for maintenance".
 
 #include <deque>
+#include <mutex>
 #include <string>
 
 #include "kiosk/app/session.h"
@@ -17,10 +18,12 @@ constexpr int kExitMaintenance = 75;
 // Recent problems the kiosk logged, for the panel; also printed to stderr (the journal).
 class RecentErrors {
  public:
+  // Called from the hot swap's threads as well as the loop.
   void add(const std::string& line);
-  std::vector<std::string> lines() const { return {lines_.begin(), lines_.end()}; }
+  std::vector<std::string> lines() const;
 
  private:
+  mutable std::mutex mutex_;
   std::deque<std::string> lines_;
 };
 

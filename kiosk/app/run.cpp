@@ -30,13 +30,10 @@ namespace {
 
 constexpr double kStepSeconds = 0.5;  // the frozen clock walks to --at in steps, as a running kiosk would
 constexpr int kExitBadBundle = 2;
-// The loop never sleeps longer than this, so that it notices signals and new bundles
-// even while the screen stands still; a wake-up draws nothing.
+// The loop never sleeps longer than this, so that it notices signals even while the
+// screen stands still (new bundles wake it themselves); a wake-up draws nothing.
 constexpr double kLongestSleep = 1.0;
 constexpr double kStatsFlushSeconds = 60;  // play counts reach the disk at least this often
-// While a new bundle is prepared in the background, the loop looks for it this often, so
-// that it is swapped in as soon as it is ready (a wake-up draws nothing).
-constexpr double kHotSwapPollSeconds = 0.05;
 
 volatile std::sig_atomic_t g_stop = 0, g_report = 0;
 
@@ -211,7 +208,7 @@ int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_
     std::unique_ptr<HotSwap> hot_swap;
     std::unique_ptr<ops::PlayStats> plays;
     if (watch_state) {
-      hot_swap = std::make_unique<HotSwap>(cfg, screen_opts, errors);
+      hot_swap = std::make_unique<HotSwap>(cfg, screen_opts, errors, platform::wake_event_loop);
       plays = std::make_unique<ops::PlayStats>(cfg.state_dir / "stats.db");
     }
     double last_flush = 0;
@@ -341,8 +338,7 @@ int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_
       service.heartbeat();
       hang_if_injected(now);
       due = screen.next_frame_time(clock());
-      double longest = hot_swap && hot_swap->busy() ? kHotSwapPollSeconds : kLongestSleep;
-      window.wait_events(std::min((due - clock()) / wall.rate, service.longest_sleep(longest)));
+      window.wait_events(std::min((due - clock()) / wall.rate, service.longest_sleep(kLongestSleep)));
     }
     service.stopping();
     std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;

@@ -119,6 +119,10 @@ void Window::wait_events(double seconds) {
     glfwWaitEventsTimeout(seconds);
 }
 
+void wake_event_loop() {
+  glfwPostEmptyEvent();
+}
+
 void primary_monitor_size(int& width, int& height) {
   width = height = 0;
   if (!glfwInit()) return;

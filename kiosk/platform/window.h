@@ -65,6 +65,9 @@ void skip_compose_table();
 
 // The size a kiosk window will have: the primary monitor's mode (for WindowKind::Kiosk).
 // Needs the display; returns 0x0 when there is none.
+// Ends a wait_events() early; safe to call from any thread while a Window exists.
+void wake_event_loop();
+
 void primary_monitor_size(int& width, int& height);
 
 // The renderer string of the current context (names llvmpipe or softpipe on software GL).

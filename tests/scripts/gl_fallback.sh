@@ -46,7 +46,7 @@ stderr_has "scene out-of-service"
 "$KIOSK" --config "$SCRATCH/kiosk.toml" --windowed 960x540 2>"$SCRATCH/log" &
 pid=$!
 stop_at_exit $pid
-for _ in $(seq 50); do grep -q "first frame (out of service)" "$SCRATCH/log" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -q "first frame (out of service)" "$SCRATCH/log" && break; sleep 0.1; done
 grep -q "first frame (out of service)" "$SCRATCH/log" || fail "no out-of-service screen: $(cat "$SCRATCH/log")"
 # Past its first retry (10 s): the bundle that cannot be baked is not tried again.
 sleep 11
