@@ -44,23 +44,22 @@ bool intrinsic_size(RsvgHandle* handle, double& width, double& height) {
 // cairo's ARGB32 is premultiplied, native-endian words; PNG wants straight RGB(A) bytes.
 Raster to_rgba(cairo_surface_t* surface, int width, int height) {
   const uint8_t* data = cairo_image_surface_get_data(surface);
-  int stride = cairo_image_surface_get_stride(surface);
-  auto word = [&](int x, int y) {
-    return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride)[x];
-  };
+  size_t stride = static_cast<size_t>(cairo_image_surface_get_stride(surface));
+  auto row = [&](int y) { return reinterpret_cast<const uint32_t*>(data + stride * static_cast<size_t>(y)); };
   bool opaque = true;
   for (int y = 0; y < height && opaque; ++y)
-    for (int x = 0; x < width && opaque; ++x) opaque = (word(x, y) >> 24) == 0xFF;
+    opaque = std::all_of(row(y), row(y) + width, [](uint32_t p) { return (p >> 24) == 0xFF; });
   Raster out{width, height, opaque ? 3 : 4, {}};
-  out.pixels.reserve(static_cast<size_t>(width) * static_cast<size_t>(height) * static_cast<size_t>(out.channels));
+  out.pixels.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * static_cast<size_t>(out.channels));
+  uint8_t* o = out.pixels.data();
   for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      uint32_t p = word(x, y), a = p >> 24;
-      auto straight = [a](uint32_t c) { return static_cast<uint8_t>(a == 0 ? 0 : (c * 255 + a / 2) / a); };
-      out.pixels.push_back(straight((p >> 16) & 0xFF));
-      out.pixels.push_back(straight((p >> 8) & 0xFF));
-      out.pixels.push_back(straight(p & 0xFF));
-      if (!opaque) out.pixels.push_back(static_cast<uint8_t>(a));
+    for (const uint32_t *p = row(y), *end = p + width; p != end; ++p) {
+      uint32_t a = *p >> 24, r = (*p >> 16) & 0xFF, g = (*p >> 8) & 0xFF, b = *p & 0xFF;
+      if (a != 0xFF && a != 0) {
+        r = (r * 255 + a / 2) / a, g = (g * 255 + a / 2) / a, b = (b * 255 + a / 2) / a;
+      }
+      *o++ = static_cast<uint8_t>(r), *o++ = static_cast<uint8_t>(g), *o++ = static_cast<uint8_t>(b);
+      if (!opaque) *o++ = static_cast<uint8_t>(a);
     }
   return out;
 }
