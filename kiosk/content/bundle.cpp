@@ -249,6 +249,13 @@ std::optional<Font> Bundle::font(const std::string& role) const {
   return Font{s.text(0), s.text(1), s.text(2), s.blob(3)};
 }
 
+std::optional<std::string> Bundle::font_sha256(const std::string& role) const {
+  auto s = db_.prepare("SELECT sha256 FROM font WHERE role = ?1");
+  s.bind(1, role);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
 std::optional<Image> Bundle::image(const std::string& id) const {
   auto s = db_.prepare(
       "SELECT id, mime, width, height, sha256, bytes, alt_zh, alt_en, credit, licence FROM image WHERE id = ?1");

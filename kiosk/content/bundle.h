@@ -33,6 +33,8 @@ class Bundle {
   std::vector<PlaylistEntry> playlist() const;
   std::vector<UiString> ui_strings() const;
   std::optional<Font> font(const std::string& role) const;
+  // The font's recorded checksum, without reading the font itself.
+  std::optional<std::string> font_sha256(const std::string& role) const;
   std::optional<Image> image(const std::string& id) const;
   int64_t count(const std::string& table) const;
 

@@ -76,20 +76,25 @@ GlyphNeeds KioskScreen::glyph_needs() {
 }
 
 bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::string& error) {
-  auto regular = bundle_.font("regular");
-  auto bold = bundle_.font("bold");
-  if (!regular || !bold) {
-    error = bundle_.path().string() + ": the bundle has no " + std::string(!regular ? "regular" : "bold") + " font";
+  auto regular_sha256 = bundle_.font_sha256("regular");
+  auto bold_sha256 = bundle_.font_sha256("bold");
+  if (!regular_sha256 || !bold_sha256) {
+    error =
+        bundle_.path().string() + ": the bundle has no " + std::string(!regular_sha256 ? "regular" : "bold") + " font";
     return false;
   }
   baked_large_text_ = show_.large_text();
   const auto& dir = options_.atlas_cache_dir;
-  auto key = atlas_key(bundle_, regular->sha256, bold->sha256, canvas.scale, baked_large_text_);
+  auto key = atlas_key(bundle_, *regular_sha256, *bold_sha256, canvas.scale, baked_large_text_);
   auto file = atlas_file(dir, key);
+  // A restart loads the atlas baked last time; only a bake reads the fonts themselves.
   fonts_from_cache_ = !dir.empty() && fonts_.load(atlas, file, key);
   if (fonts_from_cache_) return true;
-  if (!fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, baked_large_text_, error)) {
-    error = bundle_.path().string() + ": " + error;
+  auto regular = bundle_.font("regular");
+  auto bold = bundle_.font("bold");
+  if (!regular || !bold ||
+      !fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, baked_large_text_, error)) {
+    error = bundle_.path().string() + ": " + (error.empty() ? "the bundle's fonts vanished" : error);
     return false;
   }
   // Best effort: without a writable cache the kiosk bakes at every start, as it must anyway.

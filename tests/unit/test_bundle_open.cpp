@@ -44,6 +44,8 @@ TEST_CASE("bundle: the test bundle opens and its content reads back") {
   REQUIRE(regular.has_value());
   CHECK(regular->bytes.size() > 1000);
   CHECK(regular->bytes.size() < 2'000'000);  // a subset, not the 16 MB collection
+  CHECK(bundle.font_sha256("regular") == regular->sha256);
+  CHECK_FALSE(bundle.font_sha256("italic").has_value());
 }
 
 TEST_CASE("bundle: a missing file, a directory and an unreadable file are named with the reason") {
