@@ -5,9 +5,12 @@
 namespace kiosk::app {
 namespace {
 
+// A job's future is ready only once its function has returned, which is after the job
+// woke the loop; so each job also raises `done` before waking it, and the woken loop
+// then collects the result (get() waits out the return) instead of sleeping on.
 template <typename T>
-bool ready(const std::future<T>& f) {
-  return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+bool finished(const std::future<T>& job, std::atomic<bool>& done) {
+  return job.valid() && (done.exchange(false) || job.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
 }
 
 }  // namespace
@@ -28,7 +31,9 @@ HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErr
 HotSwap::~HotSwap() {
   watch_.interrupt();
   if (watcher_.joinable()) watcher_.join();
-  // The jobs' futures wait for them as they are destroyed, after this.
+  // The jobs use wake_ and the flags, which are destroyed before the futures would be.
+  if (inbox_.valid()) inbox_.wait();
+  if (preparing_.valid()) preparing_.wait();
 }
 
 void HotSwap::watch() {
@@ -48,6 +53,7 @@ std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
     inbox_dirty_ = false;
     inbox_ = std::async(std::launch::async, [this] {
       auto results = ops::process_inbox(state_, install_, ops::signature_check(trust_));
+      inbox_done_ = true;
       wake_();
       return results;
     });
@@ -63,12 +69,13 @@ std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
       std::string error;
       auto session = prepare_session(path, options_, canvas, false, error);
       if (!session) problems_.add("hot swap: " + error + "; keeping the bundle on screen");
+      prepared_ = true;
       wake_();
       return session;
     });
   }
-  if (ready(inbox_)) report_inbox(inbox_.get());
-  if (!ready(preparing_)) return nullptr;
+  if (finished(inbox_, inbox_done_)) report_inbox(inbox_.get());
+  if (!finished(preparing_, prepared_)) return nullptr;
   auto session = preparing_.get();
   if (session) {
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();

@@ -46,8 +46,8 @@ class HotSwap {
   std::future<std::unique_ptr<Session>> preparing_;
   std::chrono::steady_clock::time_point started_;
   std::function<void()> wake_;
-  // Set by the watching thread, taken by poll().
-  std::atomic<bool> inbox_changed_{false}, current_changed_{false};
+  // Set by the watching thread and the jobs, taken by poll().
+  std::atomic<bool> inbox_changed_{false}, current_changed_{false}, inbox_done_{false}, prepared_{false};
   // Bundles already waiting when the kiosk starts (copied while it was down) count too.
   bool inbox_dirty_ = true, current_dirty_ = false;
   std::thread watcher_;  // last: it starts once everything it uses exists
