@@ -4,6 +4,7 @@
 
 #include "bundle_fixture.h"
 #include "kiosk/authoring/image_prep.h"
+#include "kiosk/authoring/png_encode.h"
 #include "kiosk/content/image_decode.h"
 
 using namespace kiosk;
@@ -108,6 +109,20 @@ TEST_CASE("image prep: an SVG without a size, and a file that is not an SVG, are
   auto text = prepare(dir, "notes.svg", "these are notes, not a drawing");
   CHECK(text.images.empty());
   CHECK(problems_of(text).find("image 'pic' (notes.svg): not a readable SVG") != std::string::npos);
+}
+
+TEST_CASE("image prep: a photo larger than shown is scaled down to fit, in its own format") {
+  ScratchDir dir;
+  std::vector<uint8_t> green(2400 * 1200 * 3);
+  for (size_t i = 1; i < green.size(); i += 3) green[i] = 0xB0;
+  auto png = authoring::encode_png(green, 2400, 1200, 3);
+  auto out = prepare(dir, "wide.png", std::string(png.begin(), png.end()));
+  REQUIRE(out.images.size() == 1);
+  CHECK(out.images[0].mime == "image/png");
+  CHECK(out.images[0].width == authoring::kMaxShownWidth);
+  CHECK(out.images[0].height == 960);
+  auto pixels = decoded(out.images[0]);
+  CHECK(pixel(pixels, 1000, 500)[1] == 0xB0);
 }
 
 TEST_CASE("image prep: a photo that is not an image is refused") {
