@@ -36,6 +36,8 @@ while (($#)); do
   esac
 done
 
+# A failed build leaves no report behind, rather than the last run's.
+((reproduce)) || rm -f "$build/fuzz-runs/latest"
 if ((build_first)); then
   echo "== build-fuzz (clang-14, libFuzzer, ASan + UBSan)" >&2
   CC=clang-14 CXX=clang++-14 cmake -S "$here" -B "$build" -G Ninja -DKIOSK_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
@@ -55,7 +57,9 @@ report_failure() {
   local target=$1 work=$2
   echo "fuzz_$target FAILED"
   grep -E '==[0-9]+== ?ERROR|^SUMMARY|runtime error' "$work/log" | head -5 || true
-  grep -E '^ +#[0-9]+ 0x' "$work/log" | head -12 || true
+  # The stack without the frames of the sanitizer and of libFuzzer itself.
+  grep -E '^ +#[0-9]+ 0x' "$work/log" | grep -v -E ' in (__sanitizer|__asan|__ubsan|__interceptor|fuzzer::)' |
+    head -12 || true
   for artifact in "$work"/artifacts/*; do
     [[ -e $artifact ]] || continue
     echo "reproduce with: scripts/fuzz.sh --reproduce $target $artifact"
