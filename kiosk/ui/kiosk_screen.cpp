@@ -76,13 +76,14 @@ GlyphNeeds KioskScreen::glyph_needs() {
 }
 
 bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::string& error) {
+  auto missing = [&](const std::string& role) {
+    error = bundle_.path().string() + ": the bundle has no " + role + " font";
+    return false;
+  };
   auto regular_sha256 = bundle_.font_sha256("regular");
   auto bold_sha256 = bundle_.font_sha256("bold");
-  if (!regular_sha256 || !bold_sha256) {
-    error =
-        bundle_.path().string() + ": the bundle has no " + std::string(!regular_sha256 ? "regular" : "bold") + " font";
-    return false;
-  }
+  if (!regular_sha256) return missing("regular");
+  if (!bold_sha256) return missing("bold");
   baked_large_text_ = show_.large_text();
   const auto& dir = options_.atlas_cache_dir;
   auto key = atlas_key(bundle_, *regular_sha256, *bold_sha256, canvas.scale, baked_large_text_);
@@ -91,10 +92,11 @@ bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::str
   fonts_from_cache_ = !dir.empty() && fonts_.load(atlas, file, key);
   if (fonts_from_cache_) return true;
   auto regular = bundle_.font("regular");
+  if (!regular) return missing("regular");
   auto bold = bundle_.font("bold");
-  if (!regular || !bold ||
-      !fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, baked_large_text_, error)) {
-    error = bundle_.path().string() + ": " + (error.empty() ? "the bundle's fonts vanished" : error);
+  if (!bold) return missing("bold");
+  if (!fonts_.build(atlas, *regular, *bold, glyph_needs(), canvas.scale, baked_large_text_, error)) {
+    error = bundle_.path().string() + ": " + error;
     return false;
   }
   // Best effort: without a writable cache the kiosk bakes at every start, as it must anyway.

@@ -28,6 +28,14 @@ Prepared prepare(const ScratchDir& dir, const std::string& name, const std::stri
   return out;
 }
 
+// The one image a good file makes.
+content::Image prepared_image(const ScratchDir& dir, const std::string& name, const std::string& bytes) {
+  auto out = prepare(dir, name, bytes);
+  REQUIRE(out.problems.empty());
+  REQUIRE(out.images.size() == 1);
+  return out.images[0];
+}
+
 content::DecodedImage decoded(const content::Image& image) {
   std::string reason;
   auto pixels = content::decode_image(image.bytes, reason);
@@ -49,12 +57,9 @@ std::string problems_of(const Prepared& prepared) {
 
 TEST_CASE("image prep: an SVG sized only by its viewBox fills the largest shown size") {
   ScratchDir dir;
-  auto out = prepare(dir, "red.svg",
-                     "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300'>"
-                     "<rect width='400' height='300' fill='#c00000'/></svg>");
-  REQUIRE(out.problems.empty());
-  REQUIRE(out.images.size() == 1);
-  const auto& image = out.images[0];
+  auto image = prepared_image(dir, "red.svg",
+                              "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300'>"
+                              "<rect width='400' height='300' fill='#c00000'/></svg>");
   CHECK(image.mime == "image/png");
   CHECK(image.width == authoring::kMaxShownWidth);
   CHECK(image.height == authoring::kMaxShownHeight);
@@ -66,21 +71,19 @@ TEST_CASE("image prep: an SVG sized only by its viewBox fills the largest shown 
 
 TEST_CASE("image prep: a tall SVG fits the box by its height") {
   ScratchDir dir;
-  auto out = prepare(dir, "tall.svg",
-                     "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='600'>"
-                     "<rect width='300' height='600' fill='#000'/></svg>");
-  REQUIRE(out.images.size() == 1);
-  CHECK(out.images[0].width == 720);
-  CHECK(out.images[0].height == authoring::kMaxShownHeight);
+  auto image = prepared_image(dir, "tall.svg",
+                              "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='600'>"
+                              "<rect width='300' height='600' fill='#000'/></svg>");
+  CHECK(image.width == 720);
+  CHECK(image.height == authoring::kMaxShownHeight);
 }
 
 TEST_CASE("image prep: transparency survives, in straight (not premultiplied) colour") {
   ScratchDir dir;
-  auto out = prepare(dir, "glass.svg",
-                     "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='30'>"
-                     "<rect x='20' width='20' height='30' fill='#0000ff' fill-opacity='0.5'/></svg>");
-  REQUIRE(out.images.size() == 1);
-  auto pixels = decoded(out.images[0]);
+  auto pixels =
+      decoded(prepared_image(dir, "glass.svg",
+                             "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='30'>"
+                             "<rect x='20' width='20' height='30' fill='#0000ff' fill-opacity='0.5'/></svg>"));
   const uint8_t* clear = pixel(pixels, 100, 700);
   CHECK(clear[3] == 0);
   const uint8_t* half = pixel(pixels, 1500, 700);
@@ -116,12 +119,11 @@ TEST_CASE("image prep: a photo larger than shown is scaled down to fit, in its o
   std::vector<uint8_t> green(2400 * 1200 * 3);
   for (size_t i = 1; i < green.size(); i += 3) green[i] = 0xB0;
   auto png = authoring::encode_png(green, 2400, 1200, 3);
-  auto out = prepare(dir, "wide.png", std::string(png.begin(), png.end()));
-  REQUIRE(out.images.size() == 1);
-  CHECK(out.images[0].mime == "image/png");
-  CHECK(out.images[0].width == authoring::kMaxShownWidth);
-  CHECK(out.images[0].height == 960);
-  auto pixels = decoded(out.images[0]);
+  auto image = prepared_image(dir, "wide.png", std::string(png.begin(), png.end()));
+  CHECK(image.mime == "image/png");
+  CHECK(image.width == authoring::kMaxShownWidth);
+  CHECK(image.height == 960);
+  auto pixels = decoded(image);
   CHECK(pixel(pixels, 1000, 500)[1] == 0xB0);
 }
 
