@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "kiosk/text/utf8.h"
+
 namespace kiosk::app {
 namespace {
 
@@ -48,14 +50,18 @@ void HotSwap::watch() {
 std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
   // A change that comes while a job runs is kept for the next job, never dropped.
   inbox_dirty_ = inbox_changed_.exchange(false) || inbox_dirty_;
+  if (inbox_retry_at_ && std::chrono::steady_clock::now() >= *inbox_retry_at_) {
+    inbox_retry_at_.reset();
+    inbox_dirty_ = true;
+  }
   current_dirty_ = current_changed_.exchange(false) || current_dirty_;
   if (inbox_dirty_ && !inbox_.valid()) {
     inbox_dirty_ = false;
     inbox_ = std::async(std::launch::async, [this] {
-      auto results = ops::process_inbox(state_, install_, ops::signature_check(trust_));
+      auto report = ops::process_inbox(state_, install_, ops::signature_check(trust_));
       inbox_done_ = true;
       wake_();
-      return results;
+      return report;
     });
   }
   if (current_dirty_ && !preparing_.valid()) {
@@ -67,7 +73,14 @@ std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
     if (ec) path = state_.current();
     preparing_ = std::async(std::launch::async, [this, path, canvas] {
       std::string error;
-      auto session = prepare_session(path, options_, canvas, false, error);
+      std::unique_ptr<Session> session;
+      try {
+        session = prepare_session(path, options_, canvas, false, error);
+      } catch (const std::exception& e) {
+        error = e.what();
+      } catch (...) {
+        error = "an unexpected error";
+      }
       if (!session) problems_.add("hot swap: " + error + "; keeping the bundle on screen");
       prepared_ = true;
       wake_();
@@ -85,11 +98,21 @@ std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {
   return session;
 }
 
-void HotSwap::report_inbox(const std::vector<ops::InboxResult>& results) {
-  for (const auto& r : results) {
+bool HotSwap::finish_within(std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  bool inbox_done = !inbox_.valid() || inbox_.wait_until(deadline) == std::future_status::ready;
+  bool prepared = !preparing_.valid() || preparing_.wait_until(deadline) == std::future_status::ready;
+  return inbox_done && prepared;
+}
+
+void HotSwap::report_inbox(const ops::InboxReport& report) {
+  if (report.retry_in.count() > 0) inbox_retry_at_ = std::chrono::steady_clock::now() + report.retry_in;
+  for (const auto& line : report.set_aside) problems_.add("inbox: " + line);
+  for (const auto& r : report.installs) {
     std::string message = r.result.message, named = r.file.string() + ": ";
     if (message.rfind(named, 0) == 0) message.erase(0, named.size());
-    std::string line = "inbox: " + r.file.filename().string() + ": " + (r.result.ok ? "" : "refused: ") + message;
+    std::string line =
+        "inbox: " + text::escaped(r.file.filename().string()) + ": " + (r.result.ok ? "" : "refused: ") + message;
     if (r.result.ok)
       std::cerr << "kiosk: " << line << std::endl;
     else

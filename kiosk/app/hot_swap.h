@@ -10,6 +10,7 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -31,10 +32,13 @@ class HotSwap {
   void reload() { current_dirty_ = true; }
   // Returns a prepared session once one is ready to be shown.
   std::unique_ptr<Session> poll(const ui::Canvas& canvas);
+  // Waits up to `limit` for the jobs under way; false if one is still running (an
+  // install may then be abandoned: installs survive being killed at any step).
+  bool finish_within(std::chrono::milliseconds limit);
 
  private:
   void watch();
-  void report_inbox(const std::vector<ops::InboxResult>& results);
+  void report_inbox(const ops::InboxReport& report);
 
   ops::StateDir state_;
   ops::StateWatch watch_;
@@ -42,7 +46,9 @@ class HotSwap {
   ui::ScreenOptions options_;
   RecentErrors& problems_;  // shown on the operator panel as well as logged
   ops::InstallOptions install_;
-  std::future<std::vector<ops::InboxResult>> inbox_;
+  std::future<ops::InboxReport> inbox_;
+  // A bundle still arriving is looked at again once it has settled.
+  std::optional<std::chrono::steady_clock::time_point> inbox_retry_at_;
   std::future<std::unique_ptr<Session>> preparing_;
   std::chrono::steady_clock::time_point started_;
   std::function<void()> wake_;

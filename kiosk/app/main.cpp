@@ -15,10 +15,11 @@ namespace {
 
 constexpr int kExitUsage = 64;
 constexpr int kExitBadBundle = 2;
+constexpr int kExitInternal = 70;  // EX_SOFTWARE
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run_kiosk(int argc, char** argv) {
   using namespace kiosk;
   // Before any thread starts, so that one allocator arena serves them all.
   app::tune_allocator();
@@ -61,4 +62,16 @@ int main(int argc, char** argv) {
   if (named) return kExitBadBundle;
   std::cerr << "kiosk: no content bundle could be shown" << std::endl;
   return app::run_out_of_service(options, candidates, argv);
+}
+
+// Whatever escapes is reported in one line: a kiosk never dies with "terminate called".
+int main(int argc, char** argv) {
+  try {
+    return run_kiosk(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "kiosk: stopped by an unexpected error: " << e.what() << std::endl;
+  } catch (...) {
+    std::cerr << "kiosk: stopped by an unexpected error" << std::endl;
+  }
+  return kExitInternal;
 }

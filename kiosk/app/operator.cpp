@@ -5,6 +5,7 @@
 
 #include "kiosk/ops/pin.h"
 #include "kiosk/ops/state_dir.h"
+#include "kiosk/text/utf8.h"
 
 namespace kiosk::app {
 namespace {
@@ -28,7 +29,9 @@ std::string duration(double seconds) {
 
 }  // namespace
 
-void RecentErrors::add(const std::string& line) {
+void RecentErrors::add(const std::string& raw) {
+  // Names from outside (inbox files, bundle texts) must not forge lines in the journal.
+  std::string line = text::escaped(raw);
   std::lock_guard lock(mutex_);
   std::cerr << "kiosk: " << line << std::endl;
   lines_.push_back(line);

@@ -6,7 +6,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
-#include <csignal>
+#include <cstdlib>
 #include <ctime>
 #include <future>
 #include <iostream>
@@ -16,6 +16,7 @@
 #include "kiosk/app/operator.h"
 #include "kiosk/app/service_notify.h"
 #include "kiosk/app/session.h"
+#include "kiosk/app/signals.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sqlite.h"
 #include "kiosk/ops/play_stats.h"
@@ -35,24 +36,9 @@ constexpr int kExitBadBundle = 2;
 constexpr double kLongestSleep = 1.0;
 constexpr double kStatsFlushSeconds = 60;  // play counts reach the disk at least this often
 
-volatile std::sig_atomic_t g_stop = 0, g_report = 0;
-
-void on_stop(int) {
-  g_stop = 1;
-}
-void on_report(int) {
-  g_report = 1;
-}
-
-// SIGTERM and SIGINT end the kiosk cleanly; SIGUSR1 prints its frame counters.
-void install_signal_handlers() {
-  struct sigaction action {};
-  action.sa_handler = on_stop;
-  sigaction(SIGTERM, &action, nullptr);
-  sigaction(SIGINT, &action, nullptr);
-  action.sa_handler = on_report;
-  sigaction(SIGUSR1, &action, nullptr);
-}
+// At a stop, how long a running install may take to finish before it is abandoned (it
+// is kill-safe): systemd and operators expect a kiosk to end within 2 s of SIGTERM.
+constexpr auto kLongestStop = std::chrono::milliseconds(1200);
 
 void log_scenes(ui::KioskScreen& screen) {
   for (const auto& scene : screen.take_scene_log()) std::cerr << "scene " << scene << std::endl;
@@ -246,7 +232,7 @@ int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_
       if (e.kind == platform::PointerEvent::Release) screen.pointer_release(e.x, e.y, t);
     });
 
-    install_signal_handlers();
+    Signals signals(platform::wake_event_loop);
     ServiceNotifier service;
     double last_frame = -1, due = 0;
     bool first = true;
@@ -254,10 +240,9 @@ int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_
     std::array<float, 512> frame_ms{};
     long timed_frames = 0;
     double longest_frame_ms = 0;
-    while (!window.should_close() && !g_stop) {
+    while (!window.should_close() && !signals.stop_requested()) {
       ++wakeups;
-      if (g_report) {
-        g_report = 0;
+      if (signals.take_report_request()) {
         std::cerr << "stats frames=" << frames << " wakeups=" << wakeups << std::endl;
         log_frametimes(frame_ms, timed_frames);
         log_resources(session->textures->live_textures(), longest_frame_ms);
@@ -345,6 +330,12 @@ int run_window(const std::vector<std::filesystem::path>& candidates, bool watch_
     if (plays) {
       record_plays();
       flush_plays();
+    }
+    if (hot_swap && !hot_swap->finish_within(kLongestStop)) {
+      std::cerr << "kiosk: stopping with an install or a bundle preparation unfinished; it is taken up again at the "
+                   "next start"
+                << std::endl;
+      std::_Exit(0);  // the job's thread cannot be interrupted, and would hold up the exit
     }
     return 0;
   } catch (const platform::PlatformError& e) {

@@ -1,6 +1,9 @@
 #include "kiosk/content/bundle.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -37,8 +40,13 @@ void check_readable(const std::filesystem::path& path) {
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw BundleError(path.string() + ": no such file");
   if (std::filesystem::is_directory(status)) throw BundleError(path.string() + ": is a directory, not a bundle file");
-  std::ifstream probe(path, std::ios::binary);
-  if (!probe) throw BundleError(path.string() + ": cannot read: " + std::strerror(errno));
+  // Without blocking: opening a FIFO for reading would wait for a writer for ever.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw BundleError(path.string() + ": cannot read: " + std::strerror(errno));
+  struct stat st {};
+  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  ::close(fd);
+  if (!regular) throw BundleError(path.string() + ": not a regular file (a FIFO, socket or device), not a bundle file");
 }
 
 Item read_item(const Statement& s) {

@@ -31,13 +31,26 @@ struct Fd {
 
 }  // namespace
 
-void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
-  Fd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISLNK(mode)) return "a symbolic link";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return "not a regular file";
+}
+
+void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links) {
+  int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (links == Links::Refuse ? O_NOFOLLOW : 0);
+  Fd in(::open(from.c_str(), flags));
+  if (in.fd < 0 && errno == ELOOP && links == Links::Refuse)
+    throw FileError(from.string() + ": not a regular file (a symbolic link)");
   if (in.fd < 0) fail(from, "cannot read");
   struct stat before {};
   if (::fstat(in.fd, &before) != 0) fail(from, "cannot stat");
-  if (!S_ISREG(before.st_mode)) throw FileError(from.string() + ": not a regular file");
-  Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (!S_ISREG(before.st_mode))
+    throw FileError(from.string() + ": not a regular file (" + file_kind(before.st_mode) + ")");
+  Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
   if (out.fd < 0) fail(to, "cannot create");
   std::vector<char> buffer(1 << 20);
   for (;;) {

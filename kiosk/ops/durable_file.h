@@ -3,6 +3,8 @@
 // before it is renamed into place, renames are fsynced through their directory, and
 // links are switched by renaming a new link over the old one.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -14,9 +16,16 @@ class FileError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Copies `from` to the new file `to` (which must not exist) and fsyncs it. Refuses a
-// source that changes size or modification time while it is copied (still being written).
-void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to);
+enum class Links { Follow, Refuse };
+
+// What a file that is not a regular one is, for a message: "a FIFO", "a symbolic link"...
+const char* file_kind(mode_t mode);
+
+// Copies `from` to the new file `to` (which must not exist; created mode 0600) and
+// fsyncs it. Only a regular file is copied: opening never blocks (a FIFO or a device is
+// refused, not waited on), and with Links::Refuse a symbolic link is refused too. Refuses
+// a source that changes size or modification time while it is copied (still being written).
+void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links = Links::Follow);
 void fsync_directory(const std::filesystem::path& dir);
 void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to);
 // Points `link` at `target` atomically: a temporary link renamed over it, then fsync.

@@ -1,8 +1,16 @@
 #pragma once
 // The inbox: a signed bundle (FILE.bundle with FILE.bundle.minisig) dropped into
 // STATE/inbox is installed as `kioskctl install` would, then removed from the inbox.
-// One that is refused is renamed FILE.bundle.refused so that it is not tried again.
+//
+// Anything may be dropped there, so nothing in it is trusted: entries are looked at
+// without following links, opened without blocking, and only regular files with a single
+// link are tried. Anything else is set aside (renamed NAME.refused) with a reason, as is
+// a bundle that is refused. A file is tried only once it has stopped changing for the
+// settle time, so a slow copy is not refused half-way; a refused bundle whose signature
+// is replaced afterwards, or which is replaced by a new file, is tried again.
 
+#include <chrono>
+#include <string>
 #include <vector>
 
 #include "kiosk/ops/installer.h"
@@ -14,9 +22,16 @@ struct InboxResult {
   InstallResult result;
 };
 
-// Installs what is waiting, oldest first. A bundle whose signature has not arrived yet
-// is left for the next call.
-std::vector<InboxResult> process_inbox(const StateDir& state, const InstallOptions& options,
-                                       const SignatureCheck& check_signature);
+struct InboxReport {
+  std::vector<InboxResult> installs;      // what was tried, installed or refused
+  std::vector<std::string> set_aside;     // one line per entry not tried, with the reason
+  std::chrono::milliseconds retry_in{0};  // when nonzero: something is still arriving; look again then
+};
+
+constexpr std::chrono::milliseconds kInboxSettle{2000};
+
+// Installs what is waiting, oldest first, under the state directory's lock. Never throws.
+InboxReport process_inbox(const StateDir& state, const InstallOptions& options, const SignatureCheck& check_signature,
+                          std::chrono::milliseconds settle = kInboxSettle);
 
 }  // namespace kiosk::ops

@@ -2,9 +2,13 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sha256.h"
@@ -28,24 +32,60 @@ std::optional<content::BundleInfo> info_of(const fs::path& bundle) {
   }
 }
 
+void make_private_directory(const StateDir& state, const fs::path& dir, mode_t mode) {
+  if (::mkdir(dir.c_str(), mode) == 0) {
+    state.adopt(dir);
+    return;
+  }
+  if (errno != EEXIST) throw FileError(dir.string() + ": cannot create: " + std::strerror(errno));
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    throw FileError(dir.string() + ": is not a directory (" + file_kind(st.st_mode) + ")");
+  if ((st.st_mode & 07777) != mode) ::chmod(dir.c_str(), mode);
+}
+
 void ensure_writable(const StateDir& state) {
   std::error_code ec;
-  fs::create_directories(state.bundles(), ec);
-  if (!ec) fs::create_directories(state.inbox(), ec);
+  fs::create_directories(state.root, ec);
   if (ec) throw FileError(state.root.string() + ": cannot create the state directory: " + ec.message());
-  if (::access(state.bundles().c_str(), W_OK) != 0 || ::access(state.root.c_str(), W_OK) != 0)
+  if (::access(state.root.c_str(), W_OK) != 0)
+    throw FileError(state.root.string() + ": the state directory is not writable");
+  make_private_directory(state, state.bundles(), 0750);
+  make_private_directory(state, state.inbox(), 0750);
+  // Only the kiosk's user may enter: a copy being checked is nobody else's to read.
+  make_private_directory(state, state.incoming(), 0700);
+  if (::access(state.bundles().c_str(), W_OK) != 0)
     throw FileError(state.root.string() + ": the state directory is not writable");
 }
 
-// Leftovers of an install that was killed half way.
-void remove_incoming(const StateDir& state) {
+// The installed bundles (regular files named *.bundle), in name order; never throws.
+std::vector<fs::path> installed_bundles(const StateDir& state) {
+  std::vector<fs::path> found;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(state.bundles(), ec))
-    if (entry.path().filename().string().rfind(".incoming-", 0) == 0) fs::remove(entry.path(), ec);
+  for (fs::directory_iterator it(state.bundles(), ec), end; !ec && it != end; it.increment(ec)) {
+    const auto& p = it->path();
+    std::error_code kind;
+    if (p.extension() == ".bundle" && p.filename().string()[0] != '.' && it->is_regular_file(kind) &&
+        !it->is_symlink(kind))
+      found.push_back(p);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+bool same_file(const fs::path& a, const std::optional<fs::path>& b) {
+  std::error_code ec;
+  return b && fs::equivalent(a, *b, ec);
+}
+
+fs::file_time_type written(const fs::path& p) {
+  std::error_code ec;
+  auto t = fs::last_write_time(p, ec);
+  return ec ? fs::file_time_type::min() : t;
 }
 
 bool locked_by_someone(const fs::path& bundle) {
-  int fd = ::open(bundle.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(bundle.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) return false;
   bool busy = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
   ::close(fd);
@@ -54,15 +94,11 @@ bool locked_by_someone(const fs::path& bundle) {
 
 void prune(const StateDir& state, int keep) {
   auto current = state.target(state.current()), previous = state.target(state.previous());
-  std::vector<fs::directory_entry> bundles;
-  for (const auto& entry : fs::directory_iterator(state.bundles()))
-    if (entry.path().extension() == ".bundle" && entry.path().filename().string()[0] != '.') bundles.push_back(entry);
-  std::sort(bundles.begin(), bundles.end(),
-            [](const auto& a, const auto& b) { return a.last_write_time() > b.last_write_time(); });
+  auto bundles = installed_bundles(state);
+  std::sort(bundles.begin(), bundles.end(), [](const auto& a, const auto& b) { return written(a) > written(b); });
   int kept = 0;
-  for (const auto& entry : bundles) {
-    const fs::path& p = entry.path();
-    if ((current && fs::equivalent(p, *current)) || (previous && fs::equivalent(p, *previous))) continue;
+  for (const auto& p : bundles) {
+    if (same_file(p, current) || same_file(p, previous)) continue;
     if (kept < keep || locked_by_someone(p)) {
       ++kept;
       continue;
@@ -73,15 +109,53 @@ void prune(const StateDir& state, int keep) {
   }
 }
 
+// A bundle's id becomes part of a file name: nothing that could leave the directory.
+void check_id_names_a_file(const fs::path& file, const std::string& id) {
+  bool ok = !id.empty() && id.size() <= 100 && id[0] != '.' && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+  if (!ok) throw FileError(file.string() + ": the bundle's id '" + id + "' cannot name a file");
+}
+
 InstallResult failed(const StateDir& state, const fs::path& file, const std::string& why) {
   state.record("install failed " + file.string() + ": " + why);
   return {false, why, {}, 0};
 }
 
+void make_readable_by_group(const fs::path& p) {
+  if (::chmod(p.c_str(), 0640) != 0) throw FileError(p.string() + ": cannot set its mode: " + std::strerror(errno));
+}
+
 }  // namespace
 
+void remove_unfinished_copies(const StateDir& state, const StateLock&) {
+  std::error_code ec;
+  for (fs::directory_iterator it(state.incoming(), ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code ignored;
+    fs::remove(it->path(), ignored);
+  }
+  // Where versions before the incoming directory left them.
+  for (fs::directory_iterator it(state.bundles(), ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().rfind(".incoming-", 0) == 0) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+}
+
 InstallResult install_bundle(const fs::path& file, const StateDir& state, const InstallOptions& options,
-                             const SignatureCheck& check_signature) {
+                             const SignatureCheck& check_signature, Links links) {
+  try {
+    test_step("check");
+    ensure_writable(state);
+    StateLock lock(state, options.lock_wait);
+    return install_bundle_locked(file, state, options, check_signature, links, lock);
+  } catch (const FileError& e) {
+    return failed(state, file, e.what());
+  }
+}
+
+InstallResult install_bundle_locked(const fs::path& file, const StateDir& state, const InstallOptions& options,
+                                    const SignatureCheck& check_signature, Links links, const StateLock& held) {
   fs::path incoming, incoming_sig;
   auto cleanup = [&] {
     std::error_code ec;
@@ -89,17 +163,20 @@ InstallResult install_bundle(const fs::path& file, const StateDir& state, const 
     if (!incoming_sig.empty()) fs::remove(incoming_sig, ec);
   };
   try {
-    test_step("check");
     ensure_writable(state);
-    remove_incoming(state);
-    std::string tag = ".incoming-" + std::to_string(::getpid());
-    incoming = state.bundles() / (tag + ".bundle");
+    remove_unfinished_copies(state, held);
+    incoming = state.incoming() / (std::to_string(::getpid()) + ".bundle");
     incoming_sig = signature_of(incoming);
 
     test_step("copy");
-    copy_durably(file, incoming);
-    bool has_signature = fs::exists(signature_of(file));
-    if (has_signature) copy_durably(signature_of(file), incoming_sig);
+    copy_durably(file, incoming, links);
+    state.adopt(incoming);
+    struct stat sig {};
+    bool has_signature = ::lstat(signature_of(file).c_str(), &sig) == 0;
+    if (has_signature) {
+      copy_durably(signature_of(file), incoming_sig, links);
+      state.adopt(incoming_sig);
+    }
 
     test_step("verify");
     if (!options.allow_unsigned) {
@@ -114,19 +191,25 @@ InstallResult install_bundle(const fs::path& file, const StateDir& state, const 
       throw FileError(file.string() + ": does not validate: " + first +
                       (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : ""));
     }
-    auto info = *info_of(incoming);
+    auto info = info_of(incoming);
+    if (!info) throw FileError(file.string() + ": its copy could not be opened after it was checked");
+    check_id_names_a_file(file, info->id);
     if (auto current = state.target(state.current()); current && !options.allow_downgrade) {
-      if (auto installed = info_of(*current); installed && info.version <= installed->version)
-        throw FileError(file.string() + ": version " + std::to_string(info.version) +
+      if (auto installed = info_of(*current); installed && info->version <= installed->version)
+        throw FileError(file.string() + ": version " + std::to_string(info->version) +
                         " is not newer than the installed version " + std::to_string(installed->version) +
                         " (--allow-downgrade installs it anyway)");
     }
 
     test_step("rename");
-    std::string name = info.id + "-v" + std::to_string(info.version) + "-" +
+    std::string name = info->id + "-v" + std::to_string(info->version) + "-" +
                        content::sha256_file_hex(incoming).substr(0, 8) + ".bundle";
     fs::path final_path = state.bundles() / name;
-    if (has_signature) rename_durably(incoming_sig, signature_of(final_path));
+    make_readable_by_group(incoming);
+    if (has_signature) {
+      make_readable_by_group(incoming_sig);
+      rename_durably(incoming_sig, signature_of(final_path));
+    }
     rename_durably(incoming, final_path);
     incoming.clear();
     incoming_sig.clear();
@@ -134,14 +217,14 @@ InstallResult install_bundle(const fs::path& file, const StateDir& state, const 
     test_step("link");
     fs::path relative = fs::path("bundles") / name;
     auto old = state.target(state.current());
-    if (old && !fs::equivalent(*old, final_path)) replace_symlink(state.previous(), fs::relative(*old, state.root));
+    if (old && !same_file(final_path, old)) replace_symlink(state.previous(), fs::relative(*old, state.root));
     replace_symlink(state.current(), relative);
 
     test_step("prune");
     prune(state, options.keep);
-    state.record("install ok " + name + " version " + std::to_string(info.version) +
+    state.record("install ok " + name + " version " + std::to_string(info->version) +
                  (has_signature ? " signed" : " unsigned"));
-    return {true, "installed " + name + " (version " + std::to_string(info.version) + ")", final_path, info.version};
+    return {true, "installed " + name + " (version " + std::to_string(info->version) + ")", final_path, info->version};
   } catch (const FileError& e) {
     cleanup();
     return failed(state, file, e.what());
@@ -151,13 +234,30 @@ InstallResult install_bundle(const fs::path& file, const StateDir& state, const 
   }
 }
 
-InstallResult rollback(const StateDir& state) {
-  auto current = state.target(state.current());
-  auto previous = state.target(state.previous());
-  if (!previous || !fs::exists(*previous)) {
+InstallResult rollback(const StateDir& state, std::chrono::milliseconds lock_wait) {
+  auto no_previous = [&] {
+    std::error_code ec;
+    auto previous = state.target(state.previous());
+    return !previous || !fs::exists(*previous, ec);
+  };
+  // Looked at before the lock too: a state directory that was never used has no lock file.
+  if (no_previous()) {
     state.record("rollback failed: there is no previous bundle");
     return {false, "there is no previous bundle to roll back to", {}, 0};
   }
+  std::optional<StateLock> lock;
+  try {
+    lock.emplace(state, lock_wait);
+  } catch (const FileError& e) {
+    state.record(std::string("rollback failed: ") + e.what());
+    return {false, e.what(), {}, 0};
+  }
+  if (no_previous()) {  // another rollback took it meanwhile
+    state.record("rollback failed: there is no previous bundle");
+    return {false, "there is no previous bundle to roll back to", {}, 0};
+  }
+  auto current = state.target(state.current());
+  auto previous = state.target(state.previous());
   auto info = info_of(*previous);
   if (!info) {
     state.record("rollback failed: the previous bundle cannot be opened");
@@ -179,18 +279,13 @@ InstallResult rollback(const StateDir& state) {
 Status read_status(const StateDir& state) {
   Status status;
   auto current = state.target(state.current()), previous = state.target(state.previous());
-  std::error_code ec;
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(state.bundles(), ec))
-    if (entry.path().extension() == ".bundle" && entry.path().filename().string()[0] != '.')
-      paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  for (const auto& p : paths) {
+  for (const auto& p : installed_bundles(state)) {
     InstalledBundle b;
     b.path = p;
-    b.signed_ = fs::exists(signature_of(p));
-    b.current = current && fs::equivalent(p, *current, ec);
-    b.previous = previous && fs::equivalent(p, *previous, ec);
+    std::error_code ec;
+    b.signed_ = fs::exists(signature_of(p), ec);
+    b.current = same_file(p, current);
+    b.previous = same_file(p, previous);
     try {
       auto info = content::Bundle::open(p).info();
       b.id = info.id;
@@ -207,7 +302,7 @@ Status read_status(const StateDir& state) {
 }
 
 int hold_open(const fs::path& bundle) {
-  int fd = ::open(bundle.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(bundle.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return -1;
   if (::flock(fd, LOCK_SH | LOCK_NB) != 0) {
     ::close(fd);

@@ -4,6 +4,7 @@
 // killed or the power fails: copy and fsync, verify the copy, rename and fsync, switch
 // the link. A bundle is never verified on the stick it came from, only as copied.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -11,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ops/durable_file.h"
 #include "kiosk/ops/state_dir.h"
+#include "kiosk/ops/state_lock.h"
 
 namespace kiosk::ops {
 
@@ -24,6 +27,8 @@ struct InstallOptions {
   bool allow_unsigned = false;   // development only: the operator panel says so
   bool allow_downgrade = false;  // install a version not above the current one
   int keep = 3;                  // installed bundles kept, besides current and previous
+  // How long to wait for another install or rollback in the same state directory.
+  std::chrono::milliseconds lock_wait = std::chrono::seconds(60);
 };
 
 struct InstallResult {
@@ -33,11 +38,21 @@ struct InstallResult {
   int64_t version = 0;
 };
 
+// Takes the state directory's lock for the whole install. FILE may be a link (an
+// operator names it); the inbox passes Links::Refuse.
 InstallResult install_bundle(const std::filesystem::path& file, const StateDir& state, const InstallOptions& options,
-                             const SignatureCheck& check_signature);
+                             const SignatureCheck& check_signature, Links links = Links::Follow);
+// The same, for a caller that holds the lock already (the inbox, between its own steps).
+InstallResult install_bundle_locked(const std::filesystem::path& file, const StateDir& state,
+                                    const InstallOptions& options, const SignatureCheck& check_signature, Links links,
+                                    const StateLock& held);
 
-// Makes `previous` current again (and the current one previous).
-InstallResult rollback(const StateDir& state);
+// Removes the copies of installs that were killed half way; needs the lock, so that no
+// install is in flight.
+void remove_unfinished_copies(const StateDir& state, const StateLock& held);
+
+// Makes `previous` current again (and the current one previous), under the lock.
+InstallResult rollback(const StateDir& state, std::chrono::milliseconds lock_wait = std::chrono::seconds(60));
 
 struct InstalledBundle {
   std::filesystem::path path;

@@ -29,8 +29,8 @@ class AttractLoop {
   const content::PlaylistEntry* previous(double now) const;  // while a transition runs
   double time_in_slide(double now) const { return now - started_at_; }
   double started_at() const { return started_at_; }  // clock time the current slide began
-  double transition_progress(double now) const;  // 0..1, 1 when settled
-  double next_change(double now) const;          // clock time of the next slide change
+  double transition_progress(double now) const;      // 0..1, 1 when settled
+  double next_change(double now) const;              // clock time of the next slide change
   size_t position() const { return current_.value_or(0); }
   size_t size() const { return playlist_.size(); }
   double transition_seconds() const { return transition_s_; }

@@ -1,5 +1,7 @@
 #include "kiosk/text/utf8.h"
 
+#include <cstdio>
+
 namespace kiosk::text {
 namespace {
 
@@ -84,6 +86,43 @@ std::string encode(char32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+std::string escaped(std::string_view text) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    size_t start = pos;
+    char32_t cp = decode_next(text, pos);
+    if (cp == kReplacement && pos - start == 1) {  // a byte that is not UTF-8
+      auto byte = static_cast<unsigned char>(text[start]);
+      out += "\\x";
+      out += hex[byte >> 4];
+      out += hex[byte & 15];
+    } else if (cp == '\\') {
+      out += "\\\\";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp < 0x20 || cp == 0x7F) {
+      out += "\\x";
+      out += hex[cp >> 4];
+      out += hex[cp & 15];
+    } else if ((cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F) ||
+               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF) {
+      // C1 controls, line and paragraph separators, zero-width and bidirectional marks.
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "\\u{%x}", static_cast<unsigned>(cp));
+      out += buffer;
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
   }
   return out;
 }

@@ -21,4 +21,10 @@ std::optional<size_t> find_invalid(std::string_view text);
 std::vector<char32_t> decode(std::string_view text);
 std::string encode(char32_t code_point);
 
+// `text` made safe to log, store as one line or show: control characters and
+// invisible line or direction changers become escapes (`\n`, `\x1b`, `\u{202e}`), bytes
+// that are not UTF-8 become `\xNN`, and a backslash becomes `\\`, so that a file name
+// from outside can neither forge a line nor be mistaken for another name.
+std::string escaped(std::string_view text);
+
 }  // namespace kiosk::text

@@ -6,6 +6,7 @@
 #include "kiosk/config/config.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/ops/trust.h"
+#include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
 #include "kiosk/tools/json.h"
 
@@ -58,8 +59,8 @@ void print_bundle(const char* label, const std::optional<ops::InstalledBundle>& 
   if (!b)
     std::cout << "none\n";
   else
-    std::cout << b->path.filename().string() << " (" << b->id << " version " << b->version << ", "
-              << (b->signed_ ? "signed" : "unsigned") << ")\n";
+    std::cout << text::escaped(b->path.filename().string()) << " (" << text::escaped(b->id) << " version " << b->version
+              << ", " << (b->signed_ ? "signed" : "unsigned") << ")\n";
 }
 
 }  // namespace
@@ -86,7 +87,7 @@ int cmd_install(const Args& args) {
   }
   auto result = ops::install_bundle(c->rest[0], state_of(*c, cfg), options, ops::signature_check(trust));
   if (!result.ok) {
-    std::cerr << "kioskctl: install refused: " << result.message << "\n";
+    std::cerr << "kioskctl: install refused: " << text::escaped(result.message) << "\n";
     return kExitProblems;
   }
   std::cout << result.message << "\n";
@@ -115,11 +116,13 @@ int cmd_status(const Args& args) {
   if (c->json) {
     auto one = [](const std::optional<ops::InstalledBundle>& b) -> std::string {
       if (!b) return "null";
-      return "{\"file\": " + json_string(b->path.filename().string()) + ", \"id\": " + json_string(b->id) +
-             ", \"version\": " + std::to_string(b->version) + ", \"signed\": " + (b->signed_ ? "true" : "false") + "}";
+      return "{\"file\": " + json_string(text::escaped(b->path.filename().string())) +
+             ", \"id\": " + json_string(text::escaped(b->id)) + ", \"version\": " + std::to_string(b->version) +
+             ", \"signed\": " + (b->signed_ ? "true" : "false") + "}";
     };
-    std::cout << "{\"state_dir\": " << json_string(state.root.string()) << ", \"current\": " << one(status.current)
-              << ", \"previous\": " << one(status.previous) << ", \"installed\": [";
+    std::cout << "{\"state_dir\": " << json_string(text::escaped(state.root.string()))
+              << ", \"current\": " << one(status.current) << ", \"previous\": " << one(status.previous)
+              << ", \"installed\": [";
     for (size_t i = 0; i < status.bundles.size(); ++i) std::cout << (i ? ", " : "") << one(status.bundles[i]);
     std::cout << "], \"last\": " << json_string(status.history.empty() ? "" : status.history.back()) << "}\n";
     return kExitOk;
@@ -129,9 +132,10 @@ int cmd_status(const Args& args) {
   print_bundle("previous", status.previous);
   std::cout << "installed: " << status.bundles.size() << "\n";
   for (const auto& b : status.bundles)
-    std::cout << "  " << b.path.filename().string() << (b.problem.empty() ? "" : "  (" + b.problem + ")") << "\n";
+    std::cout << "  " << text::escaped(b.path.filename().string())
+              << (b.problem.empty() ? "" : "  (" + text::escaped(b.problem) + ")") << "\n";
   std::cout << "history:\n";
-  for (const auto& line : status.history) std::cout << "  " << line << "\n";
+  for (const auto& line : status.history) std::cout << "  " << line << "\n";  // escaped when recorded
   return kExitOk;
 }
 

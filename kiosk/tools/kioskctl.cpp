@@ -33,7 +33,9 @@ int usage(const std::string& message) {
 
 }  // namespace kiosk::tools
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_kioskctl(int argc, char** argv) {
   using namespace kiosk::tools;
   if (argc < 2) return usage("no command given");
   std::string command = argv[1];
@@ -52,4 +54,18 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   return usage("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+// Whatever escapes is reported in one line, never as "terminate called".
+int main(int argc, char** argv) {
+  try {
+    return run_kioskctl(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "kioskctl: stopped by an unexpected error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "kioskctl: stopped by an unexpected error\n";
+  }
+  return 70;  // EX_SOFTWARE
 }

@@ -103,13 +103,19 @@ TEST_CASE("installer: the copy is what gets verified, never the original") {
   auto bundle = version_of_tiny(dir, 1);
   std::ofstream(bundle.string() + ".minisig") << "sig";
   fs::path checked;
+  fs::perms copy_mode{}, directory_mode{};
   SignatureCheck spy = [&](const fs::path& file, const fs::path&) {
     checked = file;
+    copy_mode = fs::symlink_status(file).permissions();
+    directory_mode = fs::symlink_status(file.parent_path()).permissions();
     return std::string();
   };
   REQUIRE(install_bundle(bundle, state, InstallOptions{}, spy).ok);
-  CHECK(checked.parent_path() == state.bundles());
+  CHECK(checked.parent_path() == state.incoming());
   CHECK(checked != bundle);
+  // Nobody but the kiosk's user may read a copy before it is known to be a signed bundle.
+  CHECK(copy_mode == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(directory_mode == fs::perms::owner_all);
 }
 
 TEST_CASE("installer: a bundle that fails validate, a missing file and a directory are refused") {

@@ -29,3 +29,17 @@ TEST_CASE("utf8: encode round-trips") {
   for (char32_t c : {U'a', U'é', U'和', U'😀'}) CHECK(decode(encode(c)) == std::vector<char32_t>{c});
   CHECK(encode(0xD800) == "\xEF\xBF\xBD");
 }
+
+TEST_CASE("utf8: escaped text cannot forge a line, a terminal sequence or another name") {
+  using kiosk::text::escaped;
+  CHECK(escaped("plain 和平区.bundle") == "plain 和平区.bundle");
+  CHECK(escaped("a\nb\r\tc") == "a\\nb\\r\\tc");
+  CHECK(escaped("\x1b[31mred") == "\\x1b[31mred");
+  CHECK(escaped(std::string("nul\0x", 5)) == "nul\\x00x");
+  CHECK(escaped("bad\xff byte") == "bad\\xff byte");
+  CHECK(escaped("back\\slash") == "back\\\\slash");
+  CHECK(escaped("evil\u202Egnp.bundle") == "evil\\u{202e}gnp.bundle");
+  CHECK(escaped("line\u2028sep") == "line\\u{2028}sep");
+  CHECK(escaped("\xc2\x85") == "\\u{85}");
+  CHECK(escaped("del\x7f") == "del\\x7f");
+}

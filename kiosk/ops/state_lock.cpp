@@ -1,0 +1,41 @@
+#include "kiosk/ops/state_lock.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include "kiosk/ops/durable_file.h"
+
+namespace kiosk::ops {
+
+StateLock::StateLock(const StateDir& state, std::chrono::milliseconds wait) {
+  auto lock = state.root / "lock";
+  fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw FileError(lock.string() + ": cannot open the state directory's lock: " + std::strerror(errno));
+  state.adopt(lock);
+  // Polled rather than blocking, so that the wait is bounded.
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      int error = errno;
+      ::close(fd_);
+      throw FileError(lock.string() + ": cannot lock: " + std::strerror(error));
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::close(fd_);
+      throw FileError(state.root.string() + ": another install or rollback is still running here (waited " +
+                      std::to_string(wait.count() / 1000) + " s); try again when it has finished");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+StateLock::~StateLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+}  // namespace kiosk::ops
