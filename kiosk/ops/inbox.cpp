@@ -103,6 +103,7 @@ class InboxPass {
       note(state_.inbox().string(), std::string("cannot be listed: ") + std::strerror(errno));
       return found;
     }
+    ::rewinddir(d);  // the copy shares its offset with every earlier listing
     while (auto* e = ::readdir(d)) found.emplace_back(e->d_name);
     ::closedir(d);
     return found;

@@ -24,7 +24,7 @@ install() { expect_exit "$1" "$KIOSKCTL" install "$SCRATCH/v$2.bundle" --state-d
 
 install 0 1
 install 1 2
-stderr_has "$state/bundles/"  # the place the write failed
+stderr_has "$state/incoming/"  # the place the write failed
 stderr_has "No space left on device"
 echo "full disk: $(tail -n 1 "$SCRATCH/stderr")"
 leftovers=$(find "$state" -name '.incoming-*' | wc -l)

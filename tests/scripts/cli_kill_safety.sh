@@ -97,10 +97,10 @@ def index(pred, after=-1, what=""):
             return i
     sys.exit("strace order: no " + what + " after event " + str(after) + ":\n" + "\n".join(map(str, events)))
 
-incoming = lambda e: ".incoming-" in e[1] and e[1].endswith(".bundle")
+incoming = lambda e: "/incoming/" in e[1] and e[1].endswith(".bundle")
 last_write = max(i for i, e in enumerate(events) if e[0] == "write" and incoming(e))
 sync_file = index(lambda e: e[0] in ("fsync", "fdatasync") and incoming(e), last_write, "fsync of the copied bundle")
-renamed = index(lambda e: e[0] == "rename" and ".incoming-" in e[1] and ".minisig" not in e[1], sync_file, "rename into place")
+renamed = index(lambda e: e[0] == "rename" and "/incoming/" in e[1] and ".minisig" not in e[1], sync_file, "rename into place")
 sync_dir = index(lambda e: e[0] == "fsync" and e[1].endswith("/bundles"), renamed, "fsync of the bundles directory")
 link = index(lambda e: e[0] == "symlink" and "/current.new-" in e[1], sync_dir, "new current link")
 swap = index(lambda e: e[0] == "rename" and e[1].endswith("/current"), link, "link swap")

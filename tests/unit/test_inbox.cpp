@@ -1,0 +1,166 @@
+// The inbox against what a careless share or a hostile stick leaves in it.
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "bundle_fixture.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/ops/inbox.h"
+
+using namespace kiosk::ops;
+namespace fs = std::filesystem;
+using std::chrono::milliseconds;
+
+namespace {
+
+// Stands in for minisign: a signature file that says "good" is a good signature.
+const SignatureCheck kSaysGood = [](const fs::path& bundle, const fs::path& signature) {
+  std::ifstream in(signature);
+  std::string word;
+  in >> word;
+  CHECK(bundle.parent_path().filename() == "incoming");  // only ever the copy
+  return word == "good" ? std::string() : std::string("the file does not match its signature");
+};
+
+struct Inbox {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  Inbox() { fs::create_directories(state.inbox()); }
+
+  fs::path drop(const std::string& name, int version, const std::string& signature = "good") const {
+    auto bundle = state.inbox() / name;
+    fs::copy_file(KIOSK_TINY_BUNDLE, bundle);
+    tamper(bundle, "UPDATE bundle SET version = " + std::to_string(version));
+    if (!signature.empty()) std::ofstream(bundle.string() + ".minisig") << signature;
+    return bundle;
+  }
+  InboxReport process(milliseconds settle = milliseconds(0)) const {
+    return process_inbox(state, InstallOptions{}, kSaysGood, settle);
+  }
+  int64_t current_version() const { return kiosk::content::Bundle::open(state.current()).info().version; }
+  std::string report_text(const InboxReport& r) const {
+    std::string all;
+    for (const auto& line : r.set_aside) all += line + "\n";
+    for (const auto& i : r.installs) all += i.file.filename().string() + ": " + i.result.message + "\n";
+    return all;
+  }
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("inbox: links, FIFOs, directories and over-long names beside a good bundle are set aside, never thrown") {
+  Inbox inbox;
+  const auto& in = inbox.state.inbox();
+  fs::create_symlink(in / "nowhere", in / "dangling.bundle");
+  fs::create_symlink("/etc/shadow", in / "shadow.bundle");
+  fs::copy_file(KIOSK_TINY_BUNDLE, in / "loop.bundle");
+  fs::create_symlink(in / "loop.bundle.minisig", in / "loop.bundle.minisig");  // a symlink loop
+  REQUIRE(::mkfifo((in / "fifo.bundle").c_str(), 0600) == 0);
+  fs::create_directory(in / "folder.bundle");
+  std::string long_name(250 - 7, 'x');
+  long_name += ".bundle";  // 250 bytes: its .minisig name cannot exist
+  fs::copy_file(KIOSK_TINY_BUNDLE, in / long_name);
+  inbox.drop("good.bundle", 2);
+
+  InboxReport report;
+  CHECK_NOTHROW(report = inbox.process());
+  auto text = inbox.report_text(report);
+  INFO(text);
+  CHECK(inbox.current_version() == 2);
+  CHECK(contains(text, "dangling.bundle: not a regular file (a symbolic link); set aside as dangling.bundle.refused"));
+  CHECK(contains(text, "shadow.bundle: not a regular file (a symbolic link)"));
+  CHECK(contains(text, "loop.bundle.minisig: not a regular file (a symbolic link)"));
+  CHECK(contains(text, "loop.bundle: its signature is not a regular file"));
+  CHECK(contains(text, "fifo.bundle: not a regular file (a FIFO)"));
+  CHECK(contains(text, "folder.bundle: not a regular file (a directory)"));
+  CHECK(contains(text, "its name leaves no room for its signature's (.minisig) within 255 bytes"));
+  for (const char* gone : {"dangling.bundle", "shadow.bundle", "fifo.bundle", "folder.bundle", "good.bundle"})
+    CHECK_MESSAGE(!fs::exists(fs::symlink_status(in / gone)), gone);
+  CHECK(fs::is_symlink(in / "shadow.bundle.refused"));  // the link itself, never its target
+  // Nothing is left to try: a second pass reports nothing new and installs nothing.
+  auto again = inbox.process();
+  CHECK(again.installs.empty());
+  CHECK(again.set_aside.empty());
+}
+
+TEST_CASE("inbox: a name with a newline or a terminal escape is logged escaped") {
+  Inbox inbox;
+  inbox.drop("two\nlines\x1b[2J.bundle", 2, "bad");
+  auto report = inbox.process();
+  REQUIRE(report.installs.size() == 1);
+  CHECK_FALSE(report.installs[0].result.ok);
+  for (const auto& line : inbox.state.history_lines(10)) {
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(line.find('\x1b') == std::string::npos);
+    CHECK(contains(line, "two\\nlines\\x1b[2J.bundle"));
+  }
+  CHECK(inbox.state.history_lines(10).size() == 1);
+}
+
+TEST_CASE("inbox: a hard link is set aside; only a copy is installed") {
+  Inbox inbox;
+  auto bundle = inbox.drop("a.bundle", 2);
+  fs::create_hard_link(bundle, inbox.dir.path / "elsewhere");
+  auto report = inbox.process();
+  CHECK(contains(inbox.report_text(report), "a.bundle: has other hard links"));
+  CHECK_FALSE(fs::exists(inbox.state.current()));
+}
+
+TEST_CASE("inbox: a bundle still arriving is not tried until it has settled") {
+  Inbox inbox;
+  inbox.drop("slow.bundle", 2);
+  auto early = inbox.process(milliseconds(60000));
+  CHECK(early.installs.empty());
+  CHECK(early.set_aside.empty());
+  CHECK(early.retry_in > milliseconds(50000));
+  CHECK(fs::exists(inbox.state.inbox() / "slow.bundle"));
+  auto settled = inbox.process(milliseconds(0));
+  REQUIRE(settled.installs.size() == 1);
+  CHECK(settled.installs[0].result.ok);
+  CHECK(settled.retry_in == milliseconds(0));
+}
+
+TEST_CASE("inbox: a refused bundle is tried again when its signature is replaced") {
+  Inbox inbox;
+  inbox.drop("v2.bundle", 2, "bad");
+  auto refused = inbox.process();
+  REQUIRE(refused.installs.size() == 1);
+  CHECK_FALSE(refused.installs[0].result.ok);
+  CHECK(fs::exists(inbox.state.inbox() / "v2.bundle.refused"));
+  CHECK(inbox.process().installs.empty());  // not tried again while nothing changes
+  ::usleep(20000);                          // a later change time than the refusal's
+  std::ofstream(inbox.state.inbox() / "v2.bundle.minisig") << "good";
+  auto retried = inbox.process();
+  REQUIRE(retried.installs.size() == 1);
+  CHECK(retried.installs[0].result.ok);
+  CHECK(inbox.current_version() == 2);
+}
+
+TEST_CASE("inbox: copies left by an install killed half way are removed at the next pass") {
+  Inbox inbox;
+  fs::create_directories(inbox.state.incoming());
+  std::ofstream(inbox.state.incoming() / "4242.bundle") << "half a copy";
+  std::ofstream(inbox.state.incoming() / "4242.bundle.minisig") << "sig";
+  inbox.process();
+  CHECK(fs::is_empty(inbox.state.incoming()));
+}
+
+TEST_CASE("inbox: an inbox that is a symbolic link is not read") {
+  Inbox inbox;
+  fs::remove(inbox.state.inbox());
+  fs::create_directories(inbox.dir.path / "elsewhere");
+  fs::copy_file(KIOSK_TINY_BUNDLE, inbox.dir.path / "elsewhere" / "x.bundle");
+  fs::create_directory_symlink(inbox.dir.path / "elsewhere", inbox.state.inbox());
+  auto report = inbox.process();
+  CHECK(report.installs.empty());
+  CHECK(contains(inbox.report_text(report), "cannot be read"));
+}
