@@ -1,0 +1,39 @@
+# kioskctl against files that are not what they claim: a FIFO must not hang install,
+# validate or info, and an install of a link to a root-only file, killed while it
+# verifies, must leave no copy anyone else could read, and none at all after the next.
+source "$(dirname "$0")/lib.sh"
+state="$SCRATCH/state"
+printf '[security]\nallow_unsigned = true\n' >"$SCRATCH/kiosk.toml"
+mkfifo "$SCRATCH/fifo.bundle"
+
+expect_exit 1 timeout 10 "$KIOSKCTL" install "$SCRATCH/fifo.bundle" --state-dir "$state" --config "$SCRATCH/kiosk.toml"
+stderr_has "fifo.bundle: not a regular file (a FIFO)"
+expect_exit 1 timeout 10 "$KIOSKCTL" validate "$SCRATCH/fifo.bundle"
+stderr_has "fifo.bundle: not a regular file"
+expect_exit 2 timeout 10 "$KIOSKCTL" info "$SCRATCH/fifo.bundle"
+stderr_has "not a regular file"
+expect_exit 2 timeout 10 "$KIOSK" --bundle "$SCRATCH/fifo.bundle" --screenshot "$SCRATCH/shot.png"
+stderr_has "not a regular file"
+
+# A secret only its owner may read, reached through a link, as root would install it.
+echo "root:secret-hash:19000:0:99999:7:::" >"$SCRATCH/secret"
+chmod 600 "$SCRATCH/secret"
+ln -s "$SCRATCH/secret" "$SCRATCH/evil.bundle"
+KIOSK_TEST_STEP_DELAY_MS=3000 "$KIOSKCTL" install "$SCRATCH/evil.bundle" --state-dir "$state" \
+  --config "$SCRATCH/kiosk.toml" >/dev/null 2>"$SCRATCH/steps" &
+pid=$!
+for _ in $(seq 200); do grep -q "^step verify$" "$SCRATCH/steps" && break; sleep 0.05; done
+grep -q "^step verify$" "$SCRATCH/steps" || fail "the installer never reached step verify: $(cat "$SCRATCH/steps")"
+copy=$(find "$state" -type f -newer "$SCRATCH/secret" -exec grep -l secret-hash {} +)
+[ -n "$copy" ] || fail "no copy found while verifying"
+[ "$(stat -c %a "$copy")" = 600 ] || fail "the copy is mode $(stat -c %a "$copy") while it is verified"
+[ "$(stat -c %a "$(dirname "$copy")")" = 700 ] || fail "the copy's directory is mode $(stat -c %a "$(dirname "$copy")")"
+kill -9 $pid
+wait $pid 2>/dev/null || true
+[ "$(stat -c %a "$copy")" = 600 ] || fail "the copy left by the kill is readable by others"
+cp "$TINY_BUNDLE" "$SCRATCH/good.bundle"
+"$KIOSKCTL" install "$SCRATCH/good.bundle" --state-dir "$state" --config "$SCRATCH/kiosk.toml" >/dev/null ||
+  fail "the next install failed"
+! grep -rlq secret-hash "$state" || fail "a copy of the secret is still in the state directory"
+# Installed bundles stay readable by the kiosk's group (operators' status), not by all.
+[ "$(stat -c %a "$(readlink -f "$state/current")")" = 640 ] || fail "installed bundle mode $(stat -c %a "$(readlink -f "$state/current")")"
