@@ -1,9 +1,12 @@
 #include "kiosk/app/operator.h"
 
+#include <ctime>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "kiosk/ops/pin.h"
+#include "kiosk/ops/pin_lockout.h"
 #include "kiosk/ops/state_dir.h"
 #include "kiosk/text/utf8.h"
 
@@ -63,10 +66,10 @@ ui::OperatorInfo operator_info(const Session& session, const config::Config& cfg
 }
 
 void connect_operator_panel(Session& session, const config::Config& cfg, std::function<ui::OperatorInfo()> info) {
-  std::string hash = cfg.pin_hash;
-  // No PIN, or a hash libsodium cannot read, keeps the panel locked: no PIN matches.
-  session.screen->set_operator_hooks([hash](const std::string& pin) { return ops::pin_matches(hash, pin); },
-                                     std::move(info));
+  auto guard = std::make_shared<ops::PinGuard>(cfg.pin_hash, ops::StateDir{cfg.state_dir});
+  session.screen->set_operator_hooks(
+      [guard](const std::string& pin) { return guard->check(pin, static_cast<double>(std::time(nullptr))); },
+      std::move(info));
 }
 
 }  // namespace kiosk::app

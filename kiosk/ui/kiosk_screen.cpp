@@ -293,7 +293,7 @@ void KioskScreen::draw(ImDrawList* list, const Canvas& canvas, double now) {
   if (counting_down) draw_countdown(ctx, show_.countdown_remaining(now));
   if (operator_ != OperatorStage::Hidden) {
     action = {};  // the panel covers the screen: nothing under it reacts
-    draw_operator(ViewContext{operator_widgets, images_, content_, strings_, show_.language(), false, now}, now);
+    draw_operator(ViewContext{operator_widgets, images_, content_, strings_, show_.language(), false, now});
   }
   apply(action, now);
   if (action.kind != Action::None) input_changed_ = true;  // draw the new scene at once
@@ -334,26 +334,22 @@ void KioskScreen::show_operator(bool panel) {
   operator_log_.push_back(panel ? "operator" : "operator-pin");
 }
 
-void KioskScreen::draw_operator(const ViewContext& ctx, double now) {
+void KioskScreen::draw_operator(const ViewContext& ctx) {
   if (operator_ == OperatorStage::Keypad) {
     auto tap = draw_keypad(ctx, pin_.size(), pin_message_);
     if (tap.kind == OperatorTap::Digit && pin_.size() < 12) pin_ += static_cast<char>('0' + tap.value);
     if (tap.kind == OperatorTap::Clear) pin_.clear();
     if (tap.kind == OperatorTap::Cancel) operator_ = OperatorStage::Hidden;
     if (tap.kind == OperatorTap::Ok) {
-      if (!attempts_.allowed(now)) {
-        int wait = static_cast<int>(std::ceil(attempts_.locked_until() - now));
-        pin_message_ = fill(ctx.ui("pin_locked"), "{n}", std::to_string(wait));
-      } else if (check_pin_ && check_pin_(pin_)) {
-        attempts_.succeeded();
+      auto verdict = check_pin_ ? check_pin_(pin_) : show::PinVerdict{};
+      if (verdict.ok) {
         operator_ = OperatorStage::Panel;
         touched_cells_.assign(kTouchGridColumns * kTouchGridRows, false);
         operator_log_.push_back("operator");
       } else {
-        attempts_.failed(now);
-        pin_message_ = attempts_.allowed(now) ? ctx.ui("pin_wrong")
-                                              : fill(ctx.ui("pin_locked"), "{n}",
-                                                     std::to_string(static_cast<int>(attempts_.locked_until() - now)));
+        pin_message_ = verdict.locked_for_s > 0
+                           ? fill(ctx.ui("pin_locked"), "{n}", std::to_string(verdict.locked_for_s))
+                           : ctx.ui("pin_wrong");
       }
       pin_.clear();
     }

@@ -61,7 +61,9 @@ class KioskScreen {
 
   // The operator panel: opened by a 3-second press in the top-left corner and a PIN.
   // The app checks PINs, gathers what the panel shows and carries out its commands.
-  void set_operator_hooks(std::function<bool(const std::string&)> check_pin, std::function<OperatorInfo()> info) {
+  // `check_pin` decides, and rate-limits, every PIN entered at the keypad.
+  void set_operator_hooks(std::function<show::PinVerdict(const std::string&)> check_pin,
+                          std::function<OperatorInfo()> info) {
     check_pin_ = std::move(check_pin);
     operator_info_ = std::move(info);
   }
@@ -115,15 +117,14 @@ class KioskScreen {
   };
   std::deque<PendingTap> taps_;
   enum class OperatorStage { Hidden, Keypad, Panel } operator_ = OperatorStage::Hidden;
-  std::function<bool(const std::string&)> check_pin_;
+  std::function<show::PinVerdict(const std::string&)> check_pin_;
   std::function<OperatorInfo()> operator_info_;
   OperatorTap::Kind operator_command_ = OperatorTap::None;
   std::string pin_, pin_message_;
-  show::PinAttempts attempts_;
   std::vector<bool> touched_cells_;
   double press_time_ = 0;
   bool operator_hold_possible() const;
-  void draw_operator(const ViewContext& ctx, double now);
+  void draw_operator(const ViewContext& ctx);
   std::vector<std::string> operator_log_;
   show::CivilTime wall_;
   Canvas last_canvas_;

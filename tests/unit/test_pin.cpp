@@ -6,6 +6,7 @@
 #include "bundle_fixture.h"
 #include "kiosk/config/config.h"
 #include "kiosk/ops/pin.h"
+#include "kiosk/ops/pin_lockout.h"
 #include "kiosk/show/pin_attempts.h"
 
 using namespace kiosk;
@@ -64,4 +65,37 @@ TEST_CASE("pin: three wrong PINs lock the keypad, and the wait doubles") {
   CHECK(attempts.locked_until() == doctest::Approx(1000 + 15 * 60));
   attempts.succeeded();
   CHECK(attempts.failures() == 0);
+}
+
+TEST_CASE("pin: the lockout outlives a restart, and a damaged record reads as none") {
+  ScratchDir dir;
+  ops::StateDir state{dir.path};
+  auto hash = ops::hash_pin("2468");
+  {
+    ops::PinGuard guard(hash, state);
+    CHECK_FALSE(guard.check("1111", 1000).ok);
+    CHECK_FALSE(guard.check("1111", 1001).ok);
+    auto third = guard.check("1111", 1002);
+    CHECK_FALSE(third.ok);
+    CHECK(third.locked_for_s == 30);
+  }
+  // A new process (a restart) with the right PIN, still inside the wait: refused.
+  ops::PinGuard restarted(hash, state);
+  auto locked = restarted.check("2468", 1010);
+  CHECK_FALSE(locked.ok);
+  CHECK(locked.locked_for_s == 22);
+  // After the wait the right PIN opens the panel and clears the record.
+  CHECK(restarted.check("2468", 1040).ok);
+  CHECK(ops::load_pin_lockout(state).failures == 0);
+
+  std::ofstream(state.pin_lockout()) << "garbage\n";
+  CHECK(ops::load_pin_lockout(state).failures == 0);
+  CHECK(ops::PinGuard(hash, state).check("2468", 2000).ok);
+}
+
+TEST_CASE("pin: a read-only state directory still locks within the process") {
+  ScratchDir dir;
+  ops::PinGuard guard(ops::hash_pin("2468"), ops::StateDir{dir.path / "missing"});
+  for (int i = 0; i < 3; ++i) guard.check("0000", 100 + i);
+  CHECK(guard.check("2468", 110).locked_for_s > 0);
 }
