@@ -28,7 +28,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 dpkg -s heping-kiosk >/dev/null 2>&1 && fail "heping-kiosk is installed on this machine; this test installs and purges it"
 [ ! -e /etc/systemd/system/ctrl-alt-del.target ] || fail "ctrl-alt-del.target is already set here; the test checks the package masks it"
-RUNDIR=$(mktemp -d /tmp/pkg-session.XXXXXX)
+# Not in /tmp: the session gets a /tmp of its own, as PrivateTmp= gives it.
+RUNDIR=$(mktemp -d /run/pkg-session.XXXXXX)
 cleanup() {
   pkill -KILL -u heping-kiosk 2>/dev/null || true
   [ -z "${listener:-}" ] || kill "$listener" 2>/dev/null || true
@@ -127,9 +128,10 @@ echo "installed kiosk renders the installed report bundle: ok"
 
 # --- the session: cage, Xwayland, notify, exit status ---------------------------------
 # confined RW_DIR... -- SETPRIV_ARGS... -- CMD...: CMD in namespaces of its own (mounts,
-# hostname, IPC, and with PRIVATE_NETWORK=1 the network), the file system read-only but
-# RW_DIRs, umask 0077, through setpriv with SETPRIV_ARGS and no_new_privs: what of the
-# units' sandboxing can be had without systemd as PID 1.
+# hostname, IPC, and with PRIVATE_NETWORK=1 the network), with a /tmp of its own
+# (PrivateTmp=), the file system read-only but RW_DIRs and /tmp, umask 0077, through
+# setpriv with SETPRIV_ARGS and no_new_privs: what of the units' sandboxing can be had
+# without systemd as PID 1.
 confined() {
   local rw=() priv=()
   while [ "$1" != -- ]; do rw+=("$1"); shift; done
@@ -144,6 +146,7 @@ confined() {
     n=$1; shift
     for d in "${@:1:$n}"; do mount --bind "$d" "$d"; done
     shift "$n"
+    mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /tmp
     mount -o remount,bind,ro /
     umask 0077
     exec setpriv --no-new-privs --inh-caps=-all "$@"' confined "${#rw[@]}" "${rw[@]}" "${priv[@]}" "$@"
@@ -177,7 +180,7 @@ wait "$session" 2>/dev/null || true
 session=""
 expect_exit 2 run_session "$SCRATCH/session-bad.log" --bundle /nonexistent.bundle
 grep -q "nonexistent.bundle" "$SCRATCH/session-bad.log" || fail "the kiosk's error did not reach the log"
-echo "session in cage: READY, $(grep -c " WATCHDOG=1$" "$NOTIFY_LOG") heartbeats, the kiosk's exit status 2 passed through: ok"
+echo "session in cage (confined as its unit): READY, $(grep -c " WATCHDOG=1$" "$NOTIFY_LOG") heartbeats, the kiosk's exit status 2 passed through: ok"
 
 # --- a USB stick's signed bundle --------------------------------------------------------
 kioskctl keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
@@ -195,7 +198,7 @@ mke2fs -q -t ext4 -d "$SCRATCH/stick" "$SCRATCH/stick.img" 8M
 stick_dev=$(losetup -f --show -r "$SCRATCH/stick.img")
 import_usb() {
   PRIVATE_NETWORK=1 confined /var/lib/heping-kiosk -- --bounding-set=-all,+sys_admin,+dac_override,+chown -- \
-    bash -c 'mount -t tmpfs -o mode=0700 tmpfs /tmp && exec "$@"' import /usr/lib/heping-kiosk/heping-kiosk-usb-import "$@"
+    /usr/lib/heping-kiosk/heping-kiosk-usb-import "$@"
 }
 expect_exit 1 import_usb "$stick_dev"
 losetup -d "$stick_dev"
