@@ -30,5 +30,6 @@ int cmd_keygen(const Args& args);
 int cmd_sign(const Args& args);
 int cmd_verify(const Args& args);
 int cmd_config(const Args& args);
+int cmd_import_usb(const Args& args);
 
 }  // namespace kiosk::tools

@@ -24,7 +24,10 @@ const char* const kHelp =
     "  pin set [--config FILE]           the operator panel's PIN (read from stdin), stored as a hash\n"
     "  keygen -p PUBKEY -s SECKEY [-f]   a minisign key pair (secret key unencrypted, mode 0600)\n"
     "  sign FILE -s SECKEY [-t COMMENT]  write FILE.minisig (minisign format, hashed)\n"
-    "  verify FILE -p PUBKEY | -P KEY    check FILE.minisig against a trusted public key\n";
+    "  verify FILE -p PUBKEY | -P KEY    check FILE.minisig against a trusted public key\n"
+    "  import-usb MOUNTDIR --state-dir DIR\n"
+    "                                    copy a mounted USB stick's signed bundles into the inbox (root;\n"
+    "                                    regular files only, never through a link)\n";
 
 int usage(const std::string& message) {
   std::cerr << "kioskctl: " << message << "\n" << kHelp;
@@ -47,7 +50,8 @@ int run_kioskctl(int argc, char** argv) {
       {"status", cmd_status},   {"fallback-font", cmd_fallback_font},
       {"stats", cmd_stats},     {"pin", cmd_pin},
       {"keygen", cmd_keygen},   {"sign", cmd_sign},
-      {"verify", cmd_verify},   {"config", cmd_config}};
+      {"verify", cmd_verify},   {"config", cmd_config},
+      {"import-usb", cmd_import_usb}};
   if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;

@@ -1,10 +1,18 @@
 # The Debian package, for real, on this machine (root only; it installs and purges):
 # its contents, Depends, conffiles and lintian; the install (user, state directory,
 # enabled unit, the machine's kiosk settings) and `systemd-analyze verify`; the installed
-# kiosk's screenshot from the installed bundle; the session in cage (headless, through
-# Xwayland) with the notify protocol and the kiosk's exit status passed through; a USB
-# stick's signed bundle reaching the inbox and the kiosk installing it; an upgrade that
-# keeps state and configuration edits; and a purge that removes them.
+# kiosk's screenshot from the installed bundle; both units' `systemd-analyze security`
+# exposure at 4.0 or below; the session in cage (headless, through Xwayland) with the
+# notify protocol and the kiosk's exit status passed through, under the unit's
+# restrictions that can be reproduced without systemd as PID 1 (no capabilities,
+# no_new_privs, umask 0077, its own hostname namespace, a read-only file system but its
+# state, cache and runtime directories); a USB stick's signed bundle reaching the inbox
+# under the import unit's reproducible restrictions (its three capabilities, no network,
+# private mounts and /tmp, a read-only file system but the state directory), its link to
+# /etc/shadow refused, and the kiosk installing the bundle; an upgrade that keeps state
+# and configuration edits; and a purge that removes them. (The system-call filter, the
+# address families, IPAddressDeny=, the device ACL, ProtectProc=, ProtectClock= and the
+# kernel protections need systemd to apply them: not reproduced here.)
 source "$(dirname "$0")/lib.sh"
 
 DEB=$(ls "$DEB_DIR"/heping-kiosk_*_amd64.deb 2>/dev/null | head -n 1 || true)
@@ -20,7 +28,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 dpkg -s heping-kiosk >/dev/null 2>&1 && fail "heping-kiosk is installed on this machine; this test installs and purges it"
 [ ! -e /etc/systemd/system/ctrl-alt-del.target ] || fail "ctrl-alt-del.target is already set here; the test checks the package masks it"
-RUNDIR=$(mktemp -d /tmp/pkg-session.XXXXXX)
+# Not in /tmp: the session gets a /tmp of its own, as PrivateTmp= gives it.
+RUNDIR=$(mktemp -d /run/pkg-session.XXXXXX)
 cleanup() {
   pkill -KILL -u heping-kiosk 2>/dev/null || true
   [ -z "${listener:-}" ] || kill "$listener" 2>/dev/null || true
@@ -90,6 +99,25 @@ systemd-analyze verify /lib/systemd/system/heping-kiosk-usb@sdz1.service >"$SCRA
 expect_exit 0 kioskctl config check
 echo "install, user, state directory, enabled unit, systemd-analyze verify: ok"
 
+# --- the units' sandboxing: systemd-analyze security ------------------------------------
+exposure() {  # exposure UNITFILE: the overall exposure level systemd-analyze gives it
+  systemd-analyze security --offline=true "$1" >"$SCRATCH/security" 2>&1 ||
+    fail "systemd-analyze security $1: $(cat "$SCRATCH/security")"
+  sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\) .*/\1/p' "$SCRATCH/security"
+}
+for unit in heping-kiosk.service heping-kiosk-usb@.service; do
+  level=$(exposure "/lib/systemd/system/$unit")
+  [ -n "$level" ] || fail "no exposure level for $unit: $(cat "$SCRATCH/security")"
+  awk -v l="$level" 'BEGIN { exit !(l <= 4.0) }' || fail "$unit is exposed at $level (at most 4.0): $(grep "✗" "$SCRATCH/security")"
+  echo "$unit: exposure $level"
+done
+# ProtectClock= must not have closed the kiosk's devices (the screen, touch, the console):
+# an implied DeviceAllow=char-rtc would (systemd before 252's fix).
+exposure /lib/systemd/system/heping-kiosk.service >/dev/null
+grep -q "DeviceAllow=.*Service has no device ACL" "$SCRATCH/security" ||
+  fail "the kiosk's unit restricts devices: $(grep DeviceAllow= "$SCRATCH/security")"
+echo "both units at exposure 4.0 or below; the kiosk's devices left open: ok"
+
 # --- the installed kiosk shows the installed bundle -----------------------------------
 expect_exit 0 /usr/bin/heping-kiosk --screenshot "$SCRATCH/installed.png" --size 1920x1080 --at 3
 stderr_has "first frame"
@@ -99,11 +127,38 @@ stderr_has "first frame"
 echo "installed kiosk renders the installed report bundle: ok"
 
 # --- the session: cage, Xwayland, notify, exit status ---------------------------------
+# confined RW_DIR... -- SETPRIV_ARGS... -- CMD...: CMD in namespaces of its own (mounts,
+# hostname, IPC, and with PRIVATE_NETWORK=1 the network), with a /tmp of its own
+# (PrivateTmp=), the file system read-only but RW_DIRs and /tmp, umask 0077, through
+# setpriv with SETPRIV_ARGS and no_new_privs: what of the units' sandboxing can be had
+# without systemd as PID 1.
+confined() {
+  local rw=() priv=()
+  while [ "$1" != -- ]; do rw+=("$1"); shift; done
+  shift
+  while [ "$1" != -- ]; do priv+=("$1"); shift; done
+  shift
+  local net=()
+  [ -z "${PRIVATE_NETWORK:-}" ] || net=(--net)
+  # shellcheck disable=SC2016
+  unshare --mount --propagation slave --uts --ipc "${net[@]}" -- bash -c '
+    set -e
+    n=$1; shift
+    for d in "${@:1:$n}"; do mount --bind "$d" "$d"; done
+    shift "$n"
+    mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /tmp
+    mount -o remount,bind,ro /
+    umask 0077
+    exec setpriv --no-new-privs --inh-caps=-all "$@"' confined "${#rw[@]}" "${rw[@]}" "${priv[@]}" "$@"
+}
 run_session() {  # run_session LOG ARGS...: the installed session as the kiosk's user, headless
   local log=$1
   shift
-  # XDG_CACHE_HOME as the unit sets it.
-  runuser -u heping-kiosk -- env XDG_RUNTIME_DIR="$RUNDIR/xdg" RUNTIME_DIRECTORY="$RUNDIR/run" \
+  # XDG_CACHE_HOME as the unit sets it; no capabilities (CapabilityBoundingSet=).
+  confined /var/lib/heping-kiosk /var/cache/heping-kiosk "$RUNDIR" -- \
+    --reuid heping-kiosk --regid heping-kiosk --init-groups --bounding-set=-all -- \
+    env HOME=/var/lib/heping-kiosk USER=heping-kiosk LOGNAME=heping-kiosk \
+    XDG_RUNTIME_DIR="$RUNDIR/xdg" RUNTIME_DIRECTORY="$RUNDIR/run" \
     XDG_CACHE_HOME=/var/cache/heping-kiosk WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
     NOTIFY_SOCKET="$RUNDIR/notify.sock" WATCHDOG_USEC=4000000 WATCHDOG_PID=$$ \
     /usr/lib/heping-kiosk/heping-kiosk-session "$@" >"$log" 2>&1
@@ -125,7 +180,7 @@ wait "$session" 2>/dev/null || true
 session=""
 expect_exit 2 run_session "$SCRATCH/session-bad.log" --bundle /nonexistent.bundle
 grep -q "nonexistent.bundle" "$SCRATCH/session-bad.log" || fail "the kiosk's error did not reach the log"
-echo "session in cage: READY, $(grep -c " WATCHDOG=1$" "$NOTIFY_LOG") heartbeats, the kiosk's exit status 2 passed through: ok"
+echo "session in cage (confined as its unit): READY, $(grep -c " WATCHDOG=1$" "$NOTIFY_LOG") heartbeats, the kiosk's exit status 2 passed through: ok"
 
 # --- a USB stick's signed bundle --------------------------------------------------------
 kioskctl keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
@@ -133,12 +188,30 @@ mkdir "$SCRATCH/stick"
 cp "$TINY_BUNDLE" "$SCRATCH/stick/update.bundle"
 kioskctl sign "$SCRATCH/stick/update.bundle" -s "$SCRATCH/k.sec" >/dev/null
 cp "$TINY_BUNDLE" "$SCRATCH/stick/unsigned.bundle"
+# The issue's attack: the shadow file by a link (more hostile sticks: cli_usb_import.sh).
+ln -s /etc/shadow "$SCRATCH/stick/evil.bundle"
+cp "$SCRATCH/stick/update.bundle.minisig" "$SCRATCH/stick/evil.bundle.minisig"
 mke2fs -q -t ext4 -d "$SCRATCH/stick" "$SCRATCH/stick.img" 8M
-expect_exit 0 /usr/lib/heping-kiosk/heping-kiosk-usb-import "$SCRATCH/stick.img"
+# A read-only block device, as udev's /dev/sdXN; the import as the unit runs it: its
+# capabilities only (CapabilityBoundingSet=), no network, its own mounts and /tmp, the
+# file system read-only but the state directory.
+stick_dev=$(losetup -f --show -r "$SCRATCH/stick.img")
+import_usb() {
+  PRIVATE_NETWORK=1 confined /var/lib/heping-kiosk -- --bounding-set=-all,+sys_admin,+dac_override,+chown -- \
+    /usr/lib/heping-kiosk/heping-kiosk-usb-import "$@"
+}
+expect_exit 1 import_usb "$stick_dev"
+losetup -d "$stick_dev"
 stderr_has "unsigned.bundle has no signature"
-grep -q "1 signed bundle(s) copied" "$SCRATCH/stdout" || fail "usb import: $(cat "$SCRATCH/stdout")"
-[ -z "$(losetup -j "$SCRATCH/stick.img")" ] || fail "the stick is still mounted: $(losetup -j "$SCRATCH/stick.img")"
-[ "$(stat -c %U /var/lib/heping-kiosk/inbox/update.bundle)" = heping-kiosk ] || fail "inbox file not the kiosk's"
+stderr_has "evil.bundle is a symbolic link, which is never followed; evil.bundle not copied"
+grep -q "^1 signed bundle(s) copied into /var/lib/heping-kiosk/inbox; 1 refused$" "$SCRATCH/stdout" ||
+  fail "usb import: $(cat "$SCRATCH/stdout")"
+grep -q "$stick_dev" /proc/mounts && fail "the stick is still mounted"
+[ ! -e /var/lib/heping-kiosk/inbox/evil.bundle ] || fail "the stick's link to /etc/shadow reached the inbox"
+for f in update.bundle update.bundle.minisig; do
+  [ "$(stat -c '%U %a' "/var/lib/heping-kiosk/inbox/$f")" = "heping-kiosk 600" ] ||
+    fail "inbox's $f is $(stat -c '%U %a' "/var/lib/heping-kiosk/inbox/$f"), not the kiosk's with mode 600"
+done
 # The kiosk trusts the operators' key (an edit of the conffile, kept across the upgrade below).
 sed -i "s|^trusted_keys = \[\]|trusted_keys = [\"$(sed -n 2p "$SCRATCH/k.pub")\"]|" /etc/heping-kiosk/kiosk.toml
 runuser -u heping-kiosk -- /usr/bin/heping-kiosk --windowed 640x360 2>"$SCRATCH/kiosk.log" &
@@ -148,7 +221,7 @@ kill -TERM $kiosk
 wait $kiosk || true
 kioskctl status >"$SCRATCH/status" 2>&1
 grep -q "^current: .*\.bundle" "$SCRATCH/status" || fail "the kiosk did not install the stick's bundle: $(cat "$SCRATCH/status") $(cat "$SCRATCH/kiosk.log")"
-echo "USB stick: signed bundle copied read-only, installed by the kiosk: ok"
+echo "USB stick (confined as its unit): signed bundle copied read-only, mode 600, a link to /etc/shadow refused, installed by the kiosk: ok"
 
 # --- upgrade keeps state and configuration edits; purge removes them ----------------
 before=$(kioskctl status | grep "^current: ")
