@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
 
 namespace kiosk::tools {
@@ -61,22 +62,9 @@ class Fd {
   int fd_;
 };
 
-// A file name as it may be printed: control characters, DEL and backslashes as \xNN.
-std::string shown(const std::string& name) {
-  std::string out;
-  for (unsigned char c : name) {
-    if (c < 0x20 || c == 0x7f || c == '\\') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
+std::string errno_text(int e) {
+  return std::strerror(e);
 }
-
-std::string errno_text(int e) { return std::strerror(e); }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -125,8 +113,7 @@ std::optional<Source> open_source(int dir, dev_t dev, const std::string& name, o
     why = "could not be opened: " + errno_text(errno);
     return std::nullopt;
   }
-  if (!S_ISREG(s.st.st_mode) || s.st.st_dev != before.st_dev || s.st.st_ino != before.st_ino ||
-      s.st.st_size > limit) {
+  if (!S_ISREG(s.st.st_mode) || s.st.st_dev != before.st_dev || s.st.st_ino != before.st_ino || s.st.st_size > limit) {
     why = "changed while it was opened";
     return std::nullopt;
   }
@@ -137,16 +124,16 @@ std::optional<Source> open_source(int dir, dev_t dev, const std::string& name, o
 bool write_part(int inbox, const std::string& part, Source& source, uid_t uid, gid_t gid, std::string& why) {
   // A leftover of an earlier import, or anything else of that name: replaced, not followed.
   if (::unlinkat(inbox, part.c_str(), 0) != 0 && errno != ENOENT) {
-    why = "could not be written into the inbox as " + shown(part) + ": " + errno_text(errno);
+    why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
     return false;
   }
   Fd out(::openat(inbox, part.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
   if (!out) {
-    why = "could not be written into the inbox as " + shown(part) + ": " + errno_text(errno);
+    why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
     return false;
   }
   if (::fchmod(out.get(), 0600) != 0 || ::fchown(out.get(), uid, gid) != 0) {
-    why = "could not be written into the inbox as " + shown(part) + ": " + errno_text(errno);
+    why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
     return false;
   }
   std::vector<char> buffer(1 << 20);
@@ -168,7 +155,7 @@ bool write_part(int inbox, const std::string& part, Source& source, uid_t uid, g
       ssize_t w = ::write(out.get(), buffer.data() + done, static_cast<size_t>(n - done));
       if (w < 0 && errno == EINTR) continue;
       if (w < 0) {
-        why = "could not be written into the inbox as " + shown(part) + ": " + errno_text(errno);
+        why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
         return false;
       }
       done += w;
@@ -181,7 +168,7 @@ bool write_part(int inbox, const std::string& part, Source& source, uid_t uid, g
     return false;
   }
   if (::fsync(out.get()) != 0) {
-    why = "could not be written into the inbox as " + shown(part) + ": " + errno_text(errno);
+    why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
     return false;
   }
   return true;
@@ -270,7 +257,7 @@ int cmd_import_usb(const Args& args) {
   int copied = 0, refused = 0;
   for (const auto& name : bundles) {
     auto refuse = [&](const std::string& file, const std::string& why) {
-      std::cerr << shown(file) << " " << why << "; " << shown(name) << " not copied\n";
+      std::cerr << text::escaped(file) << " " << why << "; " << text::escaped(name) << " not copied\n";
       ++refused;
     };
     if (auto why = bad_name(name); !why.empty()) {
@@ -280,7 +267,8 @@ int cmd_import_usb(const Args& args) {
     const std::string signature = name + kSignatureSuffix;
     struct stat sig_st {};
     if (::fstatat(top.get(), signature.c_str(), &sig_st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT) {
-      std::cerr << shown(name) << " has no signature (" << shown(signature) << " beside it); not copied\n";
+      std::cerr << text::escaped(name) << " has no signature (" << text::escaped(signature)
+                << " beside it); not copied\n";
       continue;
     }
     std::string why;

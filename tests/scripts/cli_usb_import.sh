@@ -110,7 +110,7 @@ stick evil
 expect_exit 1 "$IMPORT" "$SCRATCH/evil.img"
 for why in "evil.bundle is a symbolic link" "evilsig.bundle.minisig is a symbolic link" \
   "linkdir.bundle is a symbolic link" "dir.bundle is a directory" "fifo.bundle is not a regular file" \
-  "dev.bundle is not a regular file" 'new\x0aline.bundle has a control character' \
+  "dev.bundle is not a regular file" 'new\nline.bundle has a control character' \
   'bell\x07.bundle has a control character' "$long has a name of 245 bytes" \
   "big.bundle is larger than the limit of 536870912 bytes" \
   "bigsig.bundle.minisig is larger than the limit of 65536 bytes"; do
