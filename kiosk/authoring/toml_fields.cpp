@@ -1,6 +1,7 @@
 #include "kiosk/authoring/toml_fields.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -17,6 +18,18 @@ void FieldReader::problem(const std::string& key, const std::string& message) {
   out_.push_back({file_, line_of_key(key), key.empty() ? message : key + ": " + message});
 }
 
+// A control character other than a line break or tab (written as \u0000 and the like),
+// which the bundle may not carry: a NUL cuts a text short where it meets C APIs.
+void FieldReader::check_controls(const std::string& key, const std::string& value) {
+  for (unsigned char c : value)
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+      problem(key, std::string("contains the control character ") + code + ", which a text may not hold");
+      return;
+    }
+}
+
 std::string FieldReader::required_string(const std::string& key) {
   const auto* node = table_.get(key);
   if (!node) {
@@ -29,6 +42,7 @@ std::string FieldReader::required_string(const std::string& key) {
     return {};
   }
   if (value->empty()) problem(key, "must not be empty");
+  check_controls(key, *value);
   return *value;
 }
 
@@ -40,6 +54,7 @@ std::string FieldReader::optional_string(const std::string& key) {
     problem(key, "must be a string");
     return {};
   }
+  check_controls(key, *value);
   return *value;
 }
 
