@@ -96,7 +96,7 @@ void draw_category_icon(const Pen& p, content::CategoryIcon icon) {
       p.list->PathStroke(p.colour, ImDrawFlags_Closed, p.w);
       break;
     }
-    case content::CategoryIcon::Landmark: {  // a clock tower
+    case content::CategoryIcon::Landmark: {  // a clock tower  // a clock tower
       p.rect(-0.3f, -0.35f, 0.3f, 0.85f);
       p.poly({{-0.38f, -0.35f}, {0.0f, -0.95f}, {0.38f, -0.35f}}, true);
       p.circle(0.0f, 0.0f, 0.17f);
