@@ -6,37 +6,17 @@
 #include <set>
 
 #include "kiosk/authoring/toml_fields.h"
+#include "kiosk/content/formats.h"
 
 namespace kiosk::authoring {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool valid_id(const std::string& id) {
-  static const std::regex pattern("[a-z0-9][a-z0-9-]*");
-  return std::regex_match(id, pattern);
-}
-
-bool valid_date(const std::string& s) {
-  static const std::regex pattern("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
-  return std::regex_match(s, pattern);
-}
-
-bool valid_time(const std::string& s) {
-  static const std::regex pattern("([01]\\d|2[0-3]):[0-5]\\d");
-  return std::regex_match(s, pattern);
-}
-
-bool valid_colour(const std::string& s) {
-  static const std::regex pattern("#[0-9A-Fa-f]{6}");
-  return std::regex_match(s, pattern);
-}
-
-const std::set<std::string>& known_icons() {
-  static const std::set<std::string> icons = {"chart", "building", "handshake", "key",      "city",
-                                              "heart", "shield",   "star",      "landmark", "leaf"};
-  return icons;
-}
+using content::valid_colour;
+using content::valid_date;
+using content::valid_id;
+using content::valid_time;
 
 // Yields each table of an array-of-tables key, reporting a key of the wrong shape.
 template <typename Fn>
@@ -130,7 +110,7 @@ class Reader {
       c.accent = f.required_string("accent");
       if (!c.accent.empty() && !valid_colour(c.accent)) f.problem("accent", "must be a colour like #F2C14E");
       c.icon = f.required_string("icon");
-      if (!c.icon.empty() && !known_icons().count(c.icon)) f.problem("icon", "unknown icon '" + c.icon + "'");
+      if (!c.icon.empty() && !content::category_icon(c.icon)) f.problem("icon", "unknown icon '" + c.icon + "'");
       f.check_no_unknown({"id", "order", "title_zh", "title_en", "accent", "icon"});
       s().categories.push_back(c);
     });

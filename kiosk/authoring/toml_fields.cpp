@@ -1,7 +1,9 @@
 #include "kiosk/authoring/toml_fields.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "kiosk/text/utf8.h"
@@ -17,6 +19,24 @@ void FieldReader::problem(const std::string& key, const std::string& message) {
   out_.push_back({file_, line_of_key(key), key.empty() ? message : key + ": " + message});
 }
 
+// A control character the bundle may not carry (written as \u0000 and the like): a NUL
+// cuts a text short where it meets C APIs. Line breaks and tabs are for the body-like
+// texts only, as validation has it (content/validate.cpp): summaries, bodies, quotes and
+// the interface texts of ui.toml.
+void FieldReader::check_controls(const std::string& key, const std::string& value) {
+  static const std::set<std::string> multiline = {"summary_zh", "summary_en", "body_zh", "body_en",
+                                                  "quote",      "zh",         "en"};
+  const bool breaks = multiline.count(key) > 0;
+  for (unsigned char c : value)
+    if ((c < 0x20 && !(breaks && (c == '\n' || c == '\t'))) || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+      problem(key, std::string("contains the control character ") + code + ", which " +
+                       (breaks ? "a text may not hold" : "this field may not hold (line breaks only in body texts)"));
+      return;
+    }
+}
+
 std::string FieldReader::required_string(const std::string& key) {
   const auto* node = table_.get(key);
   if (!node) {
@@ -29,6 +49,7 @@ std::string FieldReader::required_string(const std::string& key) {
     return {};
   }
   if (value->empty()) problem(key, "must not be empty");
+  check_controls(key, *value);
   return *value;
 }
 
@@ -40,6 +61,7 @@ std::string FieldReader::optional_string(const std::string& key) {
     problem(key, "must be a string");
     return {};
   }
+  check_controls(key, *value);
   return *value;
 }
 

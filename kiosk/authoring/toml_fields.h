@@ -26,6 +26,7 @@ class FieldReader {
   int line_of_key(const std::string& key) const;
 
  private:
+  void check_controls(const std::string& key, const std::string& value);
   const toml::table& table_;
   std::string file_;
   Diagnostics& out_;

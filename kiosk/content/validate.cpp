@@ -3,55 +3,190 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "kiosk/content/bundle.h"
+#include "kiosk/content/formats.h"
+#include "kiosk/content/freetype_face.h"
 #include "kiosk/content/image_decode.h"
 #include "kiosk/content/parallel.h"
 #include "kiosk/content/sha256.h"
+#include "kiosk/content/shown_texts.h"
+#include "kiosk/content/type_scale.h"
 #include "kiosk/content/ui_keys.h"
 #include "kiosk/text/utf8.h"
 
 namespace kiosk::content {
 namespace {
 
-// Every text column of the schema, as (table, key column, text column).
-struct TextColumn {
-  const char* table;
-  const char* key;
-  const char* column;
+// The rule of every text column of the schema. Body-like texts may hold line breaks and
+// tabs; no text may hold another C0 control character or DEL (a NUL cuts the text short
+// where the kiosk hands it to C APIs).
+constexpr size_t kBody = 0;  // the limit is BundleLimits::max_text_bytes
+constexpr size_t kId = 64, kWord = 16, kLine = 512, kLong = 2048;
+
+constexpr TextRule kTextRules[] = {
+    {"bundle", "id", kId, TextFormat::Id, false},
+    {"bundle", "title_zh", kLine, TextFormat::Text, false},
+    {"bundle", "title_en", kLine, TextFormat::Text, false},
+    {"bundle", "source_title_zh", kLong, TextFormat::Text, false},
+    {"bundle", "source_title_en", kLong, TextFormat::Text, false},
+    {"bundle", "source_date", 10, TextFormat::Date, false},
+    {"bundle", "source_issuer_zh", kLine, TextFormat::Text, false},
+    {"bundle", "source_issuer_en", kLine, TextFormat::Text, false},
+    {"bundle", "builder_version", kId, TextFormat::Text, false},
+    {"category", "id", kId, TextFormat::Id, false},
+    {"category", "title_zh", kLine, TextFormat::Text, false},
+    {"category", "title_en", kLine, TextFormat::Text, false},
+    {"category", "accent", kWord, TextFormat::Colour, false},
+    {"category", "icon", kWord, TextFormat::Icon, false},
+    {"image", "id", kId, TextFormat::Id, false},
+    {"image", "mime", kWord, TextFormat::Mime, false},
+    {"image", "sha256", 64, TextFormat::Sha256, false},
+    {"image", "alt_zh", kLong, TextFormat::Text, false},
+    {"image", "alt_en", kLong, TextFormat::Text, false},
+    {"image", "credit", kLong, TextFormat::Text, false},
+    {"image", "licence", kLong, TextFormat::Text, false},
+    {"item", "id", kId, TextFormat::Id, false},
+    {"item", "category_id", kId, TextFormat::Id, false},
+    {"item", "kind", kWord, TextFormat::Text, false},
+    {"item", "title_zh", kLine, TextFormat::Text, false},
+    {"item", "title_en", kLine, TextFormat::Text, false},
+    {"item", "summary_zh", kBody, TextFormat::Text, true},
+    {"item", "summary_en", kBody, TextFormat::Text, true},
+    {"item", "body_zh", kBody, TextFormat::Text, true},
+    {"item", "body_en", kBody, TextFormat::Text, true},
+    {"item", "quote_zh", kBody, TextFormat::Text, true},
+    {"item", "section_zh", kLine, TextFormat::Text, false},
+    {"item", "section_en", kLine, TextFormat::Text, false},
+    {"item", "image_id", kId, TextFormat::Id, false},
+    {"figure", "item_id", kId, TextFormat::Id, false},
+    {"figure", "display_zh", kLine, TextFormat::Text, false},
+    {"figure", "unit_zh", kLine, TextFormat::Text, false},
+    {"figure", "qualifier", kWord, TextFormat::Text, false},
+    {"figure", "direction", kWord, TextFormat::Text, false},
+    {"figure", "display_en", kLine, TextFormat::Text, false},
+    {"landmark", "item_id", kId, TextFormat::Id, false},
+    {"landmark", "address_zh", kLong, TextFormat::Text, false},
+    {"landmark", "address_en", kLong, TextFormat::Text, false},
+    {"font", "role", kWord, TextFormat::Text, false},
+    {"font", "family", kLine, TextFormat::Text, false},
+    {"font", "sha256", 64, TextFormat::Sha256, false},
+    {"ui_string", "key", kId, TextFormat::UiKey, false},
+    {"ui_string", "zh", kLong, TextFormat::Text, true},
+    {"ui_string", "en", kLong, TextFormat::Text, true},
+    {"playlist", "item_id", kId, TextFormat::Id, false},
+    {"playlist", "transition", kWord, TextFormat::Text, false},
+    {"playlist", "date_from", 10, TextFormat::Date, false},
+    {"playlist", "date_to", 10, TextFormat::Date, false},
+    {"playlist", "time_from", 5, TextFormat::Time, false},
+    {"playlist", "time_to", 5, TextFormat::Time, false},
 };
 
-constexpr TextColumn kTextColumns[] = {
-    {"bundle", "id", "id"},
-    {"bundle", "id", "title_zh"},
-    {"bundle", "id", "title_en"},
-    {"bundle", "id", "source_title_zh"},
-    {"bundle", "id", "source_title_en"},
-    {"bundle", "id", "source_issuer_zh"},
-    {"bundle", "id", "source_issuer_en"},
-    {"category", "id", "title_zh"},
-    {"category", "id", "title_en"},
-    {"item", "id", "title_zh"},
-    {"item", "id", "title_en"},
-    {"item", "id", "summary_zh"},
-    {"item", "id", "summary_en"},
-    {"item", "id", "body_zh"},
-    {"item", "id", "body_en"},
-    {"item", "id", "quote_zh"},
-    {"item", "id", "section_zh"},
-    {"item", "id", "section_en"},
-    {"figure", "item_id", "display_zh"},
-    {"figure", "item_id", "display_en"},
-    {"figure", "item_id", "unit_zh"},
-    {"landmark", "item_id", "address_zh"},
-    {"landmark", "item_id", "address_en"},
-    {"image", "id", "alt_zh"},
-    {"image", "id", "alt_en"},
-    {"image", "id", "credit"},
-    {"ui_string", "key", "zh"},
-    {"ui_string", "key", "en"},
+// A column the table above does not know (a test keeps there being none) is still checked,
+// as a body text.
+constexpr TextRule kUnknownColumn = {"", "", kBody, TextFormat::Text, true};
+
+// The column naming a table's rows in problems; playlist rows are named by their rowid.
+const char* key_column(std::string_view table) {
+  if (table == "figure" || table == "landmark") return "item_id";
+  if (table == "font") return "role";
+  if (table == "ui_string") return "key";
+  if (table == "playlist") return nullptr;
+  return "id";
+}
+
+std::string hex_code_point(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+// Byte offset and value of the first control character a text may not hold.
+std::optional<std::pair<size_t, char32_t>> find_control(std::string_view text, bool multiline) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7F) return std::pair{i, char32_t{c}};
+  }
+  return std::nullopt;
+}
+
+// Why `value` does not have `format`, or empty when it does.
+std::string format_problem(TextFormat format, std::string_view value) {
+  std::string quoted = "'" + std::string(value) + "'";
+  switch (format) {
+    case TextFormat::Text: return {};
+    case TextFormat::Id: return valid_id(value) ? "" : quoted + " is not an id of a-z, 0-9 and '-'";
+    case TextFormat::UiKey: return valid_ui_key(value) ? "" : quoted + " is not a key of a-z, 0-9 and '_'";
+    case TextFormat::Date: return valid_date(value) ? "" : quoted + " is not a date YYYY-MM-DD";
+    case TextFormat::Time: return valid_time(value) ? "" : quoted + " is not a time HH:MM";
+    case TextFormat::Colour: return valid_colour(value) ? "" : quoted + " is not #RRGGBB";
+    case TextFormat::Sha256: return valid_sha256(value) ? "" : quoted + " is not 64 lowercase hex digits";
+    case TextFormat::Mime:
+      return value == "image/png" || value == "image/jpeg" ? "" : quoted + " is not image/png or image/jpeg";
+    case TextFormat::Icon: {
+      if (category_icon(value)) return {};
+      std::string names;
+      for (auto name : kCategoryIconNames) names += (names.empty() ? "" : ", ") + std::string(name);
+      return quoted + " is not an icon the kiosk draws (" + names + ")";
+    }
+  }
+  return {};
+}
+
+// Reads text and blob values through SQLite's incremental I/O, which learns a value's
+// size from its record header: a 30 MB value is measured, never loaded, to be refused.
+class ValueReader {
+ public:
+  ValueReader(sqlite3* db, const std::string& table, const std::string& column)
+      : db_(db), table_(table), column_(column) {}
+  ~ValueReader() { close(); }
+  ValueReader(const ValueReader&) = delete;
+  ValueReader& operator=(const ValueReader&) = delete;
+
+  // The size of the value in row `rowid`, which must be text or blob.
+  std::optional<size_t> size(int64_t rowid) {
+    int rc = blob_ ? sqlite3_blob_reopen(blob_, rowid) : SQLITE_ERROR;
+    if (rc != SQLITE_OK) {
+      close();
+      rc = sqlite3_blob_open(db_, "main", table_.c_str(), column_.c_str(), rowid, 0, &blob_);
+    }
+    if (rc != SQLITE_OK) {
+      close();
+      return std::nullopt;
+    }
+    return static_cast<size_t>(sqlite3_blob_bytes(blob_));
+  }
+  // The bytes of the row last measured.
+  std::optional<std::string> read(size_t bytes) {
+    std::string out(bytes, '\0');
+    if (bytes && sqlite3_blob_read(blob_, out.data(), static_cast<int>(bytes), 0) != SQLITE_OK) return std::nullopt;
+    return out;
+  }
+
+ private:
+  void close() {
+    if (blob_) sqlite3_blob_close(blob_);
+    blob_ = nullptr;
+  }
+  sqlite3* db_;
+  std::string table_, column_;
+  sqlite3_blob* blob_ = nullptr;
 };
+
+// A space or an invisible format character, which legitimately draws no ink.
+bool inkless(char32_t c) {
+  return c == 0x20 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+         (c >= 0x205F && c <= 0x2064) || c == 0x3000 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
+}
 
 class Validator {
  public:
@@ -73,6 +208,8 @@ class Validator {
       check_images(db);
       check_fonts(db);
       check_references(db);
+      // Only texts that passed their checks are read whole, to check their glyphs.
+      if (problems_.empty()) check_glyphs(db);
     } catch (const SqliteError& e) {
       problem(std::string("cannot read: ") + e.what());
     }
@@ -98,18 +235,87 @@ class Validator {
     if (bundle.count("category") == 0) problem("has no categories");
   }
 
+  // Every TEXT column of every table, as the bundle's own schema lists them, so that no
+  // column goes unchecked: its size first (without loading the value), then UTF-8,
+  // control characters and the column's format.
   void check_texts(Database& db) {
-    for (const auto& c : kTextColumns) {
-      auto s = db.prepare(std::string("SELECT ") + c.key + ", CAST(" + c.column + " AS BLOB) FROM " + c.table);
-      while (s.step()) {
-        auto bytes = s.blob(1);
-        std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-        std::string where = std::string(c.table) + " '" + s.text(0) + "' " + c.column;
-        if (auto bad = text::find_invalid(text)) problem(where + ": not valid UTF-8 at byte " + std::to_string(*bad));
-        if (bytes.size() > limits_.max_text_bytes)
-          problem(where + ": " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                  std::to_string(limits_.max_text_bytes));
+    std::vector<std::string> tables;
+    auto t = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    while (t.step()) tables.push_back(t.text(0));
+    for (const auto& table : tables) {
+      std::vector<std::string> columns;
+      auto c = db.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)");
+      c.bind(1, table);
+      while (c.step())
+        if (c.text(1) == "TEXT") columns.push_back(c.text(0));
+      auto names = row_names(db, table);
+      for (const auto& column : columns) {
+        const TextRule* rule = text_rule(table, column);
+        check_column(db, table, column, rule ? *rule : kUnknownColumn, names);
       }
+    }
+  }
+
+  // "category 'wellbeing'" for each row, or "category row 3" when its key cannot be shown.
+  std::map<int64_t, std::string> row_names(Database& db, const std::string& table) {
+    std::map<int64_t, std::string> names;
+    const char* key = key_column(table);
+    auto s = db.prepare("SELECT rowid, " + (key ? "typeof(\"" + std::string(key) + "\")" : std::string("''")) +
+                        " FROM \"" + table + "\"");
+    std::optional<ValueReader> reader;
+    if (key) reader.emplace(db.handle(), table, key);
+    while (s.step()) {
+      int64_t rowid = s.integer(0);
+      std::string name = table + " row " + std::to_string(rowid);
+      if (!key) {
+        name = table + " 'slide " + std::to_string(rowid) + "'";
+      } else if (auto type = s.text(1); type == "text" || type == "blob") {
+        auto size = reader->size(rowid);
+        auto value = size && *size <= kId ? reader->read(*size) : std::nullopt;
+        if (value && !value->empty() && !text::find_invalid(*value) && !find_control(*value, false))
+          name = table + " '" + *value + "'";
+      }
+      names.emplace(rowid, std::move(name));
+    }
+    return names;
+  }
+
+  void check_column(Database& db, const std::string& table, const std::string& column, const TextRule& rule,
+                    const std::map<int64_t, std::string>& names) {
+    const size_t limit = rule.max_bytes == kBody ? limits_.max_text_bytes : rule.max_bytes;
+    auto s = db.prepare("SELECT rowid, typeof(\"" + column + "\") FROM \"" + table + "\"");
+    ValueReader reader(db.handle(), table, column);
+    while (s.step()) {
+      int64_t rowid = s.integer(0);
+      auto type = s.text(1);
+      if (type != "text" && type != "blob") continue;  // NULL where allowed; TEXT affinity makes numbers text
+      auto name = names.find(rowid);
+      std::string where = (name != names.end() ? name->second : table + " row " + std::to_string(rowid)) + " " + column;
+      auto size = reader.size(rowid);
+      if (!size) {
+        problem(where + ": cannot be read");
+        continue;
+      }
+      if (*size > limit) {
+        problem(where + ": " + std::to_string(*size) + " bytes; the limit is " + std::to_string(limit));
+        continue;
+      }
+      auto value = reader.read(*size);
+      if (!value) {
+        problem(where + ": cannot be read");
+        continue;
+      }
+      if (auto bad = text::find_invalid(*value)) {
+        problem(where + ": not valid UTF-8 at byte " + std::to_string(*bad));
+        continue;
+      }
+      if (auto control = find_control(*value, rule.multiline)) {
+        problem(where + ": the control character " + hex_code_point(control->second) + " at byte " +
+                std::to_string(control->first) +
+                (rule.multiline ? " (only line breaks and tabs may be in this text)" : ""));
+        continue;
+      }
+      if (auto why = format_problem(rule.format, *value); !why.empty()) problem(where + ": " + why);
     }
   }
 
@@ -117,13 +323,13 @@ class Validator {
   // so they are checked on every core, and the problems reported in bundle order.
   void check_images(Database& db) {
     struct Job {
-      std::string id, sha256;
+      std::string id, sha256, mime;
       int64_t width, height;
       std::vector<uint8_t> bytes;
       std::string problem;
     };
     std::vector<Job> jobs;
-    auto s = db.prepare("SELECT id, width, height, length(bytes), sha256 FROM image ORDER BY id");
+    auto s = db.prepare("SELECT id, width, height, length(bytes), sha256, mime FROM image ORDER BY id");
     while (s.step()) {
       std::string id = s.text(0);
       if (static_cast<size_t>(s.integer(3)) > limits_.max_image_bytes) {
@@ -134,17 +340,18 @@ class Validator {
       auto bytes = db.prepare("SELECT bytes FROM image WHERE id = ?1");
       bytes.bind(1, id);
       bytes.step();
-      jobs.push_back({id, s.text(4), s.integer(1), s.integer(2), bytes.blob(0), {}});
+      jobs.push_back({id, s.text(4), s.text(5), s.integer(1), s.integer(2), bytes.blob(0), {}});
     }
     for_each_in_parallel(jobs.size(), [&](size_t i) {
-      check_image(jobs[i].id, jobs[i].sha256, jobs[i].width, jobs[i].height, jobs[i].bytes, jobs[i].problem);
+      check_image(jobs[i].id, jobs[i].sha256, jobs[i].mime, jobs[i].width, jobs[i].height, jobs[i].bytes,
+                  jobs[i].problem);
     });
     for (const auto& job : jobs)
       if (!job.problem.empty()) problem(job.problem);
   }
 
-  static void check_image(const std::string& id, const std::string& sha256, int64_t width, int64_t height,
-                          const std::vector<uint8_t>& bytes, std::string& out) {
+  static void check_image(const std::string& id, const std::string& sha256, const std::string& mime, int64_t width,
+                          int64_t height, const std::vector<uint8_t>& bytes, std::string& out) {
     if (sha256_hex(bytes) != sha256) {
       out = "image '" + id + "': its bytes do not match their recorded sha256 (damaged)";
       return;
@@ -153,6 +360,11 @@ class Validator {
     auto decoded = decode_image(bytes, reason);
     if (!decoded) {
       out = "image '" + id + "': " + reason;
+      return;
+    }
+    std::string sniffed = probe_image(bytes, reason)->mime;  // decode_image probed it already
+    if (sniffed != mime) {
+      out = "image '" + id + "': recorded as " + mime + ", but its bytes are " + sniffed;
       return;
     }
     if (decoded->width != width || decoded->height != height)
@@ -174,9 +386,128 @@ class Validator {
         problem("font '" + s.text(0) + "': its bytes do not match their recorded sha256 (damaged)");
       else if (!font_renders(bytes, reason))
         problem("font '" + s.text(0) + "': " + reason);
+      else if (s.text(0) == "regular" || s.text(0) == "bold")
+        fonts_[s.text(0) == "bold"] = std::move(bytes);
     }
     for (const char* role : {"regular", "bold"})
       if (!roles.count(role)) problem(std::string("font '") + role + "': missing");
+  }
+
+  // Every character a font draws, at every size the kiosk bakes it (both text sizes, at
+  // each of kCheckedScales), is rasterised as the kiosk does it; a character the font
+  // lacks, or whose glyph does not render or renders no ink, is named with one row using it.
+  void check_glyphs(Database& db) {
+    // Each role's sizes, as bits of kSizes.
+    std::vector<int> sizes;
+    std::array<uint64_t, kAllRoles.size()> role_bits{};
+    for (Role role : kAllRoles)
+      for (bool large : {false, true})
+        for (float scale : kCheckedScales) {
+          int px = static_cast<int>(std::lround(role_size(role, large) * scale));
+          auto at = std::find(sizes.begin(), sizes.end(), px);
+          if (at == sizes.end()) at = sizes.insert(sizes.end(), px);
+          role_bits[static_cast<size_t>(role)] |= uint64_t{1} << (at - sizes.begin());
+        }
+    struct Need {
+      uint64_t sizes = 0;
+      std::string place;
+    };
+    std::array<std::map<char32_t, Need>, 2> needs;  // regular, bold
+    for_each_shown_text(db, [&](Role role, std::string_view text, const TextPlace& place) {
+      auto& font = needs[role_is_bold(role)];
+      uint64_t bits = role_bits[static_cast<size_t>(role)];
+      auto add = [&](char32_t c) {
+        auto [it, inserted] = font.try_emplace(c);
+        if (inserted)
+          it->second.place = place.row.empty() ? std::string(place.table)
+                                               : std::string(place.table) + " '" + std::string(place.row) + "' " +
+                                                     std::string(place.column);
+        it->second.sizes |= bits;
+      };
+      for (size_t pos = 0; pos < text.size();) {
+        char32_t c = text::decode_next(text, pos);
+        if (c >= 0x20 && c != 0x7F && c != text::kReplacement) add(c);
+      }
+      add(0x2026);  // … ends every text that does not fit
+    });
+    struct Job {
+      int font;
+      int size;
+      char32_t c;
+      std::string problem;
+    };
+    std::vector<Job> jobs;
+    for (int font : {0, 1})
+      for (size_t bit = 0; bit < sizes.size(); ++bit)
+        for (const auto& [c, need] : needs[static_cast<size_t>(font)])
+          if (need.sizes & (uint64_t{1} << bit)) jobs.push_back({font, sizes[bit], c, {}});
+    // In runs of one font and size, each run with its own FreeType faces.
+    constexpr size_t kRun = 512;
+    for_each_in_parallel((jobs.size() + kRun - 1) / kRun, [&](size_t run) {
+      std::array<FreeTypeFace, 2> faces;
+      std::array<int, 2> sized{0, 0};
+      for (size_t i = run * kRun; i < std::min(jobs.size(), (run + 1) * kRun); ++i) {
+        auto& job = jobs[i];
+        auto& ft = faces[static_cast<size_t>(job.font)];
+        if (!ft.face && !ft.open(fonts_[static_cast<size_t>(job.font)])) {
+          job.problem = "FreeType cannot read the font";
+          continue;
+        }
+        auto& size = sized[static_cast<size_t>(job.font)];
+        if (size != job.size && !ft.set_height(static_cast<FT_Long>(job.size) * 64)) {
+          job.problem = "the font cannot be set at this size";
+          continue;
+        }
+        size = job.size;
+        job.problem = glyph_problem(ft.face, job.c, job.size);
+      }
+    });
+    // One problem per character, at its smallest failing size, and at most a page per font.
+    constexpr size_t kShown = 20;
+    for (int font : {0, 1}) {
+      const char* role = font ? "bold" : "regular";
+      std::map<char32_t, const Job*> failed;
+      for (const auto& job : jobs)
+        if (job.font == font && !job.problem.empty()) {
+          auto [it, inserted] = failed.try_emplace(job.c, &job);
+          if (!inserted && job.size < it->second->size) it->second = &job;
+        }
+      size_t shown = 0;
+      for (const auto& [c, job] : failed) {
+        if (shown++ == kShown) {
+          problem("font '" + std::string(role) + "': and " + std::to_string(failed.size() - kShown) +
+                  " more characters it cannot draw");
+          break;
+        }
+        problem("font '" + std::string(role) + "': cannot draw " + hex_code_point(c) + " '" + text::encode(c) +
+                "' at " + std::to_string(job->size) + " px: " + job->problem + "; used by " +
+                needs[static_cast<size_t>(font)][c].place);
+      }
+    }
+  }
+
+  static std::string glyph_problem(FT_Face face, char32_t c, int size) {
+    FT_UInt index = FT_Get_Char_Index(face, c);
+    if (index == 0) return "the font has no glyph for it";
+    if (FT_Load_Glyph(face, index, FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_LIGHT) != 0)
+      return "its glyph does not load (damaged)";
+    const FT_GlyphSlot slot = face->glyph;
+    if (slot->format != FT_GLYPH_FORMAT_OUTLINE || FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0 ||
+        slot->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY)
+      return "its glyph does not rasterise (damaged)";
+    const FT_Bitmap& bitmap = slot->bitmap;
+    const bool too_large =
+        static_cast<float>(size) <= kLargestBuilderGlyphPx
+            ? static_cast<uint64_t>(bitmap.width) * bitmap.rows > 65536
+            : bitmap.width > 4u * static_cast<unsigned>(size) || bitmap.rows > 4u * static_cast<unsigned>(size);
+    if (too_large) return "its glyph is far larger than its size (damaged)";
+    if (inkless(c)) return {};
+    for (unsigned y = 0; y < bitmap.rows; ++y) {
+      const unsigned char* row = bitmap.buffer + static_cast<ptrdiff_t>(y) * bitmap.pitch;
+      for (unsigned x = 0; x < bitmap.width; ++x)
+        if (row[x]) return {};
+    }
+    return "its glyph draws nothing (damaged)";
   }
 
   void check_references(Database& db) {
@@ -201,6 +532,7 @@ class Validator {
   std::filesystem::path path_;
   BundleLimits limits_;
   std::vector<std::string> problems_;
+  std::array<std::vector<uint8_t>, 2> fonts_;  // regular, bold: those that passed their checks
 };
 
 }  // namespace
@@ -225,6 +557,12 @@ bool font_renders(const std::vector<uint8_t>& bytes, std::string& reason) {
   if (face) FT_Done_Face(face);
   FT_Done_FreeType(library);
   return ok;
+}
+
+const TextRule* text_rule(std::string_view table, std::string_view column) {
+  for (const auto& rule : kTextRules)
+    if (rule.table == table && rule.column == column) return &rule;
+  return nullptr;
 }
 
 std::vector<std::string> validate_bundle(const std::filesystem::path& path, const BundleLimits& limits) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::content {
@@ -17,6 +18,20 @@ struct BundleLimits {
   size_t max_image_bytes = 16 * 1024 * 1024;
   size_t max_font_bytes = 16 * 1024 * 1024;
 };
+
+// How a text column is checked beyond UTF-8: its length in bytes (0: max_text_bytes),
+// its format, and whether it may hold line breaks and tabs (no text may hold any other
+// C0 control character, or DEL).
+enum class TextFormat { Text, Id, UiKey, Date, Time, Colour, Icon, Mime, Sha256 };
+struct TextRule {
+  std::string_view table, column;
+  size_t max_bytes;
+  TextFormat format;
+  bool multiline;
+};
+
+// The rule of a text column of the schema, or nullptr for a column it does not know.
+const TextRule* text_rule(std::string_view table, std::string_view column);
 
 // One line per problem, each starting with the file's path; empty when the bundle is good.
 std::vector<std::string> validate_bundle(const std::filesystem::path& path, const BundleLimits& limits = {});

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "kiosk/ui/freetype_face.h"
+#include "kiosk/content/freetype_face.h"
 
 namespace kiosk::ui {
 namespace {
@@ -18,7 +18,7 @@ namespace {
 // the way it does it.
 bool builder_can_rasterise(const std::vector<uint8_t>& bytes, float size_px, const ImWchar* ranges,
                            std::string& error) {
-  FreeTypeFace ft;
+  content::FreeTypeFace ft;
   const bool opened = ft.open(bytes);
   bool ok = opened && ft.set_height(static_cast<FT_Long>(size_px) * 64);
   FT_Face face = ft.face;

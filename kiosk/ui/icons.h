@@ -8,8 +8,9 @@
 
 namespace kiosk::ui {
 
-// `name` is a category icon (chart, building, handshake, key, city, heart, shield, star,
-// landmark, leaf) or a navigation glyph (back, home, left, right); unknown names draw a dot.
+// `name` is a category icon (content::kCategoryIconNames: chart, building, handshake, key,
+// city, heart, shield, star, landmark, leaf) or a navigation glyph (back, home, left,
+// right); unknown names draw a dot.
 void draw_icon(ImDrawList* list, const std::string& name, ImVec2 centre, float size, uint32_t colour);
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "kiosk/content/shown_texts.h"
 #include "kiosk/text/figure_text.h"
 #include "kiosk/ui/atlas_cache.h"
 
@@ -17,11 +18,6 @@ constexpr float kSwipeReference = 120;           // a horizontal drag this long 
 constexpr float kOperatorCornerReference = 140;  // the hidden corner that opens the operator keypad
 constexpr double kOperatorHoldSeconds = 3;
 constexpr size_t kAtlasesKept = 6;  // current and previous bundle, each in a few shapes and text sizes
-
-void add_both(GlyphNeeds& needs, Role role, const content::Bilingual& text) {
-  needs.add(role, text.zh);
-  needs.add(role, text.en);
-}
 
 }  // namespace
 
@@ -45,33 +41,11 @@ const SlideContent* KioskScreen::slide_for(const content::PlaylistEntry& entry) 
 }
 
 GlyphNeeds KioskScreen::glyph_needs() {
+  // The same list `kioskctl validate` checks the fonts against.
   GlyphNeeds needs;
-  for (Role role : {Role::Figure, Role::Label, Role::Heading}) needs.add(role, "0123456789.,:/% ");
-  add_both(needs, Role::Title, content_.info().title);
-  for (const auto& category : content_.categories()) {
-    for (Role role : {Role::Title, Role::Heading, Role::Caption}) add_both(needs, role, category.title);
-    for (const auto& s : content_.summaries(category.id)) {
-      add_both(needs, Role::Body, s.title);     // cards
-      add_both(needs, Role::Caption, s.title);  // teasers
-      add_both(needs, Role::Heading, s.figure);
-      for (const auto* display : {&s.figure.zh, &s.figure.en}) {
-        auto parts = text::split_figure(*display);
-        needs.add(Role::FigureUnit, parts.prefix + parts.suffix);
-      }
-    }
-  }
-  // Long texts: titles, bodies and quotes of every item, read once here.
-  auto s = bundle_.database().prepare(
-      "SELECT title_zh, title_en, summary_zh, summary_en, body_zh, body_en, quote_zh, section_zh, section_en FROM "
-      "item");
-  while (s.step()) {
-    for (int i : {0, 1}) needs.add(Role::Title, s.text(i));
-    for (int i : {2, 3, 4, 5}) needs.add(Role::Body, s.text(i));
-    for (int i : {6, 7, 8}) needs.add(Role::Caption, s.text(i));
-  }
-  needs.add(Role::Caption, "“”：:");
-  for (const auto& [key, text] : strings_)
-    for (Role role : {Role::Title, Role::Heading, Role::Body, Role::Caption, Role::Label}) add_both(needs, role, text);
+  content::for_each_shown_text(bundle_.database(), [&](Role role, std::string_view text, const content::TextPlace&) {
+    needs.add(role, std::string(text));
+  });
   return needs;
 }
 

@@ -3,13 +3,13 @@
 #include <cmath>
 #include <cstring>
 
-#include "kiosk/ui/freetype_face.h"
+#include "kiosk/content/freetype_face.h"
 
 namespace kiosk::ui {
 
 ImFont* LargeGlyphs::add(ImFontAtlas& atlas, const std::vector<uint8_t>& bytes, float size_px, const ImWchar* ranges,
                          std::string& error) {
-  FreeTypeFace ft;
+  content::FreeTypeFace ft;
   // Sized as ImGui's FreeType builder sizes fonts (the line's real height, not the em),
   // so that a role looks the same whichever path rasterised it.
   if (!ft.open(bytes) || !ft.set_height(static_cast<FT_Long>(std::lround(size_px * 64)))) {

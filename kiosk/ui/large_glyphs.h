@@ -10,10 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/content/type_scale.h"
+
 namespace kiosk::ui {
 
-// Sizes above this many pixels go through LargeGlyphs (a CJK glyph at 250 px is about 250x250).
-constexpr float kLargestBuilderGlyphPx = 250;
+// Sizes above kLargestBuilderGlyphPx (content/type_scale.h) go through LargeGlyphs.
+using content::kLargestBuilderGlyphPx;
 
 class LargeGlyphs {
  public:

@@ -19,24 +19,6 @@ uint32_t colour::from_hex(const std::string& hex, uint32_t fallback) {
   return rgb(static_cast<uint32_t>(value));
 }
 
-float role_size(Role role, bool large_text) {
-  switch (role) {
-    case Role::Figure: return 240;
-    case Role::FigureUnit: return 96;  // about 40% of the digits, on the same baseline
-    case Role::Title: return 72;
-    case Role::Heading: return 48;
-    case Role::Body: return large_text ? 48 : 36;
-    case Role::Caption: return large_text ? 36 : 28;
-    case Role::Label: return large_text ? 36 : 30;
-    case Role::Count: break;
-  }
-  return 36;
-}
-
-bool role_is_bold(Role role) {
-  return role != Role::Body && role != Role::Caption;
-}
-
 double contrast_ratio(uint32_t a, uint32_t b) {
   auto luminance = [](uint32_t c) {
     auto channel = [](uint32_t v) {

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "kiosk/content/type_scale.h"
+
 namespace kiosk::ui {
 
 namespace colour {
@@ -34,11 +36,11 @@ uint32_t from_hex(const std::string& hex, uint32_t fallback);  // "#RRGGBB"
 constexpr float kTopBarHeight = 80;
 constexpr float kArrowButtonSize = 88;
 
-// Type roles and their sizes in reference pixels. Large text (for visitors with low
-// vision) raises body, caption and label sizes; layouts reflow rather than shrink.
-enum class Role { Figure, FigureUnit, Title, Heading, Body, Caption, Label, Count };
-float role_size(Role role, bool large_text = false);
-bool role_is_bold(Role role);
+// Type roles, their sizes and fonts live below the ui (kiosk/content/type_scale.h), so
+// that validation checks the fonts at the sizes baked here.
+using content::Role;
+using content::role_is_bold;
+using content::role_size;
 
 // WCAG 2 contrast ratio of two opaque colours (ImGui-packed), 1 to 21.
 double contrast_ratio(uint32_t a, uint32_t b);

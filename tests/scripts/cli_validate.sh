@@ -27,6 +27,20 @@ expect_exit 2 "$KIOSK" --bundle "$SCRATCH/damaged.bundle" --screenshot "$SCRATCH
 stderr_has "$SCRATCH/damaged.bundle: the bundle's font could not be read by FreeType"
 [ ! -e "$SCRATCH/x.png" ] || fail "a screenshot was written from a broken bundle"
 
+# Every text column is checked: its format, and no NUL, named by row and column.
+cp "$TINY_BUNDLE" "$SCRATCH/texts.bundle"
+python3 - "$SCRATCH/texts.bundle" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE category SET accent = 'red' WHERE id = 'highlights'")
+db.execute("UPDATE item SET title_en = 'a' || char(0) || 'b' WHERE id = 'gdp-growth'")
+db.commit()
+PY
+expect_exit 1 "$KIOSKCTL" validate "$SCRATCH/texts.bundle"
+stderr_has "category 'highlights' accent: 'red' is not #RRGGBB"
+stderr_has "item 'gdp-growth' title_en: the control character U+0000 at byte 1"
+stderr_has "is not a bundle the kiosk will show (2 problem(s))"
+
 expect_exit 0 "$KIOSKCTL" synth --items 300 --images 4 -o "$SCRATCH/synth.bundle"
 expect_exit 0 "$KIOSKCTL" validate "$SCRATCH/synth.bundle"
 expect_exit 0 "$KIOSKCTL" info --json "$SCRATCH/synth.bundle"

@@ -1,6 +1,6 @@
 #pragma once
 // One FreeType library and face over a font's bytes in memory, released together; for
-// the checks and the rasterising the ui layer does itself, beside ImGui's builder.
+// the checks validation and the ui layer do themselves, beside ImGui's builder.
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace kiosk::ui {
+namespace kiosk::content {
 
 struct FreeTypeFace {
   FT_Library library = nullptr;
@@ -37,4 +37,4 @@ struct FreeTypeFace {
   }
 };
 
-}  // namespace kiosk::ui
+}  // namespace kiosk::content

@@ -1,0 +1,72 @@
+#include "kiosk/content/shown_texts.h"
+
+#include <initializer_list>
+#include <string>
+
+#include "kiosk/text/figure_text.h"
+
+namespace kiosk::content {
+
+void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
+  auto each = [&](std::initializer_list<Role> roles, std::string_view text, const TextPlace& place) {
+    for (Role role : roles) fn(role, text, place);
+  };
+  each({Role::Figure, Role::Label, Role::Heading}, "0123456789.,:/% ", {"the kiosk's figures", "", ""});
+  each({Role::Caption}, "“”：:", {"the kiosk's quotes", "", ""});
+  {
+    auto s = db.prepare("SELECT id, title_zh, title_en FROM bundle");
+    while (s.step()) {
+      std::string id = s.text(0);
+      each({Role::Title}, s.text(1), {"bundle", id, "title_zh"});
+      each({Role::Title}, s.text(2), {"bundle", id, "title_en"});
+    }
+  }
+  {
+    auto s = db.prepare("SELECT id, title_zh, title_en FROM category");
+    while (s.step()) {
+      std::string id = s.text(0);
+      each({Role::Title, Role::Heading, Role::Caption}, s.text(1), {"category", id, "title_zh"});
+      each({Role::Title, Role::Heading, Role::Caption}, s.text(2), {"category", id, "title_en"});
+    }
+  }
+  {
+    // Item titles are set as titles on their page, in the body face on the cards and as
+    // captions in the teasers; a figure's display as a heading on the cards, and its words
+    // around the number in the unit face of the big figure.
+    static constexpr const char* kColumns[] = {"title_zh", "title_en", "summary_zh", "summary_en", "body_zh",
+                                               "body_en",  "quote_zh", "section_zh", "section_en"};
+    static constexpr std::initializer_list<Role> kRoles[] = {{Role::Title, Role::Body, Role::Caption},
+                                                             {Role::Title, Role::Body, Role::Caption},
+                                                             {Role::Body},
+                                                             {Role::Body},
+                                                             {Role::Body},
+                                                             {Role::Body},
+                                                             {Role::Caption},
+                                                             {Role::Caption},
+                                                             {Role::Caption}};
+    auto s = db.prepare(
+        "SELECT i.id, i.title_zh, i.title_en, i.summary_zh, i.summary_en, i.body_zh, i.body_en, i.quote_zh, "
+        "i.section_zh, i.section_en, f.display_zh, f.display_en FROM item i LEFT JOIN figure f ON f.item_id = i.id");
+    while (s.step()) {
+      std::string id = s.text(0);
+      for (int i = 0; i < 9; ++i) each(kRoles[i], s.text(i + 1), {"item", id, kColumns[i]});
+      for (int i : {10, 11}) {
+        if (s.is_null(i)) continue;
+        std::string display = s.text(i);
+        TextPlace place{"figure", id, i == 10 ? "display_zh" : "display_en"};
+        each({Role::Heading}, display, place);
+        auto parts = text::split_figure(display);
+        each({Role::FigureUnit}, parts.prefix + parts.suffix, place);
+      }
+    }
+  }
+  auto s = db.prepare("SELECT key, zh, en FROM ui_string");
+  while (s.step()) {
+    std::string key = s.text(0);
+    for (int i : {1, 2})
+      each({Role::Title, Role::Heading, Role::Body, Role::Caption, Role::Label}, s.text(i),
+           {"ui_string", key, i == 1 ? "zh" : "en"});
+  }
+}
+
+}  // namespace kiosk::content
