@@ -50,7 +50,9 @@ std::optional<content::Image> prepare_photo(const ImageSource& source, std::stri
   }
   auto decoded = content::decode_image(bytes, why);
   if (!decoded) return std::nullopt;
-  std::string mime = content::probe_image(bytes, why)->mime;
+  // Decoded, so a PNG or a JPEG; told by the first byte rather than by probing again (which
+  // would inflate a PNG's image data once more).
+  std::string mime = bytes[0] == 0x89 ? "image/png" : "image/jpeg";
   int w = decoded->width, h = decoded->height;
   if (w > kMaxShownWidth || h > kMaxShownHeight) bytes = fit_to_shown_size(*decoded, mime, w, h);
   return content::Image{source.id,     mime,          w, h, content::sha256_hex(bytes), std::move(bytes), source.alt,

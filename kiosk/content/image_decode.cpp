@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 // Our own stb_image, static so that it never clashes with (or is replaced by) the copy in
 // Debian's libstb, which has every format enabled and is linked in through libimgui.
@@ -15,6 +16,8 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #include <stb_image.h>
 #pragma GCC diagnostic pop
+
+#include "kiosk/content/png_inflate_bound.h"
 
 namespace kiosk::content {
 namespace {
@@ -155,6 +158,13 @@ std::optional<ImageHeader> probe_image(const std::vector<uint8_t>& bytes, std::s
     return std::nullopt;
   }
   if (!within_size_limit(header.width, header.height, reason)) return std::nullopt;
+  if (header.mime == "image/png") {
+    std::string problem = png_image_data_problem(bytes);
+    if (!problem.empty()) {
+      reason = std::move(problem);
+      return std::nullopt;
+    }
+  }
   return header;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Decoding bundle images with the project's own stb_image build (PNG and JPEG only,
 // no stdio). Dimensions are checked from the header before any pixel is allocated,
-// so a "bomb" that claims 60000x60000 is refused cheaply.
+// so a "bomb" that claims 60000x60000 is refused cheaply; and a PNG's image data is
+// inflated into a small scratch buffer first, so one whose data inflates beyond the size
+// its header gives (a zlib bomb) is refused before stb inflates it all into memory.
 
 #include <cstdint>
 #include <optional>
@@ -24,7 +26,8 @@ struct DecodedImage {
   std::vector<uint8_t> rgba;  // width * height * 4
 };
 
-// Reads the header only. On failure returns nullopt and sets `reason`.
+// Reads the header, allocating no pixels (for a PNG it also inflates the image data, into a
+// scratch buffer, to check its size). On failure returns nullopt and sets `reason`.
 std::optional<ImageHeader> probe_image(const std::vector<uint8_t>& bytes, std::string& reason);
 
 // Full decode to RGBA8, after the same checks as probe_image.

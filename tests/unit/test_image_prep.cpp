@@ -6,6 +6,7 @@
 #include "kiosk/authoring/image_prep.h"
 #include "kiosk/authoring/png_encode.h"
 #include "kiosk/content/image_decode.h"
+#include "png_maker.h"
 
 using namespace kiosk;
 
@@ -132,4 +133,13 @@ TEST_CASE("image prep: a photo that is not an image is refused") {
   auto out = prepare(dir, "photo.png", "not a picture");
   CHECK(out.images.empty());
   CHECK(problems_of(out).find("image 'pic' (photo.png): not a PNG or JPEG image") != std::string::npos);
+}
+
+TEST_CASE("image prep: a photo whose PNG data inflates beyond its header is refused before it is inflated") {
+  ScratchDir dir;
+  auto bomb = png_maker::png(256, 256, 8, 6, false, png_maker::zeros_stream(64 << 20));
+  auto out = prepare(dir, "bomb.png", png_maker::as_string(bomb));
+  CHECK(out.images.empty());
+  CHECK(problems_of(out).find("image 'pic' (bomb.png): corrupt PNG: the image data inflates beyond the 256x256 its "
+                              "header gives") != std::string::npos);
 }
