@@ -39,3 +39,9 @@ void tamper(const std::filesystem::path& bundle, const std::string& sql) {
   sqlite3_close(db);
   if (rc != SQLITE_OK) throw std::runtime_error("tamper failed: " + message);
 }
+
+std::string all(const std::vector<std::string>& problems) {
+  std::string out;
+  for (const auto& p : problems) out += p + "\n";
+  return out;
+}

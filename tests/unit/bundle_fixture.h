@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 struct ScratchDir {
   ScratchDir();
@@ -14,3 +15,6 @@ struct ScratchDir {
 
 // Runs SQL on a bundle copy opened read-write, as an attacker or a bug might have.
 void tamper(const std::filesystem::path& bundle, const std::string& sql);
+
+// Problems one per line, for a test's message or a search.
+std::string all(const std::vector<std::string>& problems);

@@ -4,10 +4,10 @@
 
 #include <atomic>
 #include <csignal>
-#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include "bundle_fixture.h"
 #include "kiosk/content/bundle.h"

@@ -13,12 +13,6 @@ using namespace kiosk::content;
 
 namespace {
 
-std::string all(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
-
 bool has(const std::vector<std::string>& problems, const std::string& text) {
   return all(problems).find(text) != std::string::npos;
 }

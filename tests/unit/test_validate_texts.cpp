@@ -23,12 +23,6 @@ using namespace kiosk::content;
 
 namespace {
 
-std::string all(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p + "\n";
-  return out;
-}
-
 std::string hex(const std::vector<uint8_t>& bytes) {
   static const char* digits = "0123456789ABCDEF";
   std::string out;
