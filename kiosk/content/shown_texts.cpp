@@ -32,7 +32,8 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
   {
     // Item titles are set as titles on their page, in the body face on the cards and as
     // captions in the teasers; a figure's display as a heading on the cards, and its words
-    // around the number in the unit face of the big figure.
+    // around the number in the unit face of the big figure and in the caption face of the
+    // small figures on the home tiles and the cards (ui FigureLook).
     static constexpr const char* kColumns[] = {"title_zh", "title_en", "summary_zh", "summary_en", "body_zh",
                                                "body_en",  "quote_zh", "section_zh", "section_en"};
     static constexpr std::initializer_list<Role> kRoles[] = {{Role::Title, Role::Body, Role::Caption},
@@ -56,7 +57,7 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
         TextPlace place{"figure", id, i == 10 ? "display_zh" : "display_en"};
         each({Role::Heading}, display, place);
         auto parts = text::split_figure(display);
-        each({Role::FigureUnit}, parts.prefix + parts.suffix, place);
+        each({Role::FigureUnit, Role::Caption}, parts.prefix + parts.suffix, place);
       }
     }
   }

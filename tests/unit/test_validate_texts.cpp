@@ -337,3 +337,18 @@ TEST_CASE("validate: the kiosk's sizes are checked at both canvas scales and tex
   CHECK(role_size(Role::Figure) * kCheckedScales.back() > kLargestBuilderGlyphPx);
   CHECK(role_size(Role::Body, true) > role_size(Role::Body, false));
 }
+
+TEST_CASE("shown texts: a figure's unit is baked in the caption face that the cards and home tiles draw it in") {
+  // Cards and home tiles draw a figure's words in Role::Caption (ui FigureLook); without
+  // them in its list, 'µg/m³' showed as '?g/m?' on the cards.
+  ScratchDir dir;
+  auto bundle = dir.copy_of_tiny("units.bundle");
+  tamper(bundle, "UPDATE figure SET display_en = '36.97 µg/m³' WHERE rowid = (SELECT min(rowid) FROM figure)");
+  std::set<char32_t> caption;
+  for_each_shown_text(Bundle::open(bundle).database(), [&](Role role, std::string_view text, const TextPlace&) {
+    if (role == Role::Caption)
+      for (char32_t c : kiosk::text::decode(text)) caption.insert(c);
+  });
+  CHECK(caption.count(U'µ'));
+  CHECK(caption.count(U'³'));
+}
