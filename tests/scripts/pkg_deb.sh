@@ -142,7 +142,8 @@ grep -q "1 signed bundle(s) copied" "$SCRATCH/stdout" || fail "usb import: $(cat
 sed -i "s|^trusted_keys = \[\]|trusted_keys = [\"$(sed -n 2p "$SCRATCH/k.pub")\"]|" /etc/heping-kiosk/kiosk.toml
 runuser -u heping-kiosk -- /usr/bin/heping-kiosk --windowed 640x360 2>"$SCRATCH/kiosk.log" &
 kiosk=$!
-for _ in $(seq 60); do kioskctl status 2>/dev/null | grep -q "^current: .*\.bundle" && break; sleep 0.5; done
+stick_installed() { kioskctl status 2>/dev/null | grep -q "^current: .*\.bundle"; }
+WAIT_INTERVAL=0.5 wait_until --show "$SCRATCH/kiosk.log" "the kiosk to install the stick's bundle" 30 stick_installed
 kill -TERM $kiosk
 wait $kiosk || true
 kioskctl status >"$SCRATCH/status" 2>&1
