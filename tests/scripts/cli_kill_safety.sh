@@ -40,9 +40,9 @@ check_current "setup" 1
 for step in check copy verify rename link prune; do
   KIOSK_TEST_STEP_DELAY_MS=300 $(install_cmd 2) >/dev/null 2>"$SCRATCH/steps" &
   pid=$!
-  for _ in $(seq 500); do grep -q "^step $step$" "$SCRATCH/steps" && break; sleep 0.02; done
-  grep -q "^step $step$" "$SCRATCH/steps" || fail "the installer never reached step $step: $(cat "$SCRATCH/steps")"
-  kill -9 $pid
+  # Looked for without starting processes, so that the kill lands within the step's pause.
+  WAIT_INTERVAL=0.02 wait_until --show "$SCRATCH/steps" "the installer to reach step $step" 10 in_file "^step $step$" "$SCRATCH/steps"
+  kill -9 $pid 2>/dev/null || fail "the installer ended before it could be killed at step $step: $(cat "$SCRATCH/steps")"
   wait $pid 2>/dev/null || true
   check_current "killed at $step" 1 2
   $(install_cmd 1) >/dev/null 2>&1 || fail "install after a kill at $step failed"

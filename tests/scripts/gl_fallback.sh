@@ -30,10 +30,9 @@ stderr_has "$state/current: the bundle's font could not be read by FreeType"
 stderr_has "scene attract"
 "$KIOSK" --config "$SCRATCH/kiosk.toml" --windowed 960x540 2>"$SCRATCH/log" &
 pid=$!
-for _ in $(seq 100); do grep -q "^first frame" "$SCRATCH/log" && break; sleep 0.1; done
+wait_until --show "$SCRATCH/log" "the window to fall back to previous" 10 in_file "^first frame" "$SCRATCH/log"
 kill $pid
 wait $pid || true
-grep -q "^first frame" "$SCRATCH/log" || fail "the window did not fall back to previous: $(cat "$SCRATCH/log")"
 grep -qF "$state/current: the bundle's font could not be read by FreeType" "$SCRATCH/log" ||
   fail "the window did not say why: $(cat "$SCRATCH/log")"
 
@@ -46,8 +45,7 @@ stderr_has "scene out-of-service"
 "$KIOSK" --config "$SCRATCH/kiosk.toml" --windowed 960x540 2>"$SCRATCH/log" &
 pid=$!
 stop_at_exit $pid
-for _ in $(seq 100); do grep -q "first frame (out of service)" "$SCRATCH/log" && break; sleep 0.1; done
-grep -q "first frame (out of service)" "$SCRATCH/log" || fail "no out-of-service screen: $(cat "$SCRATCH/log")"
+wait_until --show "$SCRATCH/log" "the out-of-service screen" 10 in_file "first frame \(out of service\)" "$SCRATCH/log"
 # Past its first retry (10 s): the bundle that cannot be baked is not tried again.
 sleep 11
 kill -0 $pid || fail "the kiosk exited without content: $(cat "$SCRATCH/log")"
@@ -56,8 +54,7 @@ if grep -q "restarting on it" "$SCRATCH/log"; then fail "the kiosk retried an un
 # An operator installs a bundle (the same version as the broken one, hence the flag): the
 # kiosk notices within its retry period and shows it.
 "$KIOSKCTL" install "$TINY_BUNDLE" --allow-downgrade --config "$SCRATCH/kiosk.toml" >/dev/null
-for _ in $(seq 150); do grep -q "^scene attract" "$SCRATCH/log" && break; sleep 0.1; done
-grep -q "restarting on it" "$SCRATCH/log" || fail "the kiosk did not pick up the new bundle: $(cat "$SCRATCH/log")"
-grep -q "^scene attract" "$SCRATCH/log" || fail "no content after the restart: $(cat "$SCRATCH/log")"
+wait_until --show "$SCRATCH/log" "the kiosk to pick up the new bundle" 15 in_file "restarting on it" "$SCRATCH/log"
+wait_until --show "$SCRATCH/log" "content after the restart" 15 in_file "^scene attract" "$SCRATCH/log"
 kill -0 $pid || fail "the restarted kiosk is not running"
 echo "gl_fallback: ok"

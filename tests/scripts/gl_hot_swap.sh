@@ -22,8 +22,7 @@ version() {  # version N [NAME]: a signed copy of the tiny bundle with version N
   "$KIOSKCTL" sign "$file" -s "$SCRATCH/k.sec" >/dev/null
 }
 wait_log() {  # wait_log PATTERN SECONDS
-  for _ in $(seq $(($2 * 10))); do grep -q -- "$1" "$SCRATCH/log" && return 0; sleep 0.1; done
-  fail "no '$1' within $2 s: $(cat "$SCRATCH/log")"
+  wait_until --show "$SCRATCH/log" "'$1'" "$2" grep -q -- "$1" "$SCRATCH/log"
 }
 
 version 1

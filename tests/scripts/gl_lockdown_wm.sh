@@ -25,11 +25,8 @@ trap 'rm -rf "$SCRATCH"; stop_display' EXIT
 # The Debian default rc.xml, not whatever a user's ~/.config holds.
 XDG_CONFIG_HOME="$SCRATCH/xdg" openbox --sm-disable 2>"$SCRATCH/openbox.log" &
 wm_pid=$!
-for _ in $(seq 100); do
-  wmctrl -m 2>/dev/null | grep -q "^Name: Openbox" && break
-  sleep 0.1
-done
-wmctrl -m 2>/dev/null | grep -q "^Name: Openbox" || fail "openbox is not managing $DISPLAY: $(cat "$SCRATCH/openbox.log")"
+openbox_manages() { wmctrl -m 2>/dev/null | grep -q "^Name: Openbox"; }
+wait_until --show "$SCRATCH/openbox.log" "openbox to manage $DISPLAY" 10 openbox_manages
 
 source "$(dirname "$0")/xdo.sh"
 trap 'cleanup; stop_display' EXIT
@@ -135,11 +132,7 @@ for how in alt+F4 wmctrl; do
     xdotool windowactivate --sync "$WID" 2>/dev/null || true
     xdotool key alt+F4
   fi
-  for _ in $(seq 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$pid" 2>/dev/null && step_fail "the windowed kiosk is still running 10 s after $how"
+  wait_until "the windowed kiosk to close on $how" 10 exited "$pid"
   status=0
   wait "$pid" || status=$?
   pid=""

@@ -50,7 +50,7 @@ wait_for "scene operator" 10
 
 STEP="leave for maintenance"
 tap 1179 944
-for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+wait_until "the kiosk to exit" 5 exited "$pid"
 status=0
 wait "$pid" || status=$?
 pid=""

@@ -10,7 +10,7 @@ log=$SCRATCH/notify.log
 python3 "$(dirname "$0")/notify_listener.py" "$socket" "$log" &
 listener=$!
 trap 'kill $listener 2>/dev/null; rm -rf "$SCRATCH"' EXIT
-for _ in $(seq 50); do grep -q listening "$log" 2>/dev/null && break; sleep 0.1; done
+wait_until --alive $listener "the notify listener" 5 in_file listening "$log"
 
 # A still screen: no slow motion, the tiny bundle's first slide.
 cat >"$SCRATCH/kiosk.toml" <<TOML

@@ -105,8 +105,7 @@ for fault in delete truncate; do
   KIOSK_TEST_STEP_DELAY_MS=1500 "$KIOSKCTL" install "$SCRATCH/v3-$fault.bundle" --state-dir "$state" --allow-downgrade \
     --config "$SCRATCH/kiosk.toml" >"$SCRATCH/out" 2>"$SCRATCH/err" &
   ipid=$!
-  for _ in $(seq 100); do grep -q "^step copy$" "$SCRATCH/err" && break; sleep 0.05; done
-  grep -q "^step copy$" "$SCRATCH/err" || fail "the installer never reached its copy step: $(cat "$SCRATCH/err")"
+  WAIT_INTERVAL=0.05 wait_until --show "$SCRATCH/err" "the installer to reach its copy step" 5 in_file "^step copy$" "$SCRATCH/err"
   if [ $fault = delete ]; then rm -f "$SCRATCH/v3-$fault.bundle"; else truncate -s 100000 "$SCRATCH/v3-$fault.bundle"; fi
   status=0
   wait $ipid || status=$?

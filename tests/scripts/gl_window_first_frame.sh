@@ -5,12 +5,7 @@ source "$(dirname "$0")/lib.sh"
 
 "$KIOSK" --bundle "$TINY_BUNDLE" --windowed 960x540 2>"$SCRATCH/stderr" &
 pid=$!
-for _ in $(seq 100); do
-  grep -q "first frame" "$SCRATCH/stderr" && break
-  kill -0 $pid 2>/dev/null || fail "kiosk exited early: $(cat "$SCRATCH/stderr")"
-  sleep 0.1
-done
-grep -q "first frame" "$SCRATCH/stderr" || fail "no first frame within 10 s: $(cat "$SCRATCH/stderr")"
+wait_until --alive $pid --show "$SCRATCH/stderr" "the first frame" 10 in_file "first frame" "$SCRATCH/stderr"
 grep -q "^scene attract$" "$SCRATCH/stderr" || fail "no scene line"
 sleep 1
 kill -0 $pid 2>/dev/null || fail "kiosk died after its first frame: $(cat "$SCRATCH/stderr")"

@@ -40,3 +40,46 @@ start_own_xvfb() {
   read -r -t 20 number <"$fifo" || fail "Xvfb did not start: $(cat "$SCRATCH/xvfb.log")"
   export DISPLAY=":$number"
 }
+
+# The sanitizer build runs several times slower; tests/CMakeLists.txt sets the factor in
+# KIOSK_TEST_SLOWDOWN, and every deadline a test waits against is scaled by it.
+SLOWDOWN=${KIOSK_TEST_SLOWDOWN:-1}
+WAIT_INTERVAL=${WAIT_INTERVAL:-0.1} # how often wait_until looks
+WAIT_FAIL=${WAIT_FAIL:-fail}        # what it calls when it gives up (xdo.sh: step_fail)
+
+# wait_until [--alive PID] [--show FILE] DESCRIPTION SECONDS CMD...: runs CMD every
+# WAIT_INTERVAL s until it succeeds. Gives up after SECONDS (times the slowdown) with
+# "timed out after N s waiting for DESCRIPTION" (and FILE's contents), or at once if PID
+# has exited.
+wait_until() {
+  local alive="" show=""
+  while [ "${1:-}" = --alive ] || [ "${1:-}" = --show ]; do
+    if [ "$1" = --alive ]; then alive=$2; else show=$2; fi
+    shift 2
+  done
+  local what=$1 limit now=${EPOCHREALTIME/./} end
+  limit=$(awk -v s="$2" -v f="$SLOWDOWN" 'BEGIN { print s * f }')
+  end=$((now + $(awk -v l="$limit" 'BEGIN { printf "%d", l * 1000000 }')))
+  shift 2
+  until "$@"; do
+    if [ -n "$alive" ] && ! kill -0 "$alive" 2>/dev/null; then
+      "$WAIT_FAIL" "the process $alive exited while waiting for $what${show:+: $(cat "$show" 2>/dev/null)}"
+    fi
+    if [ "${EPOCHREALTIME/./}" -ge "$end" ]; then
+      "$@" && return 0 # one last look: the deadline may have passed while CMD ran
+      "$WAIT_FAIL" "timed out after $limit s waiting for $what${show:+: $(cat "$show" 2>/dev/null)}"
+    fi
+    sleep "$WAIT_INTERVAL"
+  done
+}
+
+# in_file PATTERN FILE: FILE has a line matching the extended regular expression PATTERN,
+# looked for without starting a process (for waits that must notice a line quickly).
+in_file() {
+  local line
+  [ -f "$2" ] || return 1
+  while IFS= read -r line || [ -n "$line" ]; do [[ $line =~ $1 ]] && return 0; done <"$2"
+  return 1
+}
+# exited PID: the process has ended.
+exited() { ! kill -0 "$1" 2>/dev/null; }

@@ -55,7 +55,7 @@ start_notify_listener() {
   NOTIFY_LOG=$RUNDIR/notify.log
   python3 "$(dirname "$0")/notify_listener.py" "$RUNDIR/notify.sock" "$NOTIFY_LOG" &
   listener=$!
-  for _ in $(seq 50); do grep -q listening "$NOTIFY_LOG" 2>/dev/null && break; sleep 0.1; done
+  wait_until --alive $listener "the notify listener" 5 in_file listening "$NOTIFY_LOG"
 }
 
 # --- contents --------------------------------------------------------------------
@@ -166,10 +166,9 @@ run_session() {  # run_session LOG ARGS...: the installed session as the kiosk's
 start_notify_listener
 run_session "$SCRATCH/session.log" &
 session=$!
-for _ in $(seq 120); do grep -q " READY=1$" "$NOTIFY_LOG" && break; sleep 0.5; done
-grep -q " READY=1$" "$NOTIFY_LOG" || fail "no READY=1 from the session: $(tail -20 "$SCRATCH/session.log")"
-sleep 5
-[ "$(grep -c " WATCHDOG=1$" "$NOTIFY_LOG")" -ge 3 ] || fail "no watchdog heartbeat through cage: $(cat "$NOTIFY_LOG")"
+WAIT_INTERVAL=0.5 wait_until --show "$SCRATCH/session.log" "READY=1 from the session" 60 in_file " READY=1$" "$NOTIFY_LOG"
+heartbeats() { [ "$(grep -c " WATCHDOG=1$" "$NOTIFY_LOG")" -ge 3 ]; }
+wait_until --show "$NOTIFY_LOG" "three watchdog heartbeats through cage" 5 heartbeats
 grep -q "first frame" "$SCRATCH/session.log" || fail "the kiosk in cage drew no frame"
 # What the next start reuses: the baked atlas and Mesa's compiled shaders.
 ls /var/cache/heping-kiosk/atlas-*.bin >/dev/null 2>&1 || fail "no baked atlas kept: $(ls -la /var/cache/heping-kiosk)"
@@ -216,7 +215,8 @@ done
 sed -i "s|^trusted_keys = \[\]|trusted_keys = [\"$(sed -n 2p "$SCRATCH/k.pub")\"]|" /etc/heping-kiosk/kiosk.toml
 runuser -u heping-kiosk -- /usr/bin/heping-kiosk --windowed 640x360 2>"$SCRATCH/kiosk.log" &
 kiosk=$!
-for _ in $(seq 60); do kioskctl status 2>/dev/null | grep -q "^current: .*\.bundle" && break; sleep 0.5; done
+stick_installed() { kioskctl status 2>/dev/null | grep -q "^current: .*\.bundle"; }
+WAIT_INTERVAL=0.5 wait_until --show "$SCRATCH/kiosk.log" "the kiosk to install the stick's bundle" 30 stick_installed
 kill -TERM $kiosk
 wait $kiosk || true
 kioskctl status >"$SCRATCH/status" 2>&1

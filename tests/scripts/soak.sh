@@ -73,14 +73,10 @@ install_next() {  # a copy of the bundle with a higher version, installed as an 
   "$KIOSKCTL" install "$file" --config "$CONFIG" >/dev/null || fail "kioskctl install of version $VERSION"
 }
 
+has_new_re() { new_lines | grep -xE -- "$1" >/dev/null; }
 # wait_re REGEX TIMEOUT: a whole line matching REGEX logged after the mark.
 wait_re() {
-  for _ in $(seq $(($2 * 10))); do
-    new_lines | grep -xE -- "$1" >/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || step_fail "the kiosk exited while waiting for '$1'"
-    sleep 0.1
-  done
-  step_fail "no line '$1' within $2 s; lines since the step began: $(new_lines | tr '\n' '|')"
+  wait_until --alive "$pid" "a line '$1'" "$2" has_new_re "$1"
 }
 
 TOUCHES=0

@@ -36,47 +36,33 @@ has_new() { new_lines | grep -xF -- "$1" >/dev/null; }
 now() { date +%s.%N; }
 elapsed_since() { echo "$(now) $1" | awk '{ printf "%.1f", $1 - $2 }'; }
 
-# wait_for LINE TIMEOUT: waits up to TIMEOUT seconds for LINE (the whole line) after the mark.
-wait_for() {
-  local line=$1 timeout=$2 deadline
-  deadline=$(echo "$(now) $timeout" | awk '{ printf "%.3f", $1 + $2 }')
-  while :; do
-    has_new "$line" && return 0
-    kill -0 "$pid" 2>/dev/null || step_fail "the kiosk exited while waiting for '$line'"
-    awk -v n="$(now)" -v d="$deadline" 'BEGIN { exit !(n > d) }' && break
-    sleep 0.1
-  done
-  step_fail "no '$line' within $timeout s; lines since the step began: $(new_lines | tr '\n' '|')"
-}
+# wait_for LINE TIMEOUT: waits up to TIMEOUT seconds (scaled) for LINE (the whole line) after the mark.
+wait_for() { wait_until --alive "$pid" "'$1'" "$2" has_new "$1"; }
+# A wait that gives up fails the step, with the lines logged since the step began.
+xdo_wait_fail() { step_fail "$*; lines since the step began: $(new_lines | tr '\n' '|')"; }
+WAIT_FAIL=xdo_wait_fail
 
 # The kiosk's window: look it up by the kiosk's pid (other GL tests may show windows with
 # the same title on the shared display).
 WID=""
 find_window() {
-  local w
-  for _ in $(seq 100); do
-    w=$(xdotool search --all --onlyvisible --pid "$pid" --name "Heping District 2025" 2>/dev/null | head -n 1 || true)
-    if [ -n "$w" ]; then
-      WID=$w
-      return 0
-    fi
-    sleep 0.1
-  done
-  step_fail "no visible window 'Heping District 2025' of pid $pid within 10 s"
+  wait_until --alive "$pid" "a visible window 'Heping District 2025' of pid $pid" 10 kiosk_window
+}
+kiosk_window() {
+  WID=$(xdotool search --all --onlyvisible --pid "$pid" --name "Heping District 2025" 2>/dev/null | head -n 1 || true)
+  [ -n "$WID" ]
 }
 
 # pointer_to X Y: moves the pointer to window coordinates X,Y and makes sure that the
 # pointer is over the kiosk's window there (no window manager, so raise it ourselves in
 # case a concurrently running test has mapped a window on top of it).
 pointer_to() {
-  local x=$1 y=$2 under=""
-  for _ in 1 2 3 4 5; do
-    xdotool windowraise "$WID" mousemove --window "$WID" "$x" "$y"
-    under=$(xdotool getmouselocation --shell | sed -n 's/^WINDOW=//p')
-    [ "$under" = "$WID" ] && return 0
-    sleep 0.2
-  done
-  step_fail "the pointer at ($x,$y) is over window $under, not the kiosk's window $WID"
+  local x=$1 y=$2
+  WAIT_INTERVAL=0.2 wait_until "the pointer at ($x,$y) to be over the kiosk's window $WID" 1 pointer_over "$x" "$y"
+}
+pointer_over() {
+  xdotool windowraise "$WID" mousemove --window "$WID" "$1" "$2"
+  [ "$(xdotool getmouselocation --shell | sed -n 's/^WINDOW=//p')" = "$WID" ]
 }
 
 # tap X Y: a short press and release in place.
