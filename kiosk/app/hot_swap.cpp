@@ -111,10 +111,9 @@ void HotSwap::report_inbox(const ops::InboxReport& report) {
   for (const auto& r : report.installs) {
     std::string message = r.result.message, named = r.file.string() + ": ";
     if (message.rfind(named, 0) == 0) message.erase(0, named.size());
-    std::string line =
-        "inbox: " + text::escaped(r.file.filename().string()) + ": " + (r.result.ok ? "" : "refused: ") + message;
+    std::string line = "inbox: " + r.file.filename().string() + ": " + (r.result.ok ? "" : "refused: ") + message;
     if (r.result.ok)
-      std::cerr << "kiosk: " << line << std::endl;
+      std::cerr << "kiosk: " << text::escaped(line) << std::endl;
     else
       problems_.add(line);
   }

@@ -38,7 +38,7 @@ constexpr double kStatsFlushSeconds = 60;  // play counts reach the disk at leas
 
 // At a stop, how long a running install may take to finish before it is abandoned (it
 // is kill-safe): systemd and operators expect a kiosk to end within 2 s of SIGTERM.
-constexpr auto kLongestStop = std::chrono::milliseconds(1200);
+constexpr auto kLongestStop = std::chrono::milliseconds(500);
 
 void log_scenes(ui::KioskScreen& screen) {
   for (const auto& scene : screen.take_scene_log()) std::cerr << "scene " << scene << std::endl;

@@ -40,7 +40,7 @@ const char* file_kind(mode_t mode) {
   return "not a regular file";
 }
 
-void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links) {
+void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links, off_t max_bytes) {
   int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (links == Links::Refuse ? O_NOFOLLOW : 0);
   Fd in(::open(from.c_str(), flags));
   if (in.fd < 0 && errno == ELOOP && links == Links::Refuse)
@@ -50,6 +50,9 @@ void copy_durably(const std::filesystem::path& from, const std::filesystem::path
   if (::fstat(in.fd, &before) != 0) fail(from, "cannot stat");
   if (!S_ISREG(before.st_mode))
     throw FileError(from.string() + ": not a regular file (" + file_kind(before.st_mode) + ")");
+  if (before.st_size > max_bytes)
+    throw FileError(from.string() + ": " + std::to_string(before.st_size) + " bytes; the limit is " +
+                    std::to_string(max_bytes));
   Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
   if (out.fd < 0) fail(to, "cannot create");
   std::vector<char> buffer(1 << 20);

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -24,8 +25,10 @@ const char* file_kind(mode_t mode);
 // Copies `from` to the new file `to` (which must not exist; created mode 0600) and
 // fsyncs it. Only a regular file is copied: opening never blocks (a FIFO or a device is
 // refused, not waited on), and with Links::Refuse a symbolic link is refused too. Refuses
-// a source that changes size or modification time while it is copied (still being written).
-void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links = Links::Follow);
+// a source that changes size or modification time while it is copied (still being written),
+// and one larger than `max_bytes` before a byte is copied.
+void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links = Links::Follow,
+                  off_t max_bytes = std::numeric_limits<off_t>::max());
 void fsync_directory(const std::filesystem::path& dir);
 void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to);
 // Points `link` at `target` atomically: a temporary link renamed over it, then fsync.

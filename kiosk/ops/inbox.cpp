@@ -12,8 +12,6 @@
 #include <ctime>
 #include <optional>
 
-#include "kiosk/text/utf8.h"
-
 namespace kiosk::ops {
 namespace {
 
@@ -84,9 +82,7 @@ class InboxPass {
     struct stat st;
   };
 
-  void note(const std::string& name, const std::string& why) {
-    report_.set_aside.push_back(text::escaped(name) + ": " + why);
-  }
+  void note(const std::string& name, const std::string& why) { report_.set_aside.push_back(name + ": " + why); }
 
   std::optional<struct stat> look(const std::string& name) {
     struct stat st {};
@@ -135,13 +131,22 @@ class InboxPass {
       ::renameat(dir_, refused_name.c_str(), dir_, bundle.c_str());
   }
 
-  void set_aside(const std::string& name, const std::string& why) {
-    std::string to = fitting(name, kRefused);
-    if (::renameat(dir_, name.c_str(), dir_, to.c_str()) != 0)
-      note(name, why + " (and it cannot be set aside: " + std::strerror(errno) + ")");
-    else
-      note(name, why + "; set aside as " + text::escaped(to));
+  // Renames NAME out of the way (NAME.refused, or NAME.refused-2... if that is taken), so
+  // that it is not tried again; what cannot be renamed is removed, for the same reason.
+  // Returns the new name, or why there is none.
+  std::string rename_aside(const std::string& name) {
+    for (int n = 1; n <= 9; ++n) {
+      std::string to = fitting(name, n == 1 ? std::string(kRefused) : std::string(kRefused) + "-" + std::to_string(n));
+      if (::renameat2(dir_, name.c_str(), dir_, to.c_str(), RENAME_NOREPLACE) == 0) return "set aside as " + to;
+      if (errno != EEXIST) break;
+    }
+    std::string why = std::strerror(errno);
+    if (::unlinkat(dir_, name.c_str(), 0) == 0 || ::unlinkat(dir_, name.c_str(), AT_REMOVEDIR) == 0)
+      return "removed (it could not be set aside: " + why + ")";
+    return "left in place (it could neither be set aside nor removed: " + why + ")";
   }
+
+  void set_aside(const std::string& name, const std::string& why) { note(name, why + "; " + rename_aside(name)); }
 
   void try_entry(const Entry& entry, const StateLock& lock) {
     const std::string& name = entry.name;
@@ -175,8 +180,7 @@ class InboxPass {
       ::unlinkat(dir_, name.c_str(), 0);
       if (sig) ::unlinkat(dir_, signature.c_str(), 0);
     } else {
-      std::string to = fitting(name, kRefused);
-      ::renameat(dir_, name.c_str(), dir_, to.c_str());
+      rename_aside(name);
     }
     report_.installs.push_back({file, result});
   }

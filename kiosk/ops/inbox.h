@@ -24,7 +24,7 @@ struct InboxResult {
 
 struct InboxReport {
   std::vector<InboxResult> installs;      // what was tried, installed or refused
-  std::vector<std::string> set_aside;     // one line per entry not tried, with the reason
+  std::vector<std::string> set_aside;     // one line per entry not tried, with the reason (raw: escape to show)
   std::chrono::milliseconds retry_in{0};  // when nonzero: something is still arriving; look again then
 };
 

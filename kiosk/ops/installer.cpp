@@ -20,6 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr off_t kMaxSignatureBytes = 64 << 10;
+
 fs::path signature_of(const fs::path& bundle) {
   return bundle.string() + ".minisig";
 }
@@ -169,12 +171,12 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
     incoming_sig = signature_of(incoming);
 
     test_step("copy");
-    copy_durably(file, incoming, links);
+    copy_durably(file, incoming, links, kMaxBundleBytes);
     state.adopt(incoming);
     struct stat sig {};
     bool has_signature = ::lstat(signature_of(file).c_str(), &sig) == 0;
     if (has_signature) {
-      copy_durably(signature_of(file), incoming_sig, links);
+      copy_durably(signature_of(file), incoming_sig, links, kMaxSignatureBytes);
       state.adopt(incoming_sig);
     }
 

@@ -23,6 +23,10 @@ namespace kiosk::ops {
 using SignatureCheck =
     std::function<std::string(const std::filesystem::path& bundle, const std::filesystem::path& signature)>;
 
+// The largest bundle an install copies (the USB import's limit too): far above any real
+// bundle, and it keeps a hostile file from filling the disk or holding up a stop.
+constexpr off_t kMaxBundleBytes = off_t{512} << 20;
+
 struct InstallOptions {
   bool allow_unsigned = false;   // development only: the operator panel says so
   bool allow_downgrade = false;  // install a version not above the current one

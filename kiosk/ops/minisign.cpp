@@ -160,12 +160,17 @@ struct Fd {
 };
 
 int open_for_reading(const fs::path& file) {
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // Without blocking: a FIFO would wait for a writer for ever.
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw MinisignError(file.string() + ": cannot open: " + errno_text(errno));
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
     throw MinisignError(file.string() + ": is a directory");
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw MinisignError(file.string() + ": not a regular file");
   }
   return fd;
 }

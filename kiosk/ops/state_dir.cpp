@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <ctime>
 #include <deque>
 #include <fstream>
@@ -33,8 +34,14 @@ void StateDir::record(const std::string& line) const {
   if (entry.size() > kLongestHistoryLine) entry = entry.substr(0, kLongestHistoryLine) + "...";
   entry += '\n';
   bool is_new = ::access(history().c_str(), F_OK) != 0;
-  int fd = ::open(history().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0640);
+  // O_NONBLOCK: a FIFO put in its place fails to open instead of waiting for a reader.
+  int fd = ::open(history().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0640);
   if (fd < 0) return;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return;
+  }
   if (is_new) adopt(history());
   // One write of the whole line: appends from two processes never interleave.
   (void)!::write(fd, entry.data(), entry.size());
@@ -48,11 +55,26 @@ void StateDir::adopt(const std::filesystem::path& made) const {
 }
 
 std::vector<std::string> StateDir::history_lines(size_t last) const {
-  std::ifstream in(history());
+  int fd = ::open(history().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return {};
+  struct stat st {};
+  std::string tail;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    // Only the end is read: the last lines are wanted, and the file may have grown huge.
+    off_t from = std::max<off_t>(0, st.st_size - static_cast<off_t>(last * (kLongestHistoryLine + 32)));
+    tail.resize(static_cast<size_t>(st.st_size - from));
+    ssize_t n = ::pread(fd, tail.data(), tail.size(), from);
+    tail.resize(n > 0 ? static_cast<size_t>(n) : 0);
+    if (from > 0) tail.erase(0, tail.find('\n') + 1);  // a cut first line is not shown
+  }
+  ::close(fd);
   std::deque<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
+  for (size_t at = 0; at < tail.size();) {
+    size_t end = tail.find('\n', at);
+    if (end == std::string::npos) end = tail.size();
+    lines.push_back(tail.substr(at, end - at));
     if (lines.size() > last) lines.pop_front();
+    at = end + 1;
   }
   return {lines.begin(), lines.end()};
 }

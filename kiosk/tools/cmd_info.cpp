@@ -2,6 +2,7 @@
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sha256.h"
+#include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
 #include "kiosk/tools/json.h"
 
@@ -35,10 +36,13 @@ int cmd_info(const Args& args) {
       std::cout << "}, \"bytes\": " << size << ", \"sha256\": " << json_string(sha) << "}\n";
       return kExitOk;
     }
-    std::cout << "id: " << info.id << "\nversion: " << info.version << "\ntitle: " << info.title.zh << " / "
-              << info.title.en << "\nsource: " << info.source_title.zh << " (" << info.source_date << ")"
+    // The bundle's texts are not yet validated: escaped, so that none can forge a line.
+    using text::escaped;
+    std::cout << "id: " << escaped(info.id) << "\nversion: " << info.version << "\ntitle: " << escaped(info.title.zh)
+              << " / " << escaped(info.title.en) << "\nsource: " << escaped(info.source_title.zh) << " ("
+              << escaped(info.source_date) << ")"
               << "\nschema: " << info.schema_version << "\nbuilt: " << info.built_at << " by kioskctl "
-              << info.builder_version << "\n";
+              << escaped(info.builder_version) << "\n";
     for (const char* table : tables) std::cout << table << ": " << bundle.count(table) << "\n";
     std::cout << "bytes: " << size << "\nsha256: " << sha << "\n";
     return kExitOk;

@@ -43,15 +43,21 @@ int run_kioskctl(int argc, char** argv) {
   if (argc < 2) return usage("no command given");
   std::string command = argv[1];
   Args args(argv + 2, argv + argc);
-  static const std::map<std::string, int (*)(const Args&)> commands = {
-      {"build", cmd_build},     {"validate", cmd_validate},
-      {"info", cmd_info},       {"synth", cmd_synth},
-      {"install", cmd_install}, {"rollback", cmd_rollback},
-      {"status", cmd_status},   {"fallback-font", cmd_fallback_font},
-      {"stats", cmd_stats},     {"pin", cmd_pin},
-      {"keygen", cmd_keygen},   {"sign", cmd_sign},
-      {"verify", cmd_verify},   {"config", cmd_config},
-      {"import-usb", cmd_import_usb}};
+  static const std::map<std::string, int (*)(const Args&)> commands = {{"build", cmd_build},
+                                                                       {"validate", cmd_validate},
+                                                                       {"info", cmd_info},
+                                                                       {"synth", cmd_synth},
+                                                                       {"install", cmd_install},
+                                                                       {"rollback", cmd_rollback},
+                                                                       {"status", cmd_status},
+                                                                       {"fallback-font", cmd_fallback_font},
+                                                                       {"stats", cmd_stats},
+                                                                       {"pin", cmd_pin},
+                                                                       {"keygen", cmd_keygen},
+                                                                       {"sign", cmd_sign},
+                                                                       {"verify", cmd_verify},
+                                                                       {"config", cmd_config},
+                                                                       {"import-usb", cmd_import_usb}};
   if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;

@@ -6,12 +6,9 @@
 source "$(dirname "$0")/lib.sh"
 state="$SCRATCH/state"
 # 200 rounds; a sanitizer build (KIOSK_TEST_SLOWDOWN) runs fewer in the same time.
-ROUNDS=${ROUNDS:-$((200 / ${KIOSK_TEST_SLOWDOWN:-1}))}
+ROUNDS=${ROUNDS:-$((200 / SLOWDOWN))}
 printf '[security]\nallow_unsigned = true\n' >"$SCRATCH/kiosk.toml"
-for v in 1 2 3; do
-  cp "$TINY_BUNDLE" "$SCRATCH/v$v.bundle"
-  python3 -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('UPDATE bundle SET version=$v'); d.commit()" "$SCRATCH/v$v.bundle"
-done
+for v in 1 2 3; do tiny_version $v "$SCRATCH/v$v.bundle"; done
 install() { "$KIOSKCTL" install "$SCRATCH/v$1.bundle" --state-dir "$state" --config "$SCRATCH/kiosk.toml" --allow-downgrade; }
 install 1 >/dev/null 2>&1 || fail "first install"
 
@@ -40,8 +37,7 @@ done
 KIOSK_TEST_STEP_DELAY_MS=5000 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$state" \
   --config "$SCRATCH/kiosk.toml" --allow-downgrade >/dev/null 2>"$SCRATCH/steps" &
 holder=$!
-for _ in $(seq 300); do grep -q "^step verify$" "$SCRATCH/steps" && break; sleep 0.05; done
-grep -q "^step verify$" "$SCRATCH/steps" || fail "the installer never reached step verify: $(cat "$SCRATCH/steps")"
+wait_until --show "$SCRATCH/steps" "the installer to reach step verify" 15 in_file "^step verify$" "$SCRATCH/steps"
 [ -n "$(ls -A "$state/incoming")" ] || fail "no copy in incoming while verifying"
 kill -9 $holder
 wait $holder 2>/dev/null || true
@@ -55,7 +51,7 @@ ms=$((($(date +%s%N) - start) / 1000000))
 KIOSK_TEST_STEP_DELAY_MS=4000 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$state" \
   --config "$SCRATCH/kiosk.toml" --allow-downgrade >/dev/null 2>"$SCRATCH/steps" &
 holder=$!
-for _ in $(seq 300); do grep -q "^step copy$" "$SCRATCH/steps" && break; sleep 0.05; done
+wait_until --show "$SCRATCH/steps" "the installer to reach step copy" 15 in_file "^step copy$" "$SCRATCH/steps"
 install 3 >/dev/null 2>"$SCRATCH/err" || fail "the waiting install failed: $(cat "$SCRATCH/err")"
 wait $holder || fail "the holding install failed: $(cat "$SCRATCH/steps")"
 echo "$ROUNDS rounds of two installs and a rollback at once; a killed holder's lock released in $ms ms"

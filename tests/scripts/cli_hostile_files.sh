@@ -22,8 +22,7 @@ ln -s "$SCRATCH/secret" "$SCRATCH/evil.bundle"
 KIOSK_TEST_STEP_DELAY_MS=3000 "$KIOSKCTL" install "$SCRATCH/evil.bundle" --state-dir "$state" \
   --config "$SCRATCH/kiosk.toml" >/dev/null 2>"$SCRATCH/steps" &
 pid=$!
-for _ in $(seq 200); do grep -q "^step verify$" "$SCRATCH/steps" && break; sleep 0.05; done
-grep -q "^step verify$" "$SCRATCH/steps" || fail "the installer never reached step verify: $(cat "$SCRATCH/steps")"
+wait_until --show "$SCRATCH/steps" "the installer to reach step verify" 10 in_file "^step verify$" "$SCRATCH/steps"
 copy=$(find "$state" -type f -newer "$SCRATCH/secret" -exec grep -l secret-hash {} +)
 [ -n "$copy" ] || fail "no copy found while verifying"
 [ "$(stat -c %a "$copy")" = 600 ] || fail "the copy is mode $(stat -c %a "$copy") while it is verified"
@@ -37,3 +36,33 @@ cp "$TINY_BUNDLE" "$SCRATCH/good.bundle"
 ! grep -rlq secret-hash "$state" || fail "a copy of the secret is still in the state directory"
 # Installed bundles stay readable by the kiosk's group (operators' status), not by all.
 [ "$(stat -c %a "$(readlink -f "$state/current")")" = 640 ] || fail "installed bundle mode $(stat -c %a "$(readlink -f "$state/current")")"
+
+# A signature or a key that is a FIFO: kioskctl verify and install refuse, never wait.
+cp "$TINY_BUNDLE" "$SCRATCH/ms.bundle"
+mkfifo "$SCRATCH/ms.bundle.minisig" "$SCRATCH/key.pub"
+"$KIOSKCTL" keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
+expect_exit 1 timeout 10 "$KIOSKCTL" verify "$SCRATCH/ms.bundle" -p "$SCRATCH/k.pub"
+stderr_has "not a regular file"
+expect_exit 1 timeout 10 "$KIOSKCTL" install "$SCRATCH/good.bundle" --state-dir "$state" --pubkey "$SCRATCH/key.pub"
+stderr_has "not a regular file"
+
+# A history that is a FIFO: status, rollback and install carry on without it.
+rm "$state/history.log" && mkfifo "$state/history.log"
+expect_exit 0 timeout 10 "$KIOSKCTL" status --state-dir "$state"
+expect_exit 1 timeout 10 "$KIOSKCTL" rollback --state-dir "$state"
+tiny_version 7 "$SCRATCH/v7.bundle"
+expect_exit 0 timeout 10 "$KIOSKCTL" install "$SCRATCH/v7.bundle" --state-dir "$state" --config "$SCRATCH/kiosk.toml"
+
+# A bundle's own names quoted by validate and info cannot forge a line in the terminal.
+cp "$TINY_BUNDLE" "$SCRATCH/forge.bundle"
+python3 - "$SCRATCH/forge.bundle" <<'PY'
+import sqlite3, sys
+d = sqlite3.connect(sys.argv[1])
+d.execute('CREATE TRIGGER "x\n2026-12-01T00:00:00Z install ok FORGED\x1b[31m" AFTER INSERT ON bundle BEGIN SELECT 1; END')
+d.execute("UPDATE bundle SET id = char(10) || 'forged line'")
+d.commit()
+PY
+expect_exit 1 "$KIOSKCTL" validate "$SCRATCH/forge.bundle"
+! grep -q "^2026-12-01" "$SCRATCH/stderr" || fail "validate printed a forged line: $(cat "$SCRATCH/stderr")"
+! grep -q $'\x1b' "$SCRATCH/stderr" || fail "validate printed a raw escape"
+stderr_has 'trigger x\n2026-12-01T00'

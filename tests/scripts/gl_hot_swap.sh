@@ -17,12 +17,8 @@ trusted_keys = ["$key"]
 TOML
 version() {  # version N [NAME]: a signed copy of the tiny bundle with version N
   local file="$SCRATCH/${2:-v$1}.bundle"
-  cp "$TINY_BUNDLE" "$file"
-  python3 -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('UPDATE bundle SET version=$1'); d.commit()" "$file"
+  tiny_version "$1" "$file"
   "$KIOSKCTL" sign "$file" -s "$SCRATCH/k.sec" >/dev/null
-}
-wait_log() {  # wait_log PATTERN SECONDS
-  wait_until --show "$SCRATCH/log" "'$1'" "$2" grep -q -- "$1" "$SCRATCH/log"
 }
 
 version 1

@@ -83,3 +83,14 @@ in_file() {
 }
 # exited PID: the process has ended.
 exited() { ! kill -0 "$1" 2>/dev/null; }
+
+# tiny_version N FILE: a copy of the tiny test bundle whose version is N.
+tiny_version() {
+  cp "$TINY_BUNDLE" "$2"
+  python3 -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('UPDATE bundle SET version=$1'); d.commit()" "$2"
+}
+
+# wait_log PATTERN SECONDS: until the kiosk's log, $SCRATCH/log, has a line matching PATTERN.
+wait_log() {
+  wait_until --show "$SCRATCH/log" "'$1'" "$2" grep -q -- "$1" "$SCRATCH/log"
+}

@@ -164,3 +164,15 @@ TEST_CASE("inbox: an inbox that is a symbolic link is not read") {
   CHECK(report.installs.empty());
   CHECK(contains(inbox.report_text(report), "cannot be read"));
 }
+
+TEST_CASE("inbox: a refused bundle whose set-aside name is taken is set aside under another, and not tried again") {
+  Inbox inbox;
+  inbox.drop("bad.bundle", 2, "bad");
+  fs::create_directories(inbox.state.inbox() / "bad.bundle.refused" / "sub");
+  auto first = inbox.process();
+  REQUIRE(first.installs.size() == 1);
+  CHECK(fs::exists(inbox.state.inbox() / "bad.bundle.refused-2"));
+  CHECK_FALSE(fs::exists(inbox.state.inbox() / "bad.bundle"));
+  std::ofstream(inbox.state.inbox() / "junk") << "x";
+  CHECK(inbox.process().installs.empty());
+}

@@ -216,3 +216,15 @@ TEST_CASE("installer: a bundle still being written while it is copied is refused
   CHECK(r.message.find("changed while it was copied (is it still being written?)") != std::string::npos);
   CHECK_FALSE(fs::exists(attempt_state.current()));
 }
+
+TEST_CASE("installer: a file larger than any bundle is refused before a byte is copied") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto huge = dir.path / "huge.bundle";
+  std::ofstream(huge).close();
+  fs::resize_file(huge, static_cast<uintmax_t>(kMaxBundleBytes) + 1);  // sparse: no disk used
+  auto r = install_bundle(huge, state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(r.ok);
+  CHECK(r.message.find("bytes; the limit is 536870912") != std::string::npos);
+  CHECK(fs::is_empty(state.incoming()));
+}
