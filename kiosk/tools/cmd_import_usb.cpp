@@ -5,7 +5,7 @@
 // The stick is not trusted: only regular files are copied, opened without following a
 // symbolic link (O_NOFOLLOW, and the type checked with lstat before the open and fstat
 // after it), never a FIFO or a device (O_NONBLOCK: an open never waits), never a file on
-// another file system than the stick's top folder, never more than kMaxBundle or
+// another file system than the stick's top folder, never more than ops::kMaxBundleBytes or
 // kMaxSignature bytes, and never a file that changed while it was copied. A name with a
 // control character, or too long for the inbox's hidden names, is refused. The copies are
 // the state directory owner's, mode 0600, written under hidden names (which the kiosk
@@ -28,13 +28,13 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ops/installer.h"
 #include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
 
 namespace kiosk::tools {
 namespace {
 
-constexpr off_t kMaxBundle = off_t{512} << 20;
 constexpr off_t kMaxSignature = off_t{64} << 10;
 const std::string kBundleSuffix = ".bundle";
 const std::string kSignatureSuffix = ".minisig";
@@ -272,7 +272,7 @@ int cmd_import_usb(const Args& args) {
       continue;
     }
     std::string why;
-    auto bundle_src = open_source(top.get(), top_st.st_dev, name, kMaxBundle, why);
+    auto bundle_src = open_source(top.get(), top_st.st_dev, name, ops::kMaxBundleBytes, why);
     if (!bundle_src) {
       refuse(name, why);
       continue;
