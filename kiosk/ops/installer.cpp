@@ -34,7 +34,9 @@ std::optional<content::BundleInfo> info_of(const fs::path& bundle) {
   }
 }
 
-void make_private_directory(const StateDir& state, const fs::path& dir, mode_t mode) {
+// Makes DIR with MODE, or checks it is a real directory; `enforce` also resets the mode
+// of one that exists (an administrator may have opened the inbox to a share's group).
+void make_directory(const StateDir& state, const fs::path& dir, mode_t mode, bool enforce) {
   if (::mkdir(dir.c_str(), mode) == 0) {
     state.adopt(dir);
     return;
@@ -43,7 +45,7 @@ void make_private_directory(const StateDir& state, const fs::path& dir, mode_t m
   struct stat st {};
   if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
     throw FileError(dir.string() + ": is not a directory (" + file_kind(st.st_mode) + ")");
-  if ((st.st_mode & 07777) != mode) ::chmod(dir.c_str(), mode);
+  if (enforce && (st.st_mode & 07777) != mode) ::chmod(dir.c_str(), mode);
 }
 
 void ensure_writable(const StateDir& state) {
@@ -52,10 +54,10 @@ void ensure_writable(const StateDir& state) {
   if (ec) throw FileError(state.root.string() + ": cannot create the state directory: " + ec.message());
   if (::access(state.root.c_str(), W_OK) != 0)
     throw FileError(state.root.string() + ": the state directory is not writable");
-  make_private_directory(state, state.bundles(), 0750);
-  make_private_directory(state, state.inbox(), 0750);
+  make_directory(state, state.bundles(), 0750, false);
+  make_directory(state, state.inbox(), 0750, false);
   // Only the kiosk's user may enter: a copy being checked is nobody else's to read.
-  make_private_directory(state, state.incoming(), 0700);
+  make_directory(state, state.incoming(), 0700, true);
   if (::access(state.bundles().c_str(), W_OK) != 0)
     throw FileError(state.root.string() + ": the state directory is not writable");
 }
