@@ -160,7 +160,11 @@ screen_check() {
   STEP="cycle $1: screenshot"
   local shot colours
   for shot in a b; do
-    import -window root "$SCRATCH/screen-$shot.png" 2>/dev/null || step_fail "import could not read the screen"
+    # ImageMagick's import is not what is tested: a failed read is tried twice more.
+    import -window root "$SCRATCH/screen-$shot.png" 2>"$SCRATCH/import.err" ||
+      import -window root "$SCRATCH/screen-$shot.png" 2>"$SCRATCH/import.err" ||
+      import -window root "$SCRATCH/screen-$shot.png" 2>"$SCRATCH/import.err" ||
+      step_fail "import could not read the screen: $(cat "$SCRATCH/import.err")"
     colours=$(convert "$SCRATCH/screen-$shot.png" -format '%k' info:)
     [ "$colours" -gt 16 ] || step_fail "the screen is uniform ($colours colours)"
     [ $shot = b ] || sleep 2
