@@ -40,6 +40,18 @@ const char* file_kind(mode_t mode) {
   return "not a regular file";
 }
 
+int open_regular(const std::filesystem::path& path, int flags, mode_t create_mode) {
+  int fd = ::open(path.c_str(), flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, create_mode);
+  if (fd < 0) return -1;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    errno = EINVAL;
+    return -1;
+  }
+  return fd;
+}
+
 void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links, off_t max_bytes) {
   int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (links == Links::Refuse ? O_NOFOLLOW : 0);
   Fd in(::open(from.c_str(), flags));

@@ -22,6 +22,10 @@ enum class Links { Follow, Refuse };
 // What a file that is not a regular one is, for a message: "a FIFO", "a symbolic link"...
 const char* file_kind(mode_t mode);
 
+// Opens a regular file without following a link or ever blocking (a FIFO in its place
+// would wait for a peer). Returns the descriptor, or -1 for anything else, errno set.
+int open_regular(const std::filesystem::path& path, int flags, mode_t create_mode = 0);
+
 // Copies `from` to the new file `to` (which must not exist; created mode 0600) and
 // fsyncs it. Only a regular file is copied: opening never blocks (a FIFO or a device is
 // refused, not waited on), and with Links::Refuse a symbolic link is refused too. Refuses

@@ -15,7 +15,7 @@ namespace kiosk::ops {
 
 PinLockout load_pin_lockout(const StateDir& state) {
   PinLockout lockout;
-  int fd = ::open(state.pin_lockout().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  int fd = open_regular(state.pin_lockout(), O_RDONLY);
   if (fd < 0) return lockout;
   char buffer[64] = {};
   ssize_t n = ::read(fd, buffer, sizeof buffer - 1);

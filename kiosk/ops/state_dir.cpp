@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <ctime>
 #include <deque>
-#include <fstream>
 
+#include "kiosk/ops/durable_file.h"
 #include "kiosk/text/utf8.h"
 
 namespace kiosk::ops {
@@ -34,14 +34,8 @@ void StateDir::record(const std::string& line) const {
   if (entry.size() > kLongestHistoryLine) entry = entry.substr(0, kLongestHistoryLine) + "...";
   entry += '\n';
   bool is_new = ::access(history().c_str(), F_OK) != 0;
-  // O_NONBLOCK: a FIFO put in its place fails to open instead of waiting for a reader.
-  int fd = ::open(history().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0640);
+  int fd = open_regular(history(), O_WRONLY | O_APPEND | O_CREAT, 0640);
   if (fd < 0) return;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return;
-  }
   if (is_new) adopt(history());
   // One write of the whole line: appends from two processes never interleave.
   (void)!::write(fd, entry.data(), entry.size());
@@ -55,11 +49,11 @@ void StateDir::adopt(const std::filesystem::path& made) const {
 }
 
 std::vector<std::string> StateDir::history_lines(size_t last) const {
-  int fd = ::open(history().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  int fd = open_regular(history(), O_RDONLY);
   if (fd < 0) return {};
   struct stat st {};
   std::string tail;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) == 0) {
     // Only the end is read: the last lines are wanted, and the file may have grown huge.
     off_t from = std::max<off_t>(0, st.st_size - static_cast<off_t>(last * (kLongestHistoryLine + 32)));
     tail.resize(static_cast<size_t>(st.st_size - from));
