@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the project twice (normal, and with AddressSanitizer + UndefinedBehaviorSanitizer)
+# Builds the project twice (Release, and with AddressSanitizer + UndefinedBehaviorSanitizer)
 # and the Debian package, fuzzes every libFuzzer target briefly, and runs the whole test
 # suite in both builds against one Xvfb at 1920x1080 (the package test, in the normal
 # one, installs and purges the package).
@@ -8,8 +8,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/setup.sh"
 
-echo "== build" >&2
-"$here/scripts/build.sh" "$here/build"
+echo "== build (Release, as a packager or user builds it)" >&2
+"$here/scripts/build.sh" "$here/build" -DCMAKE_BUILD_TYPE=Release
 echo "== build with sanitizers" >&2
 "$here/scripts/build.sh" "$here/build-asan" -DKIOSK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 echo "== Debian package" >&2
