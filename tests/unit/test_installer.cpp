@@ -11,6 +11,7 @@
 
 #include "bundle_fixture.h"
 #include "kiosk/content/bundle.h"
+#include "kiosk/ops/highest_version.h"
 #include "kiosk/ops/installer.h"
 
 using namespace kiosk::ops;
@@ -77,6 +78,79 @@ TEST_CASE("installer: refuses a version that is not newer, unless told to") {
   options.allow_downgrade = true;
   CHECK(install_bundle(version_of_tiny(dir, 4), state, options, kNoSignature).ok);
   CHECK(current_version(state) == 4);
+}
+
+TEST_CASE("installer: after a rollback, a version below the highest ever installed is still a downgrade") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 3), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(install_bundle(version_of_tiny(dir, 4), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(rollback(state).ok);
+  CHECK(current_version(state) == 3);
+  auto older = install_bundle(version_of_tiny(dir, 2), state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(older.ok);
+  CHECK_MESSAGE(
+      older.message.find("version 2 is not newer than the highest installed version 4 (current is version 3") !=
+          std::string::npos,
+      older.message);
+  CHECK(current_version(state) == 3);
+  // Rolling back to the previous bundle stays allowed, in both directions.
+  REQUIRE(rollback(state).ok);
+  CHECK(current_version(state) == 4);
+  REQUIRE(rollback(state).ok);
+  auto options = unsigned_ok();
+  options.allow_downgrade = true;
+  auto forced = install_bundle(version_of_tiny(dir, 2), state, options, kNoSignature);
+  REQUIRE_MESSAGE(forced.ok, forced.message);
+  CHECK(current_version(state) == 2);
+  // The record never goes down: 3 is still below the highest, 4.
+  CHECK(*read_highest_version(state) == 4);
+  REQUIRE(rollback(state).ok);  // back to 3
+  CHECK_FALSE(install_bundle(version_of_tiny(dir, 4), state, unsigned_ok(), kNoSignature).ok);
+  CHECK(install_bundle(version_of_tiny(dir, 5), state, unsigned_ok(), kNoSignature).ok);
+  CHECK(*read_highest_version(state) == 5);
+}
+
+TEST_CASE("installer: a state directory without a highest-version record counts current and previous") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 3), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(install_bundle(version_of_tiny(dir, 4), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(rollback(state).ok);
+  fs::remove(state.highest_version());  // as an older version left it
+  auto older = install_bundle(version_of_tiny(dir, 2), state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(older.ok);
+  CHECK(older.message.find("the highest installed version 4") != std::string::npos);
+  REQUIRE(install_bundle(version_of_tiny(dir, 5), state, unsigned_ok(), kNoSignature).ok);
+  CHECK(*read_highest_version(state) == 5);
+}
+
+TEST_CASE("installer: a damaged highest-version record refuses installs and never allows a downgrade") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 3), state, unsigned_ok(), kNoSignature).ok);
+  for (const char* damage : {"", "x7\n", "4 5\n", "99999999999999999999\n"}) {
+    std::ofstream(state.highest_version(), std::ios::trunc) << damage;
+    auto r = install_bundle(version_of_tiny(dir, 9), state, unsigned_ok(), kNoSignature);
+    CHECK_FALSE(r.ok);
+    CHECK_MESSAGE(r.message == state.highest_version().string() +
+                                   ": the record of the highest installed version is damaged (expected one whole "
+                                   "number); installs are refused until it is removed or replaced (--allow-downgrade "
+                                   "replaces it)",
+                  r.message);
+    CHECK(current_version(state) == 3);
+  }
+  fs::remove(state.highest_version());
+  fs::create_symlink("/dev/zero", state.highest_version());
+  auto link = install_bundle(version_of_tiny(dir, 9), state, unsigned_ok(), kNoSignature);
+  CHECK(link.message.find("highest-version: the record of the highest installed version cannot be read (not a regular "
+                          "file)") != std::string::npos);
+  // --allow-downgrade is the operator's word: it installs and writes a good record again.
+  auto options = unsigned_ok();
+  options.allow_downgrade = true;
+  REQUIRE(install_bundle(version_of_tiny(dir, 2), state, options, kNoSignature).ok);
+  CHECK(*read_highest_version(state) == 3);  // current was 3 before the downgrade
+  CHECK_FALSE(fs::is_symlink(state.highest_version()));
 }
 
 TEST_CASE("installer: refuses unsigned bundles and bad signatures, and changes nothing") {
