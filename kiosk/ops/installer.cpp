@@ -125,7 +125,9 @@ void check_id_names_a_file(const fs::path& file, const std::string& id) {
 }
 
 InstallResult failed(const StateDir& state, const fs::path& file, const std::string& why) {
-  state.record("install failed " + file.string() + ": " + why);
+  // Most reasons start with the file already; it is named once.
+  bool named = why.rfind(file.string(), 0) == 0;
+  state.record("install failed " + (named ? why : file.string() + ": " + why));
   return {false, why, {}, 0};
 }
 
