@@ -122,7 +122,9 @@ class InboxPass {
   // replaced are put back first.
   std::vector<Entry> waiting() {
     for (const auto& name : names())
-      if (name[0] != '.' && ends_with(name, std::string(kBundle) + std::string(kRefused))) retry_if_resigned(name);
+      if (name[0] != '.' && is_refused_name(name) &&
+          ends_with(name.substr(0, name.rfind(std::string(kRefused))), kBundle))
+        retry_if_resigned(name);
     std::vector<Entry> entries;
     for (const auto& name : names()) {
       if (name[0] == '.' || !ends_with(name, kBundle)) continue;
@@ -145,7 +147,7 @@ class InboxPass {
   // or when the bundle itself changed since it was set aside: a copy that stalled for
   // longer than the settle time was tried half-written, and has gone on being written.
   void retry_if_resigned(const std::string& refused_name) {
-    std::string bundle = refused_name.substr(0, refused_name.size() - kRefused.size());
+    std::string bundle = refused_name.substr(0, refused_name.rfind(std::string(kRefused)));
     auto refused = look(refused_name), signature = look(bundle + std::string(kSignature));
     if (!refused || look(bundle) || !S_ISREG(refused->st_mode)) return;
     auto record = record_of(*refused);

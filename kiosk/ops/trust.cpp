@@ -42,6 +42,15 @@ std::string Trust::describe_key(const std::string& key_id) const {
   return "key " + key_id + ", which is not trusted now";
 }
 
+std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust) {
+  auto signature = signature_path_for(bundle);
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(signature, ec))) return "unsigned";
+  auto key_id = signature_key_id(signature);
+  if (key_id.empty()) return "signed (its .minisig cannot be read)";
+  return "signed by " + trust.describe_key(key_id);
+}
+
 SignatureCheck signature_check(const Trust& trust) {
   return [trust](const std::filesystem::path& bundle, const std::filesystem::path& signature) -> std::string {
     if (!trust.problem.empty()) return trust.problem;

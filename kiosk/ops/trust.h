@@ -24,6 +24,11 @@ struct Trust {
 Trust trust_from_config(const config::Config& config);
 Trust trust_from_files(const std::vector<std::string>& key_files);
 
+// What the operator is told of an installed bundle's signature (status, the operator
+// panel): "unsigned", "signed by key ID (security.trusted_keys)", "signed by key ID,
+// which is not trusted now", or that its .minisig cannot be read. The install verified it.
+std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust);
+
 // Checks a bundle's signature against the trusted keys; the reason names the file it is
 // about (the bundle or its signature) when it is about one.
 SignatureCheck signature_check(const Trust& trust);

@@ -54,9 +54,7 @@ ops::Trust trust_of(const Common& c, const config::Config& cfg) {
 }
 
 std::string signature_text(const ops::InstalledBundle& b, const ops::Trust& trust) {
-  if (!b.signed_) return "unsigned";
-  if (b.key_id.empty()) return "signed (its .minisig cannot be read)";
-  return "signed by " + trust.describe_key(b.key_id);
+  return ops::describe_signature(b.path, trust);
 }
 
 void print_bundle(const char* label, const std::optional<ops::InstalledBundle>& b, const ops::Trust& trust) {

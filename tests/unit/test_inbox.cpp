@@ -290,3 +290,17 @@ TEST_CASE("inbox: at most the newest refused entries are kept, and status says h
                 status.newest_refusal);
   CHECK(read_refusals(inbox.state).size() == kRefusedKept);
 }
+
+TEST_CASE("inbox: a bundle set aside under a second name is tried again too when its signature is replaced") {
+  Inbox inbox;
+  inbox.drop("v2.bundle", 2, "bad");
+  fs::create_directories(inbox.state.inbox() / "v2.bundle.refused");
+  REQUIRE(inbox.process().installs.size() == 1);
+  REQUIRE(fs::exists(inbox.state.inbox() / "v2.bundle.refused-2"));
+  ::usleep(20000);
+  std::ofstream(inbox.state.inbox() / "v2.bundle.minisig", std::ios::trunc) << "good";
+  auto retried = inbox.process();
+  REQUIRE(retried.installs.size() == 1);
+  CHECK(retried.installs[0].result.ok);
+  CHECK(inbox.current_version() == 2);
+}

@@ -13,6 +13,8 @@
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/highest_version.h"
 #include "kiosk/ops/installer.h"
+#include "kiosk/ops/minisign.h"
+#include "kiosk/ops/trust.h"
 
 using namespace kiosk::ops;
 namespace fs = std::filesystem;
@@ -301,4 +303,34 @@ TEST_CASE("installer: a file larger than any bundle is refused before a byte is 
   CHECK_FALSE(r.ok);
   CHECK(r.message.find("bytes; the limit is 536870912") != std::string::npos);
   CHECK(fs::is_empty(state.incoming()));
+}
+
+TEST_CASE("installer: status names the key that signed a bundle, and where that key is trusted") {
+  ScratchDir dir;
+  auto bundle = version_of_tiny(dir, 1);
+  auto key = generate_secret_key();
+  auto other = generate_secret_key();
+  Trust trust;
+  trust.keys = {other.public_key(), key.public_key()};
+  trust.sources = {"security.trusted_keys", "hall.pub"};
+  CHECK(describe_signature(bundle, trust) == "unsigned");
+  sign_file(bundle, key);
+  CHECK(signature_key_id(bundle.string() + ".minisig") == key.public_key().key_id_hex());
+  CHECK(describe_signature(bundle, trust) == "signed by key " + key.public_key().key_id_hex() + " (hall.pub)");
+  trust.keys.pop_back();
+  CHECK(describe_signature(bundle, trust) ==
+        "signed by key " + key.public_key().key_id_hex() + ", which is not trusted now");
+  std::ofstream(bundle.string() + ".minisig", std::ios::trunc) << "damaged";
+  CHECK(describe_signature(bundle, trust) == "signed (its .minisig cannot be read)");
+
+  // The history says which key an install verified.
+  StateDir state{dir.path / "state"};
+  auto signed_bundle = version_of_tiny(dir, 2);
+  sign_file(signed_bundle, key);
+  SignatureCheck accept = [](const fs::path&, const fs::path&) { return std::string(); };
+  REQUIRE(install_bundle(signed_bundle, state, InstallOptions{}, accept).ok);
+  CHECK(state.history_lines(1).back().ends_with(" signed by key " + key.public_key().key_id_hex()));
+  auto status = read_status(state);
+  REQUIRE(status.current);
+  CHECK(status.current->key_id == key.public_key().key_id_hex());
 }
