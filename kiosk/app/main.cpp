@@ -7,6 +7,7 @@
 #include "kiosk/app/run.h"
 #include "kiosk/app/session.h"
 #include "kiosk/config/config.h"
+#include "kiosk/config/locations.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/bundle_locator.h"
 #include "kiosk/platform/window.h"
@@ -35,10 +36,24 @@ static int run_kiosk(int argc, char** argv) {
     return 0;
   }
 
-  auto config_path = options.config ? std::filesystem::path(*options.config) : config::default_config_path();
-  auto loaded = config::load(config_path, options.config.has_value());
-  for (const auto& problem : loaded.problems) std::cerr << "kiosk: config: " << problem.to_string() << std::endl;
-  const auto& cfg = loaded.config;
+  // The same flags, with the same precedence, as every kioskctl command.
+  config::Locations where;
+  if (options.config) where.config_file = *options.config;
+  if (options.state_dir) where.state_dir = *options.state_dir;
+  auto located = config::locate(where);
+  for (const auto& problem : located.loaded.problems)
+    std::cerr << "kiosk: config: " << problem.to_string() << std::endl;
+  const auto& cfg = located.config();
+  // A state directory named on the command line is the caller's to fix; one named in the
+  // configuration is reported like any bad value, and the kiosk shows what it can.
+  if (auto missing = config::missing_state_dir(located); !missing.empty()) {
+    if (options.state_dir) {
+      std::cerr << "kiosk: " << missing << "\n";
+      return kExitUsage;
+    }
+    if (located.state_dir_source != "the default")
+      std::cerr << "kiosk: config: " << missing << "; no installed bundle, inbox or statistics" << std::endl;
+  }
 
   app::WallClock wall{cfg.time_zone, std::nullopt};
   wall.rate = options.clock_rate;

@@ -6,12 +6,14 @@
 namespace kiosk::app {
 
 const char* const kUsage =
-    "usage: kiosk [--bundle FILE] [--config FILE] [--windowed WxH]\n"
+    "usage: kiosk [--bundle FILE] [--config FILE] [--state-dir DIR] [--windowed WxH]\n"
     "             [--clock-rate N]\n"
     "             [--screenshot OUT.png --size WxH [--at SECONDS] [--now YYYY-MM-DDTHH:MM] [--lang zh|en]\n"
     "              [--scene S] [--large-text]]\n"
     "  --bundle FILE      show this content bundle (default: the installed one)\n"
     "  --config FILE      configuration (default: /etc/heping-kiosk/kiosk.toml)\n"
+    "  --state-dir DIR    installed bundles, inbox and statistics (default: content.state_dir in the\n"
+    "                     configuration, else /var/lib/heping-kiosk); it must exist\n"
     "  --windowed WxH     an ordinary closable window instead of the locked-down fullscreen kiosk\n"
     "  --screenshot OUT   render one frame off-screen to a PNG file and exit\n"
     "  --size WxH         the screenshot's size (default 1920x1080)\n"
@@ -55,9 +57,13 @@ ParseResult parse_options(int argc, const char* const* argv) {
       o.help = true;
     } else if (arg == "--large-text") {
       o.large_text = true;
-    } else if (arg == "--bundle" || arg == "--config" || arg == "--screenshot" || arg == "--now" || arg == "--lang" ||
-               arg == "--scene") {
+    } else if (arg == "--bundle" || arg == "--config" || arg == "--state-dir" || arg == "--screenshot" ||
+               arg == "--now" || arg == "--lang" || arg == "--scene") {
       if (!value(v)) return r;
+      if (v.empty()) {
+        r.error = arg + " needs a value";
+        return r;
+      }
       if (arg == "--scene") {
         static const std::regex scene(
             "attract|home|countdown|operator|operator-pin|(category|detail):[a-z0-9][a-z0-9-]*");
@@ -69,6 +75,7 @@ ParseResult parse_options(int argc, const char* const* argv) {
       }
       if (arg == "--bundle") o.bundle = v;
       if (arg == "--config") o.config = v;
+      if (arg == "--state-dir") o.state_dir = v;
       if (arg == "--screenshot") o.screenshot = v;
       if (arg == "--now") o.now = v;
       if (arg == "--lang") {

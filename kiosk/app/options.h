@@ -13,7 +13,8 @@ struct Size {
 struct Options {
   std::optional<std::string> bundle;
   std::optional<std::string> config;
-  std::optional<Size> windowed;  // --windowed WxH: an ordinary closable window
+  std::optional<std::string> state_dir;  // --state-dir DIR: over the configuration's content.state_dir
+  std::optional<Size> windowed;          // --windowed WxH: an ordinary closable window
   std::optional<std::string> screenshot;
   Size size{1920, 1080};            // --size, for screenshots
   double at = 0;                    // --at SECONDS: the frozen animation clock

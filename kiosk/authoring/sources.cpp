@@ -81,8 +81,14 @@ class Reader {
     FieldReader b(*bundle, "bundle.toml", out());
     info.id = b.required_string("id");
     if (!info.id.empty() && !valid_id(info.id)) b.problem("id", "use lowercase letters, digits and '-'");
-    info.version = b.integer("version", true).value_or(0);
-    if (bundle->contains("version") && info.version <= 0) b.problem("version", "must be a positive whole number");
+    // One message for one mistake, whether the version is "v9", 2.5 or -1.
+    const auto* version = bundle->get("version");
+    if (!version)
+      b.problem("version", "missing");
+    else if (!version->is_integer() || version->value<int64_t>().value_or(0) <= 0)
+      b.problem("version", "must be a positive whole number, such as 2");
+    else
+      info.version = *version->value<int64_t>();
     info.title = bilingual(b, "title");
     b.check_no_unknown({"id", "version", "title_zh", "title_en"});
     FieldReader src(*source, "bundle.toml", out());

@@ -154,6 +154,10 @@ void Bundle::fail(const std::string& reason) const {
 
 void Bundle::check_identity() const {
   int app = db_.pragma_int("application_id");
+  // SQLite reads an empty file as an empty database; "application_id 0" would mislead.
+  std::error_code ec;
+  if (app != kApplicationId && std::filesystem::file_size(path_, ec) == 0 && !ec)
+    fail("not a content bundle (an empty file)");
   if (app != kApplicationId) fail("not a content bundle (application_id " + std::to_string(app) + ")");
   int version = db_.pragma_int("user_version");
   if (version > kSchemaVersion)

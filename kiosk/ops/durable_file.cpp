@@ -16,6 +16,8 @@ namespace kiosk::ops {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+  if (errno == ENOSPC || errno == EDQUOT)
+    throw DiskFullError(path.string() + ": " + what + ": " + std::strerror(errno));
   throw FileError(path.string() + ": " + what + ": " + std::strerror(errno));
 }
 

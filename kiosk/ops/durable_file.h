@@ -17,6 +17,13 @@ class FileError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A write that failed because the file system is full (ENOSPC) or the quota is used up
+// (EDQUOT): the caller names the place that is full, not the file it was writing.
+class DiskFullError : public FileError {
+ public:
+  using FileError::FileError;
+};
+
 enum class Links { Follow, Refuse };
 
 // What a file that is not a regular one is, for a message: "a FIFO", "a symbolic link"...

@@ -12,6 +12,9 @@
 #include <ctime>
 #include <optional>
 
+#include "kiosk/ops/inbox_refusals.h"
+#include "kiosk/text/utf8.h"
+
 namespace kiosk::ops {
 namespace {
 
@@ -29,6 +32,13 @@ bool ends_with(std::string_view s, std::string_view tail) {
 int64_t last_change_ns(const struct stat& st) {
   auto ns = [](const timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; };
   return std::max(ns(st.st_mtim), ns(st.st_ctim));
+}
+
+std::string utc_now() {
+  char stamp[32];
+  std::time_t now = std::time(nullptr);
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return stamp;
 }
 
 int64_t now_ns() {
@@ -65,7 +75,10 @@ class InboxPass {
         if (errno != ENOENT) note(state_.inbox().string(), std::string("cannot be read: ") + std::strerror(errno));
         return std::move(report_);
       }
+      records_ = read_refusals(state_);
       for (const auto& entry : waiting()) try_entry(entry, lock);
+      keep_few_refused();
+      if (records_changed_) write_refusals(state_, records_);
     } catch (const std::exception& e) {
       note(state_.inbox().string(), e.what());
       report_.retry_in = std::max(report_.retry_in, milliseconds(5000));
@@ -109,7 +122,9 @@ class InboxPass {
   // replaced are put back first.
   std::vector<Entry> waiting() {
     for (const auto& name : names())
-      if (name[0] != '.' && ends_with(name, std::string(kBundle) + std::string(kRefused))) retry_if_resigned(name);
+      if (name[0] != '.' && is_refused_name(name) &&
+          ends_with(name.substr(0, name.rfind(std::string(kRefused))), kBundle))
+        retry_if_resigned(name);
     std::vector<Entry> entries;
     for (const auto& name : names()) {
       if (name[0] == '.' || !ends_with(name, kBundle)) continue;
@@ -123,21 +138,86 @@ class InboxPass {
     return entries;
   }
 
+  std::vector<Refusal>::iterator record_of(const struct stat& st) {
+    return std::find_if(records_.begin(), records_.end(),
+                        [&](const Refusal& r) { return r.inode == static_cast<uint64_t>(st.st_ino); });
+  }
+
+  // A refused bundle is put back to be tried again when its signature was replaced since,
+  // or when the bundle itself changed since it was set aside: a copy that stalled for
+  // longer than the settle time was tried half-written, and has gone on being written.
   void retry_if_resigned(const std::string& refused_name) {
-    std::string bundle = refused_name.substr(0, refused_name.size() - kRefused.size());
+    std::string bundle = refused_name.substr(0, refused_name.rfind(std::string(kRefused)));
     auto refused = look(refused_name), signature = look(bundle + std::string(kSignature));
-    if (!refused || !signature || look(bundle) || !S_ISREG(refused->st_mode) || !S_ISREG(signature->st_mode)) return;
-    if (last_change_ns(*signature) > last_change_ns(*refused))
-      ::renameat(dir_, refused_name.c_str(), dir_, bundle.c_str());
+    if (!refused || look(bundle) || !S_ISREG(refused->st_mode)) return;
+    auto record = record_of(*refused);
+    bool written_since = record != records_.end() && record->change_ns != last_change_ns(*refused);
+    bool resigned = signature && S_ISREG(signature->st_mode) && last_change_ns(*signature) > last_change_ns(*refused);
+    if (!written_since && !resigned) return;
+    if (::renameat(dir_, refused_name.c_str(), dir_, bundle.c_str()) == 0 && record != records_.end()) {
+      records_.erase(record);
+      records_changed_ = true;
+    }
+  }
+
+  // Remembers what was set aside, as it is now: any later change to it is someone writing.
+  void remember_refusal(const std::string& aside, const std::string& what) {
+    auto st = look(aside);
+    if (!st) return;
+    if (S_ISREG(st->st_mode)) {
+      // A change of its own, so that the change time recorded is later than any write
+      // before the refusal even where a rename leaves the change time alone.
+      ::fchmodat(dir_, aside.c_str(), st->st_mode & 07777, 0);
+      st = look(aside);
+      if (!st) return;
+    }
+    if (auto old = record_of(*st); old != records_.end()) records_.erase(old);
+    records_.push_back({static_cast<uint64_t>(st->st_ino), last_change_ns(*st), utc_now(), text::escaped(what)});
+    records_changed_ = true;
+  }
+
+  // At most kRefusedKept refused entries stay, the newest; what cannot be removed (a
+  // folder with something in it) stays too. Records of entries gone are dropped.
+  void keep_few_refused() {
+    std::vector<Entry> refused;
+    for (const auto& name : names())
+      if (name[0] != '.' && is_refused_name(name))
+        if (auto st = look(name)) refused.push_back({name, *st});
+    std::sort(refused.begin(), refused.end(),
+              [](const Entry& a, const Entry& b) { return last_change_ns(a.st) < last_change_ns(b.st); });
+    size_t left = refused.size();
+    for (auto it = refused.begin(); left > kRefusedKept && it != refused.end(); ++it) {
+      bool removed = ::unlinkat(dir_, it->name.c_str(), S_ISDIR(it->st.st_mode) ? AT_REMOVEDIR : 0) == 0;
+      if (!removed) continue;
+      --left;
+      // The signature left beside a bundle that is gone, unless that bundle waits again.
+      std::string bundle = it->name.substr(0, it->name.rfind(std::string(kRefused)));
+      if (ends_with(bundle, kBundle) && !look(bundle) && !look(bundle + std::string(kRefused)))
+        if (auto sig = look(bundle + std::string(kSignature)); sig && S_ISREG(sig->st_mode))
+          ::unlinkat(dir_, (bundle + std::string(kSignature)).c_str(), 0);
+      it->name.clear();
+    }
+    size_t before = records_.size();
+    records_.erase(std::remove_if(records_.begin(), records_.end(),
+                                  [&](const Refusal& r) {
+                                    return std::none_of(refused.begin(), refused.end(), [&](const Entry& e) {
+                                      return !e.name.empty() && static_cast<uint64_t>(e.st.st_ino) == r.inode;
+                                    });
+                                  }),
+                   records_.end());
+    if (records_.size() != before) records_changed_ = true;
   }
 
   // Renames NAME out of the way (NAME.refused, or NAME.refused-2... if that is taken), so
   // that it is not tried again; what cannot be renamed is removed, for the same reason.
-  // Returns the new name, or why there is none.
-  std::string rename_aside(const std::string& name) {
+  // `refusal` ("NAME: reason") is remembered with it. Returns the new name, or why there is none.
+  std::string rename_aside(const std::string& name, const std::string& refusal) {
     for (int n = 1; n <= 9; ++n) {
       std::string to = fitting(name, n == 1 ? std::string(kRefused) : std::string(kRefused) + "-" + std::to_string(n));
-      if (::renameat2(dir_, name.c_str(), dir_, to.c_str(), RENAME_NOREPLACE) == 0) return "set aside as " + to;
+      if (::renameat2(dir_, name.c_str(), dir_, to.c_str(), RENAME_NOREPLACE) == 0) {
+        remember_refusal(to, refusal);
+        return "set aside as " + to;
+      }
       if (errno != EEXIST) break;
     }
     std::string why = std::strerror(errno);
@@ -146,7 +226,9 @@ class InboxPass {
     return "left in place (it could neither be set aside nor removed: " + why + ")";
   }
 
-  void set_aside(const std::string& name, const std::string& why) { note(name, why + "; " + rename_aside(name)); }
+  void set_aside(const std::string& name, const std::string& why) {
+    note(name, why + "; " + rename_aside(name, name + ": " + why));
+  }
 
   void try_entry(const Entry& entry, const StateLock& lock) {
     const std::string& name = entry.name;
@@ -180,7 +262,9 @@ class InboxPass {
       ::unlinkat(dir_, name.c_str(), 0);
       if (sig) ::unlinkat(dir_, signature.c_str(), 0);
     } else {
-      rename_aside(name);
+      // The message names the inbox's path; the record names the file as it lies there.
+      std::string where = (state_.inbox() / "").string();
+      rename_aside(name, result.message.rfind(where, 0) == 0 ? result.message.substr(where.size()) : result.message);
     }
     report_.installs.push_back({file, result});
   }
@@ -191,6 +275,8 @@ class InboxPass {
   int64_t settle_ns_;
   int dir_ = -1;
   InboxReport report_;
+  std::vector<Refusal> records_;
+  bool records_changed_ = false;
 };
 
 }  // namespace

@@ -5,9 +5,11 @@
 // Anything may be dropped there, so nothing in it is trusted: entries are looked at
 // without following links, opened without blocking, and only regular files with a single
 // link are tried. Anything else is set aside (renamed NAME.refused) with a reason, as is
-// a bundle that is refused. A file is tried only once it has stopped changing for the
-// settle time, so a slow copy is not refused half-way; a refused bundle whose signature
-// is replaced afterwards, or which is replaced by a new file, is tried again.
+// a bundle that is refused. A file is tried only once it and its signature are there and
+// have stopped changing for the settle time, so a copy is not refused half-way; a refused
+// bundle that changes after its refusal (a copy that stalled past the settle time), whose
+// signature is replaced, or which is replaced by a new file, is tried again. What was set
+// aside is recorded (inbox_refusals.h), and only the newest kRefusedKept entries are kept.
 
 #include <chrono>
 #include <string>

@@ -14,6 +14,9 @@
 #include "kiosk/content/sha256.h"
 #include "kiosk/content/validate.h"
 #include "kiosk/ops/durable_file.h"
+#include "kiosk/ops/highest_version.h"
+#include "kiosk/ops/inbox_refusals.h"
+#include "kiosk/ops/minisign.h"
 
 namespace kiosk::ops {
 namespace {
@@ -122,8 +125,23 @@ void check_id_names_a_file(const fs::path& file, const std::string& id) {
 }
 
 InstallResult failed(const StateDir& state, const fs::path& file, const std::string& why) {
-  state.record("install failed " + file.string() + ": " + why);
+  // Most reasons start with the file already; it is named once.
+  bool named = why.rfind(file.string(), 0) == 0;
+  state.record("install failed " + (named ? why : file.string() + ": " + why));
   return {false, why, {}, 0};
+}
+
+// The check names the copies; the operator knows the files by their own names, and a line
+// number in the signature must name the .minisig, not the bundle.
+std::string about_originals(std::string why, const fs::path& copy, const fs::path& copy_sig, const fs::path& file) {
+  auto replace = [&](const std::string& from, const std::string& to) {
+    for (auto at = why.find(from); at != std::string::npos; at = why.find(from, at + to.size()))
+      why.replace(at, from.size(), to);
+  };
+  replace(copy_sig.string(), signature_of(file).string());
+  replace(copy.string(), file.string());
+  if (why.rfind(file.string() + ":", 0) == 0 || why.rfind(signature_of(file).string() + ":", 0) == 0) return why;
+  return file.string() + ": " + why;
 }
 
 void make_readable_by_group(const fs::path& p) {
@@ -187,7 +205,7 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
       if (!has_signature)
         throw FileError(file.string() + ": not signed (no " + signature_of(file).filename().string() + ")");
       std::string why = check_signature(incoming, incoming_sig);
-      if (!why.empty()) throw FileError(file.string() + ": " + why);
+      if (!why.empty()) throw FileError(about_originals(why, incoming, incoming_sig, file));
     }
     auto problems = content::validate_bundle(incoming);
     if (!problems.empty()) {
@@ -198,11 +216,26 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
     auto info = info_of(incoming);
     if (!info) throw FileError(file.string() + ": its copy could not be opened after it was checked");
     check_id_names_a_file(file, info->id);
-    if (auto current = state.target(state.current()); current && !options.allow_downgrade) {
-      if (auto installed = info_of(*current); installed && info->version <= installed->version)
+    // The highest version this kiosk ever had, not only the current one: after a rollback
+    // an older signed bundle is still a downgrade.
+    int64_t current_version = 0, highest = 0;
+    for (const auto& link : {state.current(), state.previous()})
+      if (auto target = state.target(link))
+        if (auto installed = info_of(*target)) {
+          highest = std::max(highest, installed->version);
+          if (link == state.current()) current_version = installed->version;
+        }
+    if (!options.allow_downgrade) {
+      if (auto recorded = read_highest_version(state)) highest = std::max(highest, *recorded);
+      if (info->version <= highest && highest == current_version)
         throw FileError(file.string() + ": version " + std::to_string(info->version) +
-                        " is not newer than the installed version " + std::to_string(installed->version) +
+                        " is not newer than the installed version " + std::to_string(current_version) +
                         " (--allow-downgrade installs it anyway)");
+      if (info->version <= highest)
+        throw FileError(file.string() + ": version " + std::to_string(info->version) +
+                        " is not newer than the highest installed version " + std::to_string(highest) +
+                        " (current is version " + std::to_string(current_version) +
+                        "; kioskctl rollback returns to the previous one, --allow-downgrade installs this anyway)");
     }
 
     test_step("rename");
@@ -224,11 +257,36 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
     if (old && !same_file(final_path, old)) replace_symlink(state.previous(), fs::relative(*old, state.root));
     replace_symlink(state.current(), relative);
 
+    // After the switch: a kill before it leaves the new version counted as `current`, and a
+    // record that cannot be written (a full disk) lags behind without undoing the install.
+    test_step("record");
+    std::string record_problem;
+    try {
+      raise_highest_version(state, std::max(highest, info->version), options.allow_downgrade);
+    } catch (const FileError& e) {
+      record_problem = e.what();
+      state.record(std::string("highest-version not updated: ") + e.what());
+    }
+
     test_step("prune");
     prune(state, options.keep);
+    std::string key = has_signature ? signature_key_id(signature_of(final_path)) : "";
     state.record("install ok " + name + " version " + std::to_string(info->version) +
-                 (has_signature ? " signed" : " unsigned"));
-    return {true, "installed " + name + " (version " + std::to_string(info->version) + ")", final_path, info->version};
+                 (!has_signature           ? " unsigned"
+                  : options.allow_unsigned ? " signature not checked (allow_unsigned)"
+                  : key.empty()            ? " signed"
+                                           : " signed by key " + key));
+    return {true,
+            "installed " + name + " (version " + std::to_string(info->version) + ")" +
+                (record_problem.empty() ? "" : "; but " + record_problem),
+            final_path, info->version};
+  } catch (const DiskFullError& e) {
+    cleanup();
+    // The file that could not be written is ours; what the operator can act on is the state directory.
+    bool quota = std::string(e.what()).find(std::strerror(EDQUOT)) != std::string::npos;
+    return failed(state, file,
+                  file.string() + ": the state directory " + state.root.string() + " is full (" +
+                      std::strerror(quota ? EDQUOT : ENOSPC) + "); free space there, then install again");
   } catch (const FileError& e) {
     cleanup();
     return failed(state, file, e.what());
@@ -288,6 +346,7 @@ Status read_status(const StateDir& state) {
     b.path = p;
     std::error_code ec;
     b.signed_ = fs::exists(signature_of(p), ec);
+    if (b.signed_) b.key_id = signature_key_id(signature_of(p));
     b.current = same_file(p, current);
     b.previous = same_file(p, previous);
     try {
@@ -302,7 +361,32 @@ Status read_status(const StateDir& state) {
     status.bundles.push_back(b);
   }
   status.history = state.history_lines(10);
+  for (const auto* b : {&status.current, &status.previous})
+    if (*b && (*b)->problem.empty()) status.highest_version = std::max(status.highest_version, (*b)->version);
+  try {
+    if (auto recorded = read_highest_version(state))
+      status.highest_version = std::max(status.highest_version, *recorded);
+  } catch (const FileError& e) {
+    status.highest_problem = e.what();
+  }
+  auto refused = refused_summary(state);
+  status.refused = refused.count;
+  status.newest_refusal = refused.newest;
   return status;
+}
+
+std::string signature_key_id(const fs::path& signature) {
+  int fd = open_regular(signature, O_RDONLY);
+  if (fd < 0) return {};
+  std::string text(kMaxSignatureBytes, '\0');
+  ssize_t n = ::read(fd, text.data(), text.size());
+  ::close(fd);
+  text.resize(n > 0 ? static_cast<size_t>(n) : 0);
+  try {
+    return key_id_hex(parse_signature(text).key_id);
+  } catch (const MinisignError&) {
+    return {};
+  }
 }
 
 int hold_open(const fs::path& bundle) {

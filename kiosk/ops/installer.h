@@ -19,7 +19,7 @@
 namespace kiosk::ops {
 
 // Checks FILE against its signature FILE.minisig; returns an empty string when a
-// trusted key signed it, else the reason.
+// trusted key signed it, else the reason (naming either path, or neither).
 using SignatureCheck =
     std::function<std::string(const std::filesystem::path& bundle, const std::filesystem::path& signature)>;
 
@@ -63,6 +63,7 @@ struct InstalledBundle {
   std::string id;
   int64_t version = 0;
   bool current = false, previous = false, signed_ = false;
+  std::string key_id;   // the key its .minisig names (hex, as minisign prints it), if it has one that parses
   std::string problem;  // why it cannot be opened, if it cannot
 };
 
@@ -70,9 +71,17 @@ struct Status {
   std::optional<InstalledBundle> current, previous;
   std::vector<InstalledBundle> bundles;
   std::vector<std::string> history;  // the last lines, newest last
+  int64_t highest_version = 0;       // what an install must be above (without --allow-downgrade)
+  std::string highest_problem;       // why the record of it cannot be read, if it cannot
+  size_t refused = 0;                // entries the inbox set aside and keeps
+  std::string newest_refusal;        // "WHEN NAME: reason" of the newest, escaped when recorded
 };
 
 Status read_status(const StateDir& state);
+
+// The key id (hex) a .minisig file names, or "" when it cannot be read or parsed. Says
+// which key signed an installed bundle; it was verified against that key when installed.
+std::string signature_key_id(const std::filesystem::path& signature);
 
 // Marks a bundle as open by this process (a shared lock), so that pruning never deletes it.
 // Returns the descriptor to keep open; -1 if the lock could not be taken.

@@ -20,7 +20,7 @@ namespace kiosk::ops {
 
 struct PlayCount {
   std::string item_id;
-  std::string hour;  // local time, YYYY-MM-DDTHH
+  std::string hour;  // YYYY-MM-DDTHH, local time in the kiosk's clock.time_zone (not UTC, unlike the history)
   int64_t shown = 0, opened = 0;
 };
 

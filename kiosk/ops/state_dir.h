@@ -10,6 +10,8 @@
 //   history.log                  one line per install or rollback, newest last
 //   lock                         held by whoever changes any of this (StateLock)
 //   pin-lockout                  the operator panel's failed PIN attempts, across restarts
+//   highest-version              the highest bundle version ever installed (downgrade check)
+//   inbox-refused                what the inbox set aside, and why (inbox_refusals.h)
 
 #include <filesystem>
 #include <optional>
@@ -28,6 +30,8 @@ struct StateDir {
   std::filesystem::path incoming() const { return root / "incoming"; }
   std::filesystem::path history() const { return root / "history.log"; }
   std::filesystem::path pin_lockout() const { return root / "pin-lockout"; }
+  std::filesystem::path highest_version() const { return root / "highest-version"; }
+  std::filesystem::path inbox_refusals() const { return root / "inbox-refused"; }
 
   // The bundle a link points to, if the link exists.
   std::optional<std::filesystem::path> target(const std::filesystem::path& link) const;

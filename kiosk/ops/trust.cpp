@@ -9,9 +9,13 @@ Trust trust_from_config(const config::Config& config) {
     return trust;
   }
   try {
-    for (const auto& key : config.trusted_keys) trust.keys.push_back(parse_public_key(key, "security.trusted_keys"));
+    for (const auto& key : config.trusted_keys) {
+      trust.keys.push_back(parse_public_key(key, "security.trusted_keys"));
+      trust.sources.push_back("security.trusted_keys");
+    }
   } catch (const MinisignError& e) {
     trust.keys.clear();
+    trust.sources.clear();
     trust.problem = std::string(e.what()) + ": no key is trusted";
   }
   return trust;
@@ -20,12 +24,31 @@ Trust trust_from_config(const config::Config& config) {
 Trust trust_from_files(const std::vector<std::string>& key_files) {
   Trust trust;
   try {
-    for (const auto& file : key_files) trust.keys.push_back(read_public_key_file(file));
+    for (const auto& file : key_files) {
+      trust.keys.push_back(read_public_key_file(file));
+      trust.sources.push_back(file);
+    }
   } catch (const MinisignError& e) {
     trust.keys.clear();
+    trust.sources.clear();
     trust.problem = std::string(e.what()) + ": no key is trusted";
   }
   return trust;
+}
+
+std::string Trust::describe_key(const std::string& key_id) const {
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (keys[i].key_id_hex() == key_id) return "key " + key_id + " (" + sources[i] + ")";
+  return "key " + key_id + ", which is not trusted now";
+}
+
+std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust) {
+  auto signature = signature_path_for(bundle);
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(signature, ec))) return "unsigned";
+  auto key_id = signature_key_id(signature);
+  if (key_id.empty()) return "signed (its .minisig cannot be read)";
+  return "signed by " + trust.describe_key(key_id);
 }
 
 SignatureCheck signature_check(const Trust& trust) {
@@ -34,10 +57,6 @@ SignatureCheck signature_check(const Trust& trust) {
     if (trust.keys.empty()) return "no public key is trusted (security.trusted_keys is empty)";
     auto result = verify_file(bundle, trust.keys, signature);
     if (result.ok()) return {};
-    // The message names the copy being checked; the operator knows the bundle by its own name.
-    for (const auto& copy : {signature.string(), bundle.string()})
-      for (auto at = result.message.find(copy + ": "); at != std::string::npos; at = result.message.find(copy + ": "))
-        result.message.erase(at, copy.size() + 2);
     return result.message;
   };
 }

@@ -14,13 +14,23 @@ namespace kiosk::ops {
 
 struct Trust {
   std::vector<MinisignPublicKey> keys;
-  std::string problem;  // when set, nothing is trusted and every install is refused
+  std::vector<std::string> sources;  // where each key came from: "security.trusted_keys" or its key file
+  std::string problem;               // when set, nothing is trusted and every install is refused
+
+  // "key 170358D2185FCAA0 (security.trusted_keys)", or "key ID, which is not trusted now".
+  std::string describe_key(const std::string& key_id) const;
 };
 
 Trust trust_from_config(const config::Config& config);
 Trust trust_from_files(const std::vector<std::string>& key_files);
 
-// Checks a bundle's signature against the trusted keys; the reason names no file.
+// What the operator is told of an installed bundle's signature (status, the operator
+// panel): "unsigned", "signed by key ID (security.trusted_keys)", "signed by key ID,
+// which is not trusted now", or that its .minisig cannot be read. The install verified it.
+std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust);
+
+// Checks a bundle's signature against the trusted keys; the reason names the file it is
+// about (the bundle or its signature) when it is about one.
 SignatureCheck signature_check(const Trust& trust);
 
 }  // namespace kiosk::ops

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "kiosk/config/config.h"
+#include "kiosk/config/locations.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/ops/trust.h"
 #include "kiosk/text/utf8.h"
@@ -14,7 +15,7 @@ namespace kiosk::tools {
 namespace {
 
 struct Common {
-  std::optional<std::string> state_dir, config;
+  config::Locations where;
   std::vector<std::string> pubkeys, rest;
   bool allow_downgrade = false, json = false;
 };
@@ -24,11 +25,9 @@ std::optional<Common> parse_common(const Args& args, std::string& error) {
   for (size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
     bool has_value = i + 1 < args.size();
-    if (a == "--state-dir" && has_value)
-      c.state_dir = args[++i];
-    else if (a == "--config" && has_value)
-      c.config = args[++i];
-    else if (a == "--pubkey" && has_value)
+    if (c.where.take(args, i, error)) {
+      if (!error.empty()) return std::nullopt;
+    } else if (a == "--pubkey" && has_value)
       c.pubkeys.push_back(args[++i]);
     else if (a == "--allow-downgrade")
       c.allow_downgrade = true;
@@ -43,24 +42,28 @@ std::optional<Common> parse_common(const Args& args, std::string& error) {
   return c;
 }
 
-config::Config load_config(const Common& c) {
-  auto path = c.config ? std::filesystem::path(*c.config) : config::default_config_path();
-  auto loaded = config::load(path, c.config.has_value());
-  for (const auto& p : loaded.problems) std::cerr << "kioskctl: config: " << p.to_string() << "\n";
-  return loaded.config;
+config::Located locate(const Common& c) {
+  auto located = config::locate(c.where);
+  for (const auto& p : located.loaded.problems) std::cerr << "kioskctl: config: " << p.to_string() << "\n";
+  return located;
 }
 
-ops::StateDir state_of(const Common& c, const config::Config& cfg) {
-  return {c.state_dir ? std::filesystem::path(*c.state_dir) : cfg.state_dir};
+// The keys a status is described against: --pubkey files, else the configuration's.
+ops::Trust trust_of(const Common& c, const config::Config& cfg) {
+  return c.pubkeys.empty() ? ops::trust_from_config(cfg) : ops::trust_from_files(c.pubkeys);
 }
 
-void print_bundle(const char* label, const std::optional<ops::InstalledBundle>& b) {
+std::string signature_text(const ops::InstalledBundle& b, const ops::Trust& trust) {
+  return ops::describe_signature(b.path, trust);
+}
+
+void print_bundle(const char* label, const std::optional<ops::InstalledBundle>& b, const ops::Trust& trust) {
   std::cout << label << ": ";
   if (!b)
     std::cout << "none\n";
   else
     std::cout << text::escaped(b->path.filename().string()) << " (" << text::escaped(b->id) << " version " << b->version
-              << ", " << (b->signed_ ? "signed" : "unsigned") << ")\n";
+              << ", " << signature_text(*b, trust) << ")\n";
 }
 
 }  // namespace
@@ -70,7 +73,8 @@ int cmd_install(const Args& args) {
   auto c = parse_common(args, error);
   if (!c) return usage("install: " + error);
   if (c->rest.size() != 1) return usage("install needs one FILE");
-  auto cfg = load_config(*c);
+  auto located = locate(*c);
+  const auto& cfg = located.config();
   ops::InstallOptions options;
   options.allow_unsigned = cfg.allow_unsigned && c->pubkeys.empty();
   options.allow_downgrade = c->allow_downgrade;
@@ -85,7 +89,9 @@ int cmd_install(const Args& args) {
     std::cerr << "kioskctl: no trusted public key (give --pubkey KEYFILE, or set security.trusted_keys)\n";
     return kExitProblems;
   }
-  auto result = ops::install_bundle(c->rest[0], state_of(*c, cfg), options, ops::signature_check(trust));
+  // The one command that may make the state directory: a kiosk's first install.
+  auto result =
+      ops::install_bundle(c->rest[0], ops::StateDir{located.state_dir()}, options, ops::signature_check(trust));
   if (!result.ok) {
     std::cerr << "kioskctl: install refused: " << text::escaped(result.message) << "\n";
     return kExitProblems;
@@ -98,7 +104,12 @@ int cmd_rollback(const Args& args) {
   std::string error;
   auto c = parse_common(args, error);
   if (!c || !c->rest.empty()) return usage("rollback: " + (c ? "unexpected argument" : error));
-  auto result = ops::rollback(state_of(*c, load_config(*c)));
+  auto located = locate(*c);
+  if (auto missing = config::missing_state_dir(located); !missing.empty()) {
+    std::cerr << "kioskctl: " << missing << "\n";
+    return kExitBadFile;
+  }
+  auto result = ops::rollback(ops::StateDir{located.state_dir()});
   if (!result.ok) {
     std::cerr << "kioskctl: rollback refused: " << result.message << "\n";
     return kExitProblems;
@@ -111,30 +122,49 @@ int cmd_status(const Args& args) {
   std::string error;
   auto c = parse_common(args, error);
   if (!c || !c->rest.empty()) return usage("status: " + (c ? "unexpected argument" : error));
-  auto state = state_of(*c, load_config(*c));
+  auto located = locate(*c);
+  if (auto missing = config::missing_state_dir(located); !missing.empty()) {
+    std::cerr << "kioskctl: " << missing << "\n";
+    return kExitBadFile;
+  }
+  ops::StateDir state{located.state_dir()};
   auto status = ops::read_status(state);
+  auto trust = trust_of(*c, located.config());
   if (c->json) {
-    auto one = [](const std::optional<ops::InstalledBundle>& b) -> std::string {
+    auto one = [&](const std::optional<ops::InstalledBundle>& b) -> std::string {
       if (!b) return "null";
       return "{\"file\": " + json_string(text::escaped(b->path.filename().string())) +
              ", \"id\": " + json_string(text::escaped(b->id)) + ", \"version\": " + std::to_string(b->version) +
-             ", \"signed\": " + (b->signed_ ? "true" : "false") + "}";
+             ", \"signed\": " + (b->signed_ ? "true" : "false") +
+             ", \"key_id\": " + (b->key_id.empty() ? "null" : json_string(b->key_id)) +
+             ", \"signature\": " + json_string(signature_text(*b, trust)) + "}";
     };
     std::cout << "{\"state_dir\": " << json_string(text::escaped(state.root.string()))
               << ", \"current\": " << one(status.current) << ", \"previous\": " << one(status.previous)
               << ", \"installed\": [";
     for (size_t i = 0; i < status.bundles.size(); ++i) std::cout << (i ? ", " : "") << one(status.bundles[i]);
-    std::cout << "], \"last\": " << json_string(status.history.empty() ? "" : status.history.back()) << "}\n";
+    std::cout << "], \"highest_version\": " << status.highest_version
+              << ", \"highest_problem\": " << json_string(status.highest_problem) << ", \"refused\": " << status.refused
+              << ", \"newest_refusal\": " << json_string(status.newest_refusal)
+              << ", \"last\": " << json_string(status.history.empty() ? "" : status.history.back()) << "}\n";
     return kExitOk;
   }
   std::cout << "state directory: " << state.root.string() << "\n";
-  print_bundle("current", status.current);
-  print_bundle("previous", status.previous);
+  print_bundle("current", status.current, trust);
+  print_bundle("previous", status.previous, trust);
+  if (!status.highest_problem.empty())
+    std::cout << "highest installed version: unknown: " << text::escaped(status.highest_problem) << "\n";
+  else
+    std::cout << "highest installed version: " << status.highest_version
+              << " (an install must be newer, unless --allow-downgrade)\n";
   std::cout << "installed: " << status.bundles.size() << "\n";
   for (const auto& b : status.bundles)
     std::cout << "  " << text::escaped(b.path.filename().string())
               << (b.problem.empty() ? "" : "  (" + text::escaped(b.problem) + ")") << "\n";
-  std::cout << "history:\n";
+  std::cout << "refused in the inbox: " << status.refused;
+  if (!status.newest_refusal.empty()) std::cout << "; newest: " << status.newest_refusal;  // escaped when recorded
+  std::cout << "\n";
+  std::cout << "history (UTC):\n";
   for (const auto& line : status.history) std::cout << "  " << line << "\n";  // escaped when recorded
   return kExitOk;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "kiosk/config/config.h"
+#include "kiosk/config/locations.h"
 #include "kiosk/ops/pin.h"
 #include "kiosk/ops/trust.h"
 #include "kiosk/tools/commands.h"
@@ -19,9 +20,18 @@ std::vector<std::string> check(const config::Loaded& loaded, const std::string& 
   std::vector<std::string> problems;
   for (const auto& p : loaded.problems) problems.push_back(p.to_string());
   const auto& cfg = loaded.config;
-  if (!cfg.trusted_keys_invalid) {
+  if (!loaded.file_read && loaded.problems.empty()) {
+    // Not a mistake the kiosk logs, but the built-in defaults install nothing.
+    problems.push_back(file +
+                       ": not there; the built-in defaults apply, and they trust no key: every bundle is refused");
+  } else if (!cfg.trusted_keys_invalid) {
     auto trust = ops::trust_from_config(cfg);
-    if (!trust.problem.empty()) problems.push_back(file + ": security.trusted_keys: " + trust.problem);
+    if (!trust.problem.empty())
+      problems.push_back(file + ": security.trusted_keys: " + trust.problem);
+    else if (trust.keys.empty() && !cfg.allow_unsigned)
+      problems.push_back(file +
+                         ": security.trusted_keys: empty, so no key is trusted and every bundle is refused (put the "
+                         "second line of your minisign .pub file there)");
   }
   if (!cfg.pin_hash.empty() && !ops::valid_pin_hash(cfg.pin_hash))
     problems.push_back(file +
@@ -47,18 +57,19 @@ const std::map<std::string, std::string (*)(const config::Config&)>& printable_k
 int cmd_config(const Args& args) {
   if (args.empty() || (args[0] != "check" && args[0] != "get")) return usage("config needs 'check' or 'get KEY'");
   bool get = args[0] == "get";
-  std::string key;
-  std::optional<std::string> file;
+  std::string key, error;
+  config::Locations where;
   for (size_t i = 1; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size())
-      file = args[++i];
-    else if (get && key.empty())
+    if (where.take(args, i, error)) {
+      if (!error.empty()) return usage("config: " + error);
+    } else if (get && key.empty())
       key = args[i];
     else
       return usage("config: unexpected argument '" + args[i] + "'");
   }
-  std::string path = file ? *file : config::default_config_path().string();
-  auto loaded = config::load(path, file.has_value());
+  auto located = config::locate(where);
+  std::string path = located.config_file.string();
+  const auto& loaded = located.loaded;
   if (get) {
     auto printer = printable_keys().find(key);
     if (printer == printable_keys().end())
@@ -71,8 +82,7 @@ int cmd_config(const Args& args) {
   }
   auto problems = check(loaded, path);
   for (const auto& p : problems) std::cerr << "kioskctl: " << p << "\n";
-  if (problems.empty())
-    std::cout << path << (loaded.file_read ? ": no problems" : ": not there; the built-in defaults apply") << "\n";
+  if (problems.empty()) std::cout << path << ": no problems\n";
   return problems.empty() ? kExitOk : kExitProblems;
 }
 

@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/config/locations.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
@@ -216,16 +217,24 @@ Fd open_inbox(const std::string& state, uid_t& uid, gid_t& gid) {
 }  // namespace
 
 int cmd_import_usb(const Args& args) {
-  std::string mount_dir, state_dir;
+  std::string mount_dir, error;
+  config::Locations where;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--state-dir" && i + 1 < args.size())
-      state_dir = args[++i];
-    else if (!args[i].empty() && args[i][0] != '-' && mount_dir.empty())
+    if (where.take(args, i, error)) {
+      if (!error.empty()) return usage("import-usb: " + error);
+    } else if (!args[i].empty() && args[i][0] != '-' && mount_dir.empty())
       mount_dir = args[i];
     else
       return usage("import-usb: unexpected argument '" + args[i] + "'");
   }
-  if (mount_dir.empty() || state_dir.empty()) return usage("import-usb needs MOUNTDIR and --state-dir DIR");
+  if (mount_dir.empty()) return usage("import-usb needs MOUNTDIR");
+  auto located = config::locate(where);
+  for (const auto& p : located.loaded.problems) std::cerr << "kioskctl: config: " << p.to_string() << "\n";
+  if (auto missing = config::missing_state_dir(located); !missing.empty()) {
+    std::cerr << "kioskctl: " << missing << "\n";
+    return kExitBadFile;
+  }
+  const std::string state_dir = located.state_dir().string();
 
   Fd top(::open(mount_dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   struct stat top_st {};

@@ -1,3 +1,4 @@
+#include <ctime>
 #include <iostream>
 
 #include "kiosk/content/bundle.h"
@@ -7,6 +8,19 @@
 #include "kiosk/tools/json.h"
 
 namespace kiosk::tools {
+namespace {
+
+// An operator reads a date, not seconds since 1970: ISO 8601 in UTC, as the history.
+std::string utc_time(int64_t epoch) {
+  std::time_t t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  char text[40];
+  if (!::gmtime_r(&t, &tm) || std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+    return std::to_string(epoch) + " (not a date)";
+  return text;
+}
+
+}  // namespace
 
 int cmd_info(const Args& args) {
   std::string file;
@@ -30,6 +44,7 @@ int cmd_info(const Args& args) {
       std::cout << "{\"id\": " << json_string(info.id) << ", \"version\": " << info.version
                 << ", \"title_zh\": " << json_string(info.title.zh) << ", \"title_en\": " << json_string(info.title.en)
                 << ", \"schema_version\": " << info.schema_version << ", \"built_at\": " << info.built_at
+                << ", \"built_at_utc\": " << json_string(utc_time(info.built_at))
                 << ", \"builder_version\": " << json_string(info.builder_version) << ", \"counts\": {";
       for (size_t i = 0; i < std::size(tables); ++i)
         std::cout << (i ? ", " : "") << json_string(tables[i]) << ": " << bundle.count(tables[i]);
@@ -41,7 +56,7 @@ int cmd_info(const Args& args) {
     std::cout << "id: " << escaped(info.id) << "\nversion: " << info.version << "\ntitle: " << escaped(info.title.zh)
               << " / " << escaped(info.title.en) << "\nsource: " << escaped(info.source_title.zh) << " ("
               << escaped(info.source_date) << ")"
-              << "\nschema: " << info.schema_version << "\nbuilt: " << info.built_at << " by kioskctl "
+              << "\nschema: " << info.schema_version << "\nbuilt: " << utc_time(info.built_at) << " by kioskctl "
               << escaped(info.builder_version) << "\n";
     for (const char* table : tables) std::cout << table << ": " << bundle.count(table) << "\n";
     std::cout << "bytes: " << size << "\nsha256: " << sha << "\n";

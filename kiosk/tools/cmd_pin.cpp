@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "kiosk/config/config.h"
+#include "kiosk/config/locations.h"
 #include "kiosk/ops/pin.h"
 #include "kiosk/tools/commands.h"
 
@@ -36,13 +37,16 @@ std::string read_secret(const char* prompt) {
 
 int cmd_pin(const Args& args) {
   if (args.empty() || args[0] != "set") return usage("pin needs 'set'");
-  std::string config_file = config::default_config_path().string();
+  config::Locations where;
+  std::string error;
   for (size_t i = 1; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size())
-      config_file = args[++i];
-    else
-      return usage("pin set: unexpected argument '" + args[i] + "'");
+    if (!where.take(args, i, error)) return usage("pin set: unexpected argument '" + args[i] + "'");
+    if (!error.empty()) return usage("pin set: " + error);
   }
+  // The hash goes into the configuration; the failed attempts live in the state directory,
+  // which the kiosk reads, so --state-dir has nothing to change here.
+  if (where.state_dir) return usage("pin set: --state-dir is not used: the PIN's hash is kept in the configuration");
+  std::string config_file = where.config_file ? where.config_file->string() : config::default_config_path().string();
   std::string pin = read_secret("New operator PIN (4 to 12 digits): ");
   if (!ops::valid_pin(pin)) {
     std::cerr << "kioskctl: a PIN is 4 to 12 digits\n";

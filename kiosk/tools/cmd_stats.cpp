@@ -5,22 +5,22 @@
 #include <regex>
 
 #include "kiosk/config/config.h"
+#include "kiosk/config/locations.h"
 #include "kiosk/ops/play_stats.h"
 #include "kiosk/tools/commands.h"
 
 namespace kiosk::tools {
 
 int cmd_stats(const Args& args) {
-  std::string since, state_dir, config_file;
+  std::string since, error;
+  config::Locations where;
   bool csv = false;
   for (size_t i = 0; i < args.size(); ++i) {
     bool has_value = i + 1 < args.size();
-    if (args[i] == "--since" && has_value)
+    if (where.take(args, i, error)) {
+      if (!error.empty()) return usage("stats: " + error);
+    } else if (args[i] == "--since" && has_value)
       since = args[++i];
-    else if (args[i] == "--state-dir" && has_value)
-      state_dir = args[++i];
-    else if (args[i] == "--config" && has_value)
-      config_file = args[++i];
     else if (args[i] == "--csv")
       csv = true;
     else
@@ -28,22 +28,34 @@ int cmd_stats(const Args& args) {
   }
   if (!since.empty() && !std::regex_match(since, std::regex(R"(\d{4}-\d{2}-\d{2})")))
     return usage("stats: --since must be a date, YYYY-MM-DD (got '" + since + "')");
-  if (state_dir.empty()) {
-    auto path = config_file.empty() ? config::default_config_path() : std::filesystem::path(config_file);
-    state_dir = config::load(path, !config_file.empty()).config.state_dir.string();
+  auto located = config::locate(where);
+  for (const auto& p : located.loaded.problems) std::cerr << "kioskctl: config: " << p.to_string() << "\n";
+  if (auto missing = config::missing_state_dir(located); !missing.empty()) {
+    std::cerr << "kioskctl: " << missing << "\n";
+    return kExitBadFile;
   }
+  // The kiosk counts in its own clock's hours (clock.time_zone), as its open hours are.
+  const std::string& zone = located.config().time_zone;
+  auto file = located.state_dir() / "stats.db";
   std::vector<ops::PlayCount> counts;
-  try {
-    counts = ops::read_play_counts(std::filesystem::path(state_dir) / "stats.db", since);
-  } catch (const std::runtime_error& e) {
-    std::cerr << "kioskctl: " << e.what() << "\n";
-    return kExitProblems;
+  if (!std::filesystem::exists(file)) {
+    // A kiosk writes its first counts after a minute: nothing yet is not an error.
+    if (!csv) std::cout << file.string() << ": no statistics yet (the kiosk writes them every minute)\n";
+  } else {
+    try {
+      counts = ops::read_play_counts(file, since);
+    } catch (const std::runtime_error& e) {
+      std::cerr << "kioskctl: " << e.what() << "\n";
+      return kExitProblems;
+    }
   }
   if (csv) {
-    std::cout << "hour,item_id,shown,opened\n";
-    for (const auto& c : counts) std::cout << c.hour << ',' << c.item_id << ',' << c.shown << ',' << c.opened << '\n';
+    std::cout << "hour,item_id,shown,opened,time_zone\n";
+    for (const auto& c : counts)
+      std::cout << c.hour << ',' << c.item_id << ',' << c.shown << ',' << c.opened << ',' << zone << '\n';
     return kExitOk;
   }
+  std::cout << "hours are local time in " << zone << " (clock.time_zone); the history is in UTC\n";
   std::printf("%-14s %-36s %8s %8s\n", "hour", "item", "shown", "opened");
   int64_t shown = 0, opened = 0;
   for (const auto& c : counts) {

@@ -3,8 +3,20 @@
 # effect, the default when the value is bad.
 source "$(dirname "$0")/lib.sh"
 
-expect_exit 0 "$KIOSKCTL" config check --config "$SOURCE_DIR/packaging/kiosk.toml"
+# As shipped, the documented file trusts no key yet: check says so, and exits 1 until a
+# key is pinned; then it has no problems.
+expect_exit 1 "$KIOSKCTL" config check --config "$SOURCE_DIR/packaging/kiosk.toml"
+stderr_has "kiosk.toml: security.trusted_keys: empty, so no key is trusted and every bundle is refused"
+"$KIOSKCTL" keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
+sed "s|^trusted_keys = \[\]|trusted_keys = [\"$(tail -1 "$SCRATCH/k.pub")\"]|" "$SOURCE_DIR/packaging/kiosk.toml" >"$SCRATCH/kiosk.toml"
+expect_exit 0 "$KIOSKCTL" config check --config "$SCRATCH/kiosk.toml"
 grep -q "kiosk.toml: no problems" "$SCRATCH/stdout" || fail "no verdict: $(cat "$SCRATCH/stdout")"
+
+# No configuration file at all: the defaults trust no key, which is not "no problems".
+if [ ! -e /etc/heping-kiosk/kiosk.toml ]; then
+  expect_exit 1 "$KIOSKCTL" config check
+  stderr_has "/etc/heping-kiosk/kiosk.toml: not there; the built-in defaults apply, and they trust no key: every bundle is refused"
+fi
 
 cat >"$SCRATCH/bad.toml" <<'TOML'
 [display]

@@ -24,7 +24,8 @@ install() { expect_exit "$1" "$KIOSKCTL" install "$SCRATCH/v$2.bundle" --state-d
 
 install 0 1
 install 1 2
-stderr_has "$state/incoming/"  # the place the write failed
+stderr_has "v2.bundle: the state directory $state is full (No space left on device); free space there, then install again"
+grep -q "/incoming/" "$SCRATCH/stderr" && fail "the message names an internal file: $(cat "$SCRATCH/stderr")"
 stderr_has "No space left on device"
 echo "full disk: $(tail -n 1 "$SCRATCH/stderr")"
 leftovers=$(find "$state" -name '.incoming-*' | wc -l)

@@ -20,12 +20,14 @@ version 2
 install 0 "$SCRATCH/v1.bundle"
 grep -q "installed tiny-test-v1-" "$SCRATCH/stdout" || fail "install said: $(cat "$SCRATCH/stdout")"
 install 0 "$SCRATCH/v2.bundle"
-expect_exit 0 "$KIOSKCTL" status --state-dir "$state" --json
-python3 - "$SCRATCH/stdout" <<'PY'
+expect_exit 0 "$KIOSKCTL" status --state-dir "$state" --json --pubkey "$SCRATCH/k.pub"
+python3 - "$SCRATCH/stdout" "$SCRATCH" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
 assert s["current"]["version"] == 2 and s["previous"]["version"] == 1 and s["current"]["signed"], s
-assert s["last"].endswith("signed") and "install ok" in s["last"], s
+assert "install ok" in s["last"] and s["last"].endswith("signed by key " + s["current"]["key_id"]), s
+assert s["current"]["signature"] == "signed by key %s (%s/k.pub)" % (s["current"]["key_id"], sys.argv[2]), s
+assert s["highest_version"] == 2 and s["refused"] == 0, s
 PY
 
 # A downgrade, then the same with --allow-downgrade.
@@ -55,11 +57,15 @@ cp "$SCRATCH/v1.bundle.minisig" "$SCRATCH/v5.bundle.minisig"
 install 1 "$SCRATCH/v5.bundle"
 stderr_has "does not match its signature"
 
-# A malformed signature file.
+# A malformed signature file: the line named is the signature's, not the bundle's.
 version 6
 echo "not a signature" >"$SCRATCH/v6.bundle.minisig"
 install 1 "$SCRATCH/v6.bundle"
-stderr_has "v6.bundle"
+stderr_has "install refused: $SCRATCH/v6.bundle.minisig: line 1 should start with \"untrusted comment: \""
+printf 'untrusted comment: x\nnot base64!\n' >"$SCRATCH/v6.bundle.minisig"
+install 1 "$SCRATCH/v6.bundle"
+stderr_has "install refused: $SCRATCH/v6.bundle.minisig: line 2 (the signature) is not valid base64"
+grep -q "/incoming/" "$SCRATCH/stderr" && fail "the message names the copy: $(cat "$SCRATCH/stderr")"
 
 # Signed, but it fails validate.
 cp "$TINY_BUNDLE" "$SCRATCH/bad.bundle"
@@ -82,6 +88,48 @@ expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"
 grep -q "rolled back to tiny-test-v1-" "$SCRATCH/stdout" || fail "rollback said: $(cat "$SCRATCH/stdout")"
 expect_exit 0 "$KIOSKCTL" validate "$state/current"
 expect_exit 0 "$KIOSKCTL" install "$SCRATCH/v1.bundle" --state-dir "$state" --pubkey "$SCRATCH/k.pub" --allow-downgrade
+
+# The highest version ever installed, not the current one, is what an install must beat:
+# install 3 and 4, roll back to 3, and 2 is still a downgrade.
+state="$SCRATCH/state-highest"
+for v in 3 4; do version $v; install 0 "$SCRATCH/v$v.bundle"; done
+expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"
+version 2
+install 1 "$SCRATCH/v2.bundle"
+stderr_has "v2.bundle: version 2 is not newer than the highest installed version 4 (current is version 3"
+expect_exit 0 "$KIOSKCTL" status --state-dir "$state"
+grep -q "^highest installed version: 4" "$SCRATCH/stdout" || fail "status: $(cat "$SCRATCH/stdout")"
+grep -q "^current: tiny-test-v3-" "$SCRATCH/stdout" || fail "current changed: $(cat "$SCRATCH/stdout")"
+expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"  # rolling back stays allowed
+expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"
+install 0 "$SCRATCH/v2.bundle" --allow-downgrade
+grep -q "installed tiny-test-v2-" "$SCRATCH/stdout" || fail "install said: $(cat "$SCRATCH/stdout")"
+echo "not a number" >"$state/highest-version"
+version 5
+install 1 "$SCRATCH/v5.bundle"
+stderr_has "$state/highest-version: the record of the highest installed version is damaged"
+
+# A state directory that does not exist: every command but install (which makes it) says so.
+for cmd in status rollback stats; do
+  expect_exit 2 "$KIOSKCTL" $cmd --state-dir "$SCRATCH/no-such-state"
+  stderr_has "kioskctl: $SCRATCH/no-such-state: the state directory does not exist (from --state-dir)"
+done
+printf '[content]\nstate_dir = "%s"\n' "$SCRATCH/typo" >"$SCRATCH/typo.toml"
+expect_exit 2 "$KIOSKCTL" status --config "$SCRATCH/typo.toml"
+stderr_has "$SCRATCH/typo: the state directory does not exist (from content.state_dir in $SCRATCH/typo.toml)"
+# The flag wins over the configuration, for kioskctl as for the kiosk.
+expect_exit 0 "$KIOSKCTL" status --config "$SCRATCH/typo.toml" --state-dir "$state"
+grep -q "^state directory: $state\$" "$SCRATCH/stdout" || fail "status: $(cat "$SCRATCH/stdout")"
+expect_exit 64 "$KIOSK" --state-dir "$SCRATCH/no-such-state" --bundle "$TINY_BUNDLE" --screenshot "$SCRATCH/x.png"
+stderr_has "kiosk: $SCRATCH/no-such-state: the state directory does not exist (from --state-dir)"
+
+# Statistics in the first minute: none yet is not an error, and the hours say their zone.
+expect_exit 0 "$KIOSKCTL" stats --state-dir "$state"
+grep -q "stats.db: no statistics yet" "$SCRATCH/stdout" || fail "stats: $(cat "$SCRATCH/stdout")"
+grep -q "^hours are local time in Asia/Shanghai (clock.time_zone); the history is in UTC" "$SCRATCH/stdout" ||
+  fail "stats: $(cat "$SCRATCH/stdout")"
+expect_exit 0 "$KIOSKCTL" stats --state-dir "$state" --csv
+[ "$(cat "$SCRATCH/stdout")" = "hour,item_id,shown,opened,time_zone" ] || fail "stats --csv: $(cat "$SCRATCH/stdout")"
 
 # The state directory is writable only by its owner; as another user the install is refused.
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then

@@ -22,6 +22,10 @@ check_current() {  # check_current WHAT ALLOWED_VERSIONS...
   local v
   v=$("$KIOSKCTL" info "$state/current" | sed -n 's/^version: //p')
   [[ " $* " == *" $v "* ]] || fail "$what: current is version $v, expected one of: $*"
+  # The record of the highest version is whole or absent, never cut short or damaged.
+  if [ -e "$state/highest-version" ]; then
+    grep -qxE '[0-9]+' "$state/highest-version" || fail "$what: highest-version is damaged: '$(cat "$state/highest-version")'"
+  fi
   checked=$((checked + 1))
   # Every tenth check, a fresh kiosk starts on it (when there is a display to start on).
   if [ -n "${DISPLAY:-}" ] && [ $((checked % 10)) = 0 ]; then
@@ -37,7 +41,7 @@ $(install_cmd 1) >/dev/null 2>&1 || fail "first install failed"
 check_current "setup" 1
 
 # 1. At every named step (the installer pauses at each when asked, so the kill lands there).
-for step in check copy verify rename link prune; do
+for step in check copy verify rename link record prune; do
   KIOSK_TEST_STEP_DELAY_MS=300 $(install_cmd 2) >/dev/null 2>"$SCRATCH/steps" &
   pid=$!
   # Looked for without starting processes, so that the kill lands within the step's pause.
@@ -63,7 +67,7 @@ for run in $(seq "$RANDOM_RUNS"); do
   check_current "random kill $run" 1 2 3
 done
 leftovers=$(find "$state" -name '.incoming-*' -o -name 'current.new-*' | wc -l)
-echo "kills survived: $((6 + RANDOM_RUNS)); kiosk starts checked: $((checked / 10)); leftovers awaiting the next install: $leftovers"
+echo "kills survived: $((7 + RANDOM_RUNS)); kiosk starts checked: $((checked / 10)); leftovers awaiting the next install: $leftovers"
 
 # 3. The order of the syscalls that make an install durable.
 command -v strace >/dev/null || fail "strace is not installed (packaging/build-deps.txt)"

@@ -46,4 +46,11 @@ expect_exit 0 "$KIOSKCTL" validate "$SCRATCH/synth.bundle"
 expect_exit 0 "$KIOSKCTL" info --json "$SCRATCH/synth.bundle"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["counts"]["item"]==300 and d["counts"]["image"]==4, d' "$SCRATCH/stdout"
 expect_exit 64 "$KIOSKCTL" synth --items lots -o "$SCRATCH/y.bundle"
+
+# info gives the build time as a UTC date, the same instant as the JSON's epoch seconds.
+expect_exit 0 "$KIOSKCTL" info "$TINY_BUNDLE"
+built=$(sed -n 's/^built: \([^ ]*\) by kioskctl .*/\1/p' "$SCRATCH/stdout")
+[[ $built =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$ ]] || fail "info: built is '$built': $(cat "$SCRATCH/stdout")"
+expect_exit 0 "$KIOSKCTL" info --json "$TINY_BUNDLE"
+python3 -c 'import json,sys,datetime; d=json.load(open(sys.argv[1])); assert datetime.datetime.fromtimestamp(d["built_at"], datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") == d["built_at_utc"] == sys.argv[2], d' "$SCRATCH/stdout" "$built"
 echo "cli_validate: ok"

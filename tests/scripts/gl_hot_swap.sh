@@ -64,7 +64,7 @@ echo "gl_hot_swap: ok"
 kill -TERM $pid
 wait $pid || fail "the kiosk did not stop cleanly"
 "$KIOSKCTL" stats --state-dir "$state" --csv >"$SCRATCH/stats.csv" || fail "kioskctl stats failed"
-head -1 "$SCRATCH/stats.csv" | grep -qx "hour,item_id,shown,opened" || fail "stats: $(cat "$SCRATCH/stats.csv")"
+head -1 "$SCRATCH/stats.csv" | grep -qx "hour,item_id,shown,opened,time_zone" || fail "stats: $(cat "$SCRATCH/stats.csv")"
 # The first slide showed once per bundle the kiosk swapped to (three, in a few seconds):
 # counted once each, not once per frame.
 shown=$(awk -F, '$2 == "haitang-visitors" { n += $3 } END { print n + 0 }' "$SCRATCH/stats.csv")

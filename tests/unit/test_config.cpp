@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "kiosk/config/config.h"
+#include "kiosk/config/locations.h"
 
 using namespace kiosk::config;
 
@@ -122,4 +124,58 @@ TEST_CASE("config: the packaged example documents every key, and reads without a
     CHECK((section.find("\n" + name + " = ") != std::string::npos ||
            section.find("\n# " + name + " = ") != std::string::npos));
   }
+}
+
+namespace {
+
+struct TempDir {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("kiosk-locations-" + std::to_string(::getpid()));
+  TempDir() { std::filesystem::create_directories(path); }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_CASE("locations: --state-dir over content.state_dir over the default, and a missing one is named") {
+  TempDir dir;
+  auto file = dir.path / "kiosk.toml";
+  std::ofstream(file) << "[content]\nstate_dir = \"" << (dir.path / "from-file").string() << "\"\n";
+  std::vector<std::string> args = {"--config", file.string(), "--state-dir", (dir.path / "from-flag").string()};
+  Locations where;
+  std::string error;
+  for (size_t i = 0; i < args.size(); ++i) REQUIRE(where.take(args, i, error));
+  CHECK(error.empty());
+
+  auto flagged = locate(where);
+  CHECK(flagged.state_dir() == dir.path / "from-flag");
+  CHECK(flagged.state_dir_source == "--state-dir");
+  CHECK(missing_state_dir(flagged) ==
+        (dir.path / "from-flag").string() + ": the state directory does not exist (from --state-dir)");
+  std::filesystem::create_directories(dir.path / "from-flag");
+  CHECK(missing_state_dir(flagged).empty());
+
+  where.state_dir.reset();
+  auto from_file = locate(where);
+  CHECK(from_file.state_dir() == dir.path / "from-file");
+  CHECK(missing_state_dir(from_file) == (dir.path / "from-file").string() +
+                                            ": the state directory does not exist (from content.state_dir in " +
+                                            file.string() + ")");
+  std::ofstream(dir.path / "from-file") << "a file";
+  CHECK(missing_state_dir(from_file).find("from-file: not a directory, so it cannot be the state directory") !=
+        std::string::npos);
+
+  auto defaults = locate(Locations{dir.path / "absent.toml", std::nullopt});
+  CHECK(defaults.state_dir() == "/var/lib/heping-kiosk");
+  CHECK(defaults.state_dir_source == "the default");
+  CHECK(defaults.loaded.problems.size() == 1);  // a --config that is not there is a problem
+
+  std::vector<std::string> bad = {"--state-dir"};
+  size_t i = 0;
+  Locations none;
+  CHECK(none.take(bad, i, error));
+  CHECK(error == "--state-dir needs a value");
+  std::vector<std::string> other = {"--json"};
+  i = 0;
+  CHECK_FALSE(none.take(other, i, error));
 }

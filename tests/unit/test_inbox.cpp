@@ -11,6 +11,7 @@
 #include "bundle_fixture.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/inbox.h"
+#include "kiosk/ops/inbox_refusals.h"
 
 using namespace kiosk::ops;
 namespace fs = std::filesystem;
@@ -175,4 +176,131 @@ TEST_CASE("inbox: a refused bundle whose set-aside name is taken is set aside un
   CHECK_FALSE(fs::exists(inbox.state.inbox() / "bad.bundle"));
   std::ofstream(inbox.state.inbox() / "junk") << "x";
   CHECK(inbox.process().installs.empty());
+}
+
+namespace {
+
+// The tiny bundle's bytes, for copies written in pieces as a slow share writes them.
+std::string tiny_bytes(int version) {
+  ScratchDir scratch;
+  auto copy = scratch.copy_of_tiny("v.bundle");
+  tamper(copy, "UPDATE bundle SET version = " + std::to_string(version));
+  std::ifstream in(copy, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void append(const fs::path& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::app | std::ios::binary) << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("inbox: the signature first, then a bundle whose copy stalls past the settle time, is installed in the end") {
+  Inbox inbox;
+  const milliseconds settle(200);
+  auto bundle = inbox.state.inbox() / "v2.bundle";
+  std::ofstream(bundle.string() + ".minisig") << "good";
+  CHECK(inbox.process(settle).installs.empty());  // a signature alone: nothing to try
+  auto bytes = tiny_bytes(2);
+  append(bundle, bytes.substr(0, bytes.size() / 2));
+  // While it is being written it is not tried.
+  auto early = inbox.process(settle);
+  CHECK(early.installs.empty());
+  CHECK(early.retry_in > milliseconds(0));
+  // The copy stalls for longer than the settle time: the half is tried and refused...
+  ::usleep(300000);
+  auto half = inbox.process(settle);
+  REQUIRE(half.installs.size() == 1);
+  CHECK_FALSE(half.installs[0].result.ok);
+  CHECK(fs::exists(inbox.state.inbox() / "v2.bundle.refused"));
+  // ...then goes on, into the file now named .refused (the writer holds it open).
+  append(inbox.state.inbox() / "v2.bundle.refused", bytes.substr(bytes.size() / 2));
+  auto resumed = inbox.process(settle);
+  CHECK(resumed.installs.empty());  // put back, and given the settle time again
+  CHECK(fs::exists(bundle));
+  ::usleep(300000);
+  auto done = inbox.process(settle);
+  REQUIRE(done.installs.size() == 1);
+  CHECK_MESSAGE(done.installs[0].result.ok, done.installs[0].result.message);
+  CHECK(inbox.current_version() == 2);
+}
+
+TEST_CASE("inbox: the bundle first, then its signature written in two goes, is installed in the end") {
+  Inbox inbox;
+  inbox.drop("v2.bundle", 2, "");
+  CHECK(inbox.process().installs.empty());  // no signature yet: it waits, nothing is refused
+  CHECK(fs::exists(inbox.state.inbox() / "v2.bundle"));
+  // The signature's first bytes, tried as they are (settle 0 stands for a long stall).
+  std::ofstream(inbox.state.inbox() / "v2.bundle.minisig") << "goo";
+  auto partial = inbox.process();
+  REQUIRE(partial.installs.size() == 1);
+  CHECK_FALSE(partial.installs[0].result.ok);
+  ::usleep(20000);
+  append(inbox.state.inbox() / "v2.bundle.minisig", "d");
+  auto whole = inbox.process();
+  REQUIRE(whole.installs.size() == 1);
+  CHECK(whole.installs[0].result.ok);
+  CHECK(inbox.current_version() == 2);
+}
+
+TEST_CASE("inbox: a bundle still being written with its signature beside it waits, whatever came first") {
+  Inbox inbox;
+  auto bundle = inbox.drop("v2.bundle", 2);
+  append(bundle, "");  // written just now
+  auto early = inbox.process(milliseconds(60000));
+  CHECK(early.installs.empty());
+  CHECK(early.set_aside.empty());
+  CHECK(fs::exists(bundle));
+  CHECK_FALSE(fs::exists(inbox.state.inbox_refusals()));
+}
+
+TEST_CASE("inbox: a refused bundle that nobody touches is not tried again") {
+  Inbox inbox;
+  inbox.drop("bad.bundle", 2, "bad");
+  REQUIRE(inbox.process().installs.size() == 1);
+  for (int pass = 0; pass < 3; ++pass) {
+    ::usleep(5000);
+    CHECK(inbox.process().installs.empty());
+  }
+  auto summary = refused_summary(inbox.state);
+  CHECK(summary.count == 1);
+  CHECK(contains(summary.newest, "bad.bundle: the file does not match its signature"));
+}
+
+TEST_CASE("inbox: at most the newest refused entries are kept, and status says how many and why") {
+  Inbox inbox;
+  for (size_t i = 0; i < kRefusedKept + 5; ++i) {
+    inbox.drop("bad" + std::to_string(100 + i) + ".bundle", 2, "bad");
+    REQUIRE(inbox.process().installs.size() == 1);
+    ::usleep(2000);  // distinct change times, so that "oldest" is well defined
+  }
+  size_t refused = 0, signatures = 0;
+  for (const auto& e : fs::directory_iterator(inbox.state.inbox())) {
+    auto name = e.path().filename().string();
+    if (is_refused_name(name)) ++refused;
+    if (name.ends_with(".minisig")) ++signatures;
+  }
+  CHECK(refused == kRefusedKept);
+  CHECK(signatures == kRefusedKept);  // the oldest bundles' signatures went with them
+  CHECK_FALSE(fs::exists(inbox.state.inbox() / "bad100.bundle.refused"));
+  CHECK(fs::exists(inbox.state.inbox() / "bad124.bundle.refused"));
+  auto status = read_status(inbox.state);
+  CHECK(status.refused == kRefusedKept);
+  CHECK_MESSAGE(contains(status.newest_refusal, "bad124.bundle: the file does not match its signature"),
+                status.newest_refusal);
+  CHECK(read_refusals(inbox.state).size() == kRefusedKept);
+}
+
+TEST_CASE("inbox: a bundle set aside under a second name is tried again too when its signature is replaced") {
+  Inbox inbox;
+  inbox.drop("v2.bundle", 2, "bad");
+  fs::create_directories(inbox.state.inbox() / "v2.bundle.refused");
+  REQUIRE(inbox.process().installs.size() == 1);
+  REQUIRE(fs::exists(inbox.state.inbox() / "v2.bundle.refused-2"));
+  ::usleep(20000);
+  std::ofstream(inbox.state.inbox() / "v2.bundle.minisig", std::ios::trunc) << "good";
+  auto retried = inbox.process();
+  REQUIRE(retried.installs.size() == 1);
+  CHECK(retried.installs[0].result.ok);
+  CHECK(inbox.current_version() == 2);
 }

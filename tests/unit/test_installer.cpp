@@ -11,7 +11,10 @@
 
 #include "bundle_fixture.h"
 #include "kiosk/content/bundle.h"
+#include "kiosk/ops/highest_version.h"
 #include "kiosk/ops/installer.h"
+#include "kiosk/ops/minisign.h"
+#include "kiosk/ops/trust.h"
 
 using namespace kiosk::ops;
 namespace fs = std::filesystem;
@@ -77,6 +80,79 @@ TEST_CASE("installer: refuses a version that is not newer, unless told to") {
   options.allow_downgrade = true;
   CHECK(install_bundle(version_of_tiny(dir, 4), state, options, kNoSignature).ok);
   CHECK(current_version(state) == 4);
+}
+
+TEST_CASE("installer: after a rollback, a version below the highest ever installed is still a downgrade") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 3), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(install_bundle(version_of_tiny(dir, 4), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(rollback(state).ok);
+  CHECK(current_version(state) == 3);
+  auto older = install_bundle(version_of_tiny(dir, 2), state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(older.ok);
+  CHECK_MESSAGE(
+      older.message.find("version 2 is not newer than the highest installed version 4 (current is version 3") !=
+          std::string::npos,
+      older.message);
+  CHECK(current_version(state) == 3);
+  // Rolling back to the previous bundle stays allowed, in both directions.
+  REQUIRE(rollback(state).ok);
+  CHECK(current_version(state) == 4);
+  REQUIRE(rollback(state).ok);
+  auto options = unsigned_ok();
+  options.allow_downgrade = true;
+  auto forced = install_bundle(version_of_tiny(dir, 2), state, options, kNoSignature);
+  REQUIRE_MESSAGE(forced.ok, forced.message);
+  CHECK(current_version(state) == 2);
+  // The record never goes down: 3 is still below the highest, 4.
+  CHECK(*read_highest_version(state) == 4);
+  REQUIRE(rollback(state).ok);  // back to 3
+  CHECK_FALSE(install_bundle(version_of_tiny(dir, 4), state, unsigned_ok(), kNoSignature).ok);
+  CHECK(install_bundle(version_of_tiny(dir, 5), state, unsigned_ok(), kNoSignature).ok);
+  CHECK(*read_highest_version(state) == 5);
+}
+
+TEST_CASE("installer: a state directory without a highest-version record counts current and previous") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 3), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(install_bundle(version_of_tiny(dir, 4), state, unsigned_ok(), kNoSignature).ok);
+  REQUIRE(rollback(state).ok);
+  fs::remove(state.highest_version());  // as an older version left it
+  auto older = install_bundle(version_of_tiny(dir, 2), state, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(older.ok);
+  CHECK(older.message.find("the highest installed version 4") != std::string::npos);
+  REQUIRE(install_bundle(version_of_tiny(dir, 5), state, unsigned_ok(), kNoSignature).ok);
+  CHECK(*read_highest_version(state) == 5);
+}
+
+TEST_CASE("installer: a damaged highest-version record refuses installs and never allows a downgrade") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 3), state, unsigned_ok(), kNoSignature).ok);
+  for (const char* damage : {"", "x7\n", "4 5\n", "99999999999999999999\n"}) {
+    std::ofstream(state.highest_version(), std::ios::trunc) << damage;
+    auto r = install_bundle(version_of_tiny(dir, 9), state, unsigned_ok(), kNoSignature);
+    CHECK_FALSE(r.ok);
+    CHECK_MESSAGE(r.message == state.highest_version().string() +
+                                   ": the record of the highest installed version is damaged (expected one whole "
+                                   "number); installs are refused until it is removed or replaced (--allow-downgrade "
+                                   "replaces it)",
+                  r.message);
+    CHECK(current_version(state) == 3);
+  }
+  fs::remove(state.highest_version());
+  fs::create_symlink("/dev/zero", state.highest_version());
+  auto link = install_bundle(version_of_tiny(dir, 9), state, unsigned_ok(), kNoSignature);
+  CHECK(link.message.find("highest-version: the record of the highest installed version cannot be read (not a regular "
+                          "file)") != std::string::npos);
+  // --allow-downgrade is the operator's word: it installs and writes a good record again.
+  auto options = unsigned_ok();
+  options.allow_downgrade = true;
+  REQUIRE(install_bundle(version_of_tiny(dir, 2), state, options, kNoSignature).ok);
+  CHECK(*read_highest_version(state) == 3);  // current was 3 before the downgrade
+  CHECK_FALSE(fs::is_symlink(state.highest_version()));
 }
 
 TEST_CASE("installer: refuses unsigned bundles and bad signatures, and changes nothing") {
@@ -227,4 +303,34 @@ TEST_CASE("installer: a file larger than any bundle is refused before a byte is 
   CHECK_FALSE(r.ok);
   CHECK(r.message.find("bytes; the limit is 536870912") != std::string::npos);
   CHECK(fs::is_empty(state.incoming()));
+}
+
+TEST_CASE("installer: status names the key that signed a bundle, and where that key is trusted") {
+  ScratchDir dir;
+  auto bundle = version_of_tiny(dir, 1);
+  auto key = generate_secret_key();
+  auto other = generate_secret_key();
+  Trust trust;
+  trust.keys = {other.public_key(), key.public_key()};
+  trust.sources = {"security.trusted_keys", "hall.pub"};
+  CHECK(describe_signature(bundle, trust) == "unsigned");
+  sign_file(bundle, key);
+  CHECK(signature_key_id(bundle.string() + ".minisig") == key.public_key().key_id_hex());
+  CHECK(describe_signature(bundle, trust) == "signed by key " + key.public_key().key_id_hex() + " (hall.pub)");
+  trust.keys.pop_back();
+  CHECK(describe_signature(bundle, trust) ==
+        "signed by key " + key.public_key().key_id_hex() + ", which is not trusted now");
+  std::ofstream(bundle.string() + ".minisig", std::ios::trunc) << "damaged";
+  CHECK(describe_signature(bundle, trust) == "signed (its .minisig cannot be read)");
+
+  // The history says which key an install verified.
+  StateDir state{dir.path / "state"};
+  auto signed_bundle = version_of_tiny(dir, 2);
+  sign_file(signed_bundle, key);
+  SignatureCheck accept = [](const fs::path&, const fs::path&) { return std::string(); };
+  REQUIRE(install_bundle(signed_bundle, state, InstallOptions{}, accept).ok);
+  CHECK(state.history_lines(1).back().ends_with(" signed by key " + key.public_key().key_id_hex()));
+  auto status = read_status(state);
+  REQUIRE(status.current);
+  CHECK(status.current->key_id == key.public_key().key_id_hex());
 }

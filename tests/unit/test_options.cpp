@@ -46,3 +46,14 @@ TEST_CASE("options: --clock-rate speeds both clocks for soak tests, 1 when not g
   CHECK(parse({"--clock-rate", "nan"}).error.find("--clock-rate") == 0);
   CHECK(parse({"--clock-rate"}).error == "--clock-rate needs a value");
 }
+
+TEST_CASE("options: --state-dir and --config are taken as kioskctl takes them") {
+  auto r = parse({"--state-dir", "/srv/kiosk-state", "--config", "k.toml"});
+  REQUIRE(r.error.empty());
+  CHECK(*r.options.state_dir == "/srv/kiosk-state");
+  CHECK(*r.options.config == "k.toml");
+  CHECK_FALSE(parse({}).options.state_dir.has_value());
+  CHECK(parse({"--state-dir"}).error == "--state-dir needs a value");
+  CHECK(parse({"--state-dir", ""}).error == "--state-dir needs a value");
+  CHECK(std::string(kUsage).find("--state-dir DIR") != std::string::npos);
+}

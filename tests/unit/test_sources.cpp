@@ -99,6 +99,21 @@ TEST_CASE("sources: wrong values are refused") {
   CHECK(has(problems, "categories.toml:8: flavour: unknown field"));
 }
 
+TEST_CASE("sources: a version that is not a positive whole number gets one message") {
+  for (const char* bad : {"\"v9\"", "2.5", "0", "-1"}) {
+    SourceCopy src;
+    std::ifstream in(src.dir / "bundle.toml");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string toml = text.str();
+    toml.replace(toml.find("version = 1"), 11, std::string("version = ") + bad);
+    src.replace("bundle.toml", toml);
+    auto problems = src.problems();
+    INFO(problems);
+    CHECK(problems == "bundle.toml:4: version: must be a positive whole number, such as 2\n");
+  }
+}
+
 TEST_CASE("sources: a figure needs its figure table, with a known qualifier and direction") {
   SourceCopy src;
   src.append("items/highlights.toml",

@@ -1,0 +1,58 @@
+#include "kiosk/ops/highest_version.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "kiosk/ops/durable_file.h"
+#include "kiosk/ops/minisign.h"
+
+namespace kiosk::ops {
+namespace {
+
+constexpr size_t kLongestRecord = 32;
+
+}  // namespace
+
+std::optional<int64_t> read_highest_version(const StateDir& state) {
+  const auto file = state.highest_version();
+  int fd = open_regular(file, O_RDONLY);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::nullopt;
+    throw FileError(file.string() + ": the record of the highest installed version cannot be read (" +
+                    (errno == EINVAL || errno == ELOOP ? std::string("not a regular file") : std::strerror(errno)) +
+                    "); installs are refused until it is removed or replaced");
+  }
+  char buffer[kLongestRecord + 1] = {};
+  ssize_t n = ::read(fd, buffer, sizeof buffer);
+  ::close(fd);
+  std::string text(buffer, n > 0 ? static_cast<size_t>(n) : 0);
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  bool digits = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits)
+    throw FileError(file.string() +
+                    ": the record of the highest installed version is damaged (expected one whole number); installs "
+                    "are refused until it is removed or replaced (--allow-downgrade replaces it)");
+  return std::stoll(text);
+}
+
+void raise_highest_version(const StateDir& state, int64_t version, bool replace_damaged) {
+  std::optional<int64_t> recorded;
+  try {
+    recorded = read_highest_version(state);
+  } catch (const FileError&) {
+    if (!replace_damaged) throw;
+  }
+  if (recorded && *recorded >= version) return;
+  try {
+    write_file_atomically(state.highest_version(), std::to_string(version) + "\n", 0640);
+  } catch (const MinisignError& e) {
+    throw FileError(e.what());
+  }
+  state.adopt(state.highest_version());
+}
+
+}  // namespace kiosk::ops

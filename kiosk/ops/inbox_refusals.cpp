@@ -1,0 +1,70 @@
+#include "kiosk/ops/inbox_refusals.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <filesystem>
+#include <sstream>
+
+#include "kiosk/ops/durable_file.h"
+#include "kiosk/ops/minisign.h"
+
+namespace kiosk::ops {
+namespace {
+
+constexpr size_t kLongestRecords = 256 << 10;
+
+}  // namespace
+
+bool is_refused_name(const std::string& name) {
+  auto at = name.rfind(".refused");
+  if (at == std::string::npos || at == 0) return false;
+  std::string tail = name.substr(at + 8);
+  if (tail.empty()) return true;
+  return tail.size() >= 2 && tail[0] == '-' && tail.find_first_not_of("0123456789", 1) == std::string::npos;
+}
+
+std::vector<Refusal> read_refusals(const StateDir& state) {
+  std::vector<Refusal> out;
+  int fd = open_regular(state.inbox_refusals(), O_RDONLY);
+  if (fd < 0) return out;
+  std::string text(kLongestRecords, '\0');
+  ssize_t n = ::read(fd, text.data(), text.size());
+  ::close(fd);
+  text.resize(n > 0 ? static_cast<size_t>(n) : 0);
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    // INODE CHANGE_NS WHEN WHAT...
+    std::istringstream fields(line);
+    Refusal r;
+    if (!(fields >> r.inode >> r.change_ns >> r.when)) continue;
+    std::getline(fields, r.what);
+    if (!r.what.empty() && r.what[0] == ' ') r.what.erase(0, 1);
+    out.push_back(r);
+  }
+  return out;
+}
+
+void write_refusals(const StateDir& state, const std::vector<Refusal>& refusals) {
+  std::string text;
+  for (const auto& r : refusals)
+    text += std::to_string(r.inode) + ' ' + std::to_string(r.change_ns) + ' ' + r.when + ' ' + r.what + '\n';
+  try {
+    write_file_atomically(state.inbox_refusals(), text, 0640);
+    state.adopt(state.inbox_refusals());
+  } catch (const MinisignError&) {
+  }
+}
+
+RefusedSummary refused_summary(const StateDir& state) {
+  RefusedSummary summary;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(state.inbox(), ec), end; !ec && it != end; it.increment(ec))
+    if (is_refused_name(it->path().filename().string())) ++summary.count;
+  auto records = read_refusals(state);
+  if (!records.empty()) summary.newest = records.back().when + " " + records.back().what;
+  return summary;
+}
+
+}  // namespace kiosk::ops
