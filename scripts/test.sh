@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the project twice (Release, and with AddressSanitizer + UndefinedBehaviorSanitizer)
-# and the Debian package, fuzzes every libFuzzer target briefly, and runs the whole test
-# suite in both builds against one Xvfb at 1920x1080 (the package test, in the normal
-# one, installs and purges the package).
+# Builds the project twice (Release, and with AddressSanitizer + UndefinedBehaviorSanitizer),
+# its unit tests once more with ThreadSanitizer, and the Debian package; fuzzes every
+# libFuzzer target briefly; runs the whole test suite in both builds against one Xvfb at
+# 1920x1080 (the package test, in the Release one, installs and purges the package), and
+# the unit tests under ThreadSanitizer.
 # Exits non-zero if anything fails.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +13,9 @@ echo "== build (Release, as a packager or user builds it)" >&2
 "$here/scripts/build.sh" "$here/build" -DCMAKE_BUILD_TYPE=Release
 echo "== build with sanitizers" >&2
 "$here/scripts/build.sh" "$here/build-asan" -DKIOSK_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+echo "== build with ThreadSanitizer (the unit tests only: the headless layers' threads)" >&2
+cmake -S "$here" -B "$here/build-tsan" -G Ninja -DKIOSK_TSAN=ON -DKIOSK_BENCH=OFF >/dev/null
+cmake --build "$here/build-tsan" --target unit_tests --parallel "$(nproc)"
 echo "== Debian package" >&2
 "$here/scripts/build-deb.sh" "$here/build-deb"
 # As root (as in CI) the package test installs the package and must not be skipped.
@@ -34,6 +38,9 @@ echo "== tests with sanitizers" >&2
 # llvmpipe renders on the calling thread here: LeakSanitizer's end-of-process scan has to
 # stop every thread, and its tracer has been seen to crash on driver threads tearing down.
 LP_NUM_THREADS=0 ctest --test-dir "$here/build-asan" --output-on-failure --parallel 2 || status=1
+echo "== unit tests with ThreadSanitizer" >&2
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  ctest --test-dir "$here/build-tsan" --label-regex "^unit$" --output-on-failure --parallel 2 || status=1
 if [ $fuzz_status != 0 ]; then
   # Repeated here, since CI logs are often read from their end.
   echo "== fuzzing failed:" >&2
