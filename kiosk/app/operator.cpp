@@ -52,13 +52,17 @@ ui::OperatorInfo operator_info(const Session& session, const config::Config& cfg
   const auto& bundle = *session.bundle;
   auto path = bundle.path();
   bool is_signed = std::filesystem::exists(path.string() + ".minisig");
-  // Labels are interface-text keys, so the panel shows them in the visitor's language.
-  info.facts = {{"bundle_version", bundle.info().id + " v" + std::to_string(bundle.info().version) + "  (" +
-                                       path.filename().string() + ")"},
-                {"signature_status", is_signed ? "minisig ✓" : "—"},
-                {"uptime", duration(stats.uptime_s)},
-                {"memory", resident_memory()},
-                {"frames", std::to_string(stats.frames)}};
+  // Labels are interface texts, so the panel shows them in the visitor's language.
+  using content::UiKey;
+  info.facts = {
+      {UiKey::bundle_version,
+       bundle.info().id + " v" + std::to_string(bundle.info().version) + "  (" + path.filename().string() + ")",
+       std::nullopt},
+      {UiKey::signature_status, is_signed ? "minisig" : "—",
+       is_signed ? std::optional(UiKey::signature_valid) : std::nullopt},
+      {UiKey::uptime, duration(stats.uptime_s), std::nullopt},
+      {UiKey::memory, resident_memory(), std::nullopt},
+      {UiKey::frames, std::to_string(stats.frames), std::nullopt}};
   info.history = ops::StateDir{cfg.state_dir}.history_lines(10);
   info.errors = errors.lines();
   info.unsigned_allowed = cfg.allow_unsigned;
@@ -67,9 +71,9 @@ ui::OperatorInfo operator_info(const Session& session, const config::Config& cfg
 
 void connect_operator_panel(Session& session, const config::Config& cfg, std::function<ui::OperatorInfo()> info) {
   auto guard = std::make_shared<ops::PinGuard>(cfg.pin_hash, ops::StateDir{cfg.state_dir});
-  session.screen->set_operator_hooks(
-      [guard](const std::string& pin) { return guard->check(pin, static_cast<double>(std::time(nullptr))); },
-      std::move(info));
+  session.controller->set_check_pin(
+      [guard](const std::string& pin) { return guard->check(pin, static_cast<double>(std::time(nullptr))); });
+  session.screen->set_operator_info(std::move(info));
 }
 
 }  // namespace kiosk::app

@@ -35,7 +35,7 @@ struct PanelStats {
 ui::OperatorInfo operator_info(const Session& session, const config::Config& config, const PanelStats& stats,
                                const RecentErrors& errors);
 
-// Wires the panel of `session`'s screen to the configured PIN and to `info`.
+// Wires the panel of `session` to the configured PIN and to `info`.
 void connect_operator_panel(Session& session, const config::Config& config, std::function<ui::OperatorInfo()> info);
 
 }  // namespace kiosk::app

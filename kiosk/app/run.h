@@ -28,6 +28,7 @@ struct WallClock {
 // Both show the first of `candidates` that opens and bakes (prepare_first), or return
 // kNoBundleShown when none does.
 constexpr int kNoBundleShown = -1;
+constexpr int kExitBadBundle = 2;  // the bundle lacks the scene asked for, or broke while on screen
 int run_screenshot(const std::vector<std::filesystem::path>& candidates, const Options& options,
                    const config::Config& config, const WallClock& wall);
 // With `watch_state`, bundles installed into the state directory (or dropped into its

@@ -12,6 +12,8 @@ namespace kiosk::app {
 
 Session::~Session() {
   screen.reset();
+  controller.reset();
+  content.reset();
   textures.reset();
   if (lock >= 0) ::close(lock);
 }
@@ -27,16 +29,19 @@ void tune_allocator() {
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
 }
 
-ui::ScreenOptions screen_options(const Options& options, const config::Config& cfg, bool software_gl) {
+ui::ScreenOptions screen_options(const Options& options, const config::Config& cfg, bool software_gl,
+                                 const show::Clock& clock) {
   ui::ScreenOptions s;
-  s.show.interactive = cfg.mode == config::Mode::Interactive;
-  s.show.idle_timeout_s = cfg.idle_timeout_s;
-  s.show.language = options.lang.value_or(cfg.language) == "en" ? text::Lang::En : text::Lang::Zh;
-  s.show.open_from = cfg.open_from;
-  s.show.open_to = cfg.open_to;
-  s.alternate_languages = cfg.alternate_languages && !options.lang;
-  s.slow_motion_fps = software_gl ? cfg.software_slow_motion_fps : cfg.slow_motion_fps;
+  auto& c = s.controller;
+  c.show.interactive = cfg.mode == config::Mode::Interactive;
+  c.show.idle_timeout_s = cfg.idle_timeout_s;
+  c.show.language = options.lang.value_or(cfg.language) == "en" ? text::Lang::En : text::Lang::Zh;
+  c.show.open_from = cfg.open_from;
+  c.show.open_to = cfg.open_to;
+  c.alternate_languages = cfg.alternate_languages && !options.lang;
+  c.slow_motion_fps = software_gl ? cfg.software_slow_motion_fps : cfg.slow_motion_fps;
   s.atlas_cache_dir = cfg.cache_dir;
+  s.clock = &clock;
   return s;
 }
 
@@ -47,10 +52,15 @@ std::unique_ptr<Session> prepare_session(const std::filesystem::path& bundle_pat
     session->bundle = std::make_unique<content::Bundle>(content::Bundle::open(bundle_path));
     session->lock = ops::hold_open(session->bundle->path());
     session->textures = std::make_unique<platform::TextureCache>(*session->bundle, synchronous_textures);
-    session->screen = std::make_unique<ui::KioskScreen>(*session->bundle, options, *session->textures);
+    session->content = std::make_unique<controller::ContentCache>(*session->bundle);
+    session->controller =
+        std::make_unique<controller::Controller>(options.controller, *session->content, *options.clock);
+    session->controller->set_viewport(ui::viewport_of(canvas));
+    session->screen =
+        std::make_unique<ui::KioskScreen>(*session->bundle, *session->content, options, *session->textures);
     session->atlas = std::make_unique<ImFontAtlas>();
     session->canvas = canvas;
-    if (!session->screen->build_fonts(*session->atlas, canvas, error)) return nullptr;
+    if (!session->screen->build_fonts(*session->atlas, canvas, false, error)) return nullptr;
   } catch (const content::BundleError& e) {
     error = e.what();
     return nullptr;

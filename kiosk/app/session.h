@@ -1,7 +1,7 @@
 #pragma once
-// Everything the kiosk shows from one bundle: the open bundle, its textures, its screen
-// and its baked font atlas. A new session is prepared on a worker thread while the
-// current one keeps drawing, then swapped in between two frames (hot swap).
+// Everything the kiosk shows from one bundle: the open bundle, its textures, its content
+// model, the controller, the screen that draws it and its baked font atlas. A new session is prepared on a worker
+// thread while the current one keeps drawing, then swapped in between two frames (hot swap).
 
 #include <imgui.h>
 
@@ -21,6 +21,8 @@ namespace kiosk::app {
 struct Session {
   std::unique_ptr<content::Bundle> bundle;
   std::unique_ptr<platform::TextureCache> textures;
+  std::unique_ptr<controller::ContentCache> content;
+  std::unique_ptr<controller::Controller> controller;
   std::unique_ptr<ui::KioskScreen> screen;
   std::unique_ptr<ImFontAtlas> atlas;
   ui::Canvas canvas;  // the canvas the atlas was baked for
@@ -37,7 +39,9 @@ struct Session {
 // before any thread starts (main does).
 void tune_allocator();
 
-ui::ScreenOptions screen_options(const Options& options, const config::Config& config, bool software_gl);
+// The controller of every session reads `clock`, which must outlive them all.
+ui::ScreenOptions screen_options(const Options& options, const config::Config& config, bool software_gl,
+                                 const show::Clock& clock);
 
 // Opens the bundle and builds the screen and its fonts for `canvas`. Needs no GL context,
 // so it can run on a worker thread. Returns nullptr with `error` set.

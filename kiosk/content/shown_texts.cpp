@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "kiosk/content/bundle.h"
 #include "kiosk/text/figure_text.h"
 
 namespace kiosk::content {
@@ -68,6 +69,10 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
       each({Role::Title, Role::Heading, Role::Body, Role::Caption, Role::Label}, s.text(i),
            {"ui_string", key, i == 1 ? "zh" : "en"});
   }
+}
+
+void for_each_shown_text(Bundle& bundle, const ShownTextFn& fn) {
+  for_each_shown_text(bundle.database(), fn);
 }
 
 }  // namespace kiosk::content

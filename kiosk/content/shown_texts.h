@@ -11,6 +11,8 @@
 
 namespace kiosk::content {
 
+class Bundle;
+
 // Where a shown text comes from: "item 'gdp-growth' title_zh"; the kiosk's own texts
 // (the digits of a count-up) have an empty row.
 struct TextPlace {
@@ -23,5 +25,7 @@ using ShownTextFn = std::function<void(Role role, std::string_view text, const T
 
 // Calls `fn` for every (role, text) the kiosk may draw from the bundle in `db`.
 void for_each_shown_text(const Database& db, const ShownTextFn& fn);
+// The same for an open bundle: the kiosk reads its texts through this, never by SQL of its own.
+void for_each_shown_text(Bundle& bundle, const ShownTextFn& fn);
 
 }  // namespace kiosk::content

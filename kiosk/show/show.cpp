@@ -88,16 +88,18 @@ void Show::open_category(const std::string& id, double now) {
   enter(Scene::Category);
 }
 
-void Show::open_item(const std::string& id, double now) {
-  if (!accept_touch(now)) return;
-  item_from_category_ = scene_ == Scene::Category;
-  if (!item_from_category_) {
-    // Opened from elsewhere (the attract loop's slide): its own category gives the neighbours.
-    for (const auto& [category, items] : catalogue_.items)
-      if (std::find(items.begin(), items.end(), id) != items.end()) category_ = category;
-  }
+bool Show::open_item(const std::string& id, double now) {
+  if (!accept_touch(now)) return false;
+  // The item's own category gives the neighbours; an id in none of them is no item at all.
+  const std::string* home = nullptr;
+  for (const auto& [category, items] : catalogue_.items)
+    if (std::find(items.begin(), items.end(), id) != items.end()) home = &category;
+  if (!home) return false;
+  item_from_category_ = scene_ == Scene::Category && *home == category_;
+  if (!item_from_category_) category_ = *home;
   item_ = id;
   enter(Scene::Detail);
+  return true;
 }
 
 int Show::item_position() const {

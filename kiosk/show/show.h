@@ -37,8 +37,8 @@ class Show {
   // Visitor actions. Each is also a touch; in slideshow mode all are ignored.
   void touch(double now);  // anywhere: dismisses the countdown, leaves the attract loop, wakes a closed screen
   void open_category(const std::string& id, double now);
-  void open_item(const std::string& id, double now);
-  bool neighbour(int step, double now);  // the next (+1) or previous (-1) item; false at either end
+  bool open_item(const std::string& id, double now);  // false for an id in no category
+  bool neighbour(int step, double now);               // the next (+1) or previous (-1) item; false at either end
   void back(double now);
   void home(double now);
   void set_language(text::Lang lang, double now);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/controller/controller.h"
 #include "kiosk/text/figure_text.h"
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/icons.h"
@@ -28,14 +29,9 @@ float column_width(const Canvas& canvas) {
 
 }  // namespace
 
-bool attract_shows_picture(const content::Item& item) {
-  if (item.image_id.empty()) return false;
-  return item.kind == content::ItemKind::Landmark || !item.figure;
-}
-
-std::string AttractView::ui(const std::string& key, text::Lang lang) const {
-  auto it = strings_.find(key);
-  return it == strings_.end() ? std::string() : text::pick(it->second, lang);
+std::string ui_text(const UiStrings& strings, content::UiKey key, text::Lang lang) {
+  auto it = strings.find(std::string(content::ui_key_name(key)));
+  return it == strings.end() ? std::string() : text::pick(it->second, lang);
 }
 
 void AttractView::draw(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const {
@@ -61,7 +57,7 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
                              const AttractFrame& frame, float alpha, float offset) const {
   ImVec2 shift = frame.slide_transition ? ImVec2(offset * 3, 0) : ImVec2(0, offset);
   if (slide.item.kind == content::ItemKind::Landmark) return draw_landmark(list, canvas, slide, frame, alpha, shift);
-  if (attract_shows_picture(slide.item)) return draw_project(list, canvas, slide, frame, alpha, shift);
+  if (controller::attract_shows_picture(slide.item)) return draw_project(list, canvas, slide, frame, alpha, shift);
 
   float m = canvas.margin();
   draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
@@ -157,7 +153,8 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
   float m = canvas.margin() + frame.chrome_shift.x;
   const auto lang = frame.lang;
   auto caption = style(fonts_, Role::Caption, colour::muted, 1);
-  std::string source = ui("source_label", lang) + (lang == text::Lang::Zh ? "：" : ": ") + ui("source_document", lang);
+  std::string source = ui(content::UiKey::source_label, lang) + (lang == text::Lang::Zh ? "：" : ": ") +
+                       ui(content::UiKey::source_document, lang);
   float bottom = canvas.height - canvas.margin() + frame.chrome_shift.y;
   float cue_h = frame.show_touch_cue ? canvas.px(96) : 0;
   // Landscape: source and progress on the left, touch cue on the right. Portrait: stacked.
@@ -184,7 +181,7 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
   // Touch cue: a ring that breathes slowly, and the invitation in both languages.
   auto cue_zh = style(fonts_, Role::Heading, colour::text, 1);
   auto cue_en = style(fonts_, Role::Caption, colour::haitang, 1);
-  std::string zh = ui("touch_cue", text::Lang::Zh), en = ui("touch_cue", text::Lang::En);
+  std::string zh = ui(content::UiKey::touch_cue, text::Lang::Zh), en = ui(content::UiKey::touch_cue, text::Lang::En);
   float text_w = std::max(text_width(cue_zh, zh), text_width(cue_en, en));
   float ring_r = canvas.px(30);
   float block_w = text_w + canvas.px(28) + 2 * ring_r;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "kiosk/content/model.h"
+#include "kiosk/content/ui_keys.h"
 #include "kiosk/text/lang.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/image_provider.h"
@@ -37,15 +38,13 @@ struct AttractFrame {
   ImVec2 chrome_shift;   // burn-in care: the static chrome moves a pixel or two over time
 };
 
-// Whether the attract loop draws the item's picture (landmarks full bleed, projects beside
-// their text); a figure slide shows its number instead, so its picture need not be loaded.
-bool attract_shows_picture(const content::Item& item);
-
 // The burn-in shift for a wall-clock minute of the day: a small square walked every 5 minutes.
 ImVec2 burn_in_shift(int minute_of_day, float scale);
 
 // Texts of the kiosk's own interface, by key, in both languages.
 using UiStrings = std::map<std::string, content::Bilingual>;
+// The text of `key` in `lang`; empty when the bundle lacks it (validation refuses such a bundle).
+std::string ui_text(const UiStrings& strings, content::UiKey key, text::Lang lang);
 
 class AttractView {
  public:
@@ -67,7 +66,7 @@ class AttractView {
   void draw_label(ImDrawList* list, const Canvas& canvas, const content::Category& category, text::Lang lang,
                   float alpha, ImVec2 at) const;
   void draw_chrome(ImDrawList* list, const Canvas& canvas, const AttractFrame& frame) const;
-  std::string ui(const std::string& key, text::Lang lang) const;
+  std::string ui(content::UiKey key, text::Lang lang) const { return ui_text(strings_, key, lang); }
 
   const Fonts& fonts_;
   const UiStrings& strings_;

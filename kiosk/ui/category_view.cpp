@@ -7,14 +7,14 @@
 namespace kiosk::ui {
 namespace {
 
-const char* kind_key(content::ItemKind kind) {
+content::UiKey kind_key(content::ItemKind kind) {
   switch (kind) {
-    case content::ItemKind::Figure: return "kind_figure";
-    case content::ItemKind::Project: return "kind_project";
-    case content::ItemKind::Landmark: return "kind_landmark";
-    case content::ItemKind::Story: return "kind_story";
+    case content::ItemKind::Figure: return content::UiKey::kind_figure;
+    case content::ItemKind::Project: return content::UiKey::kind_project;
+    case content::ItemKind::Landmark: return content::UiKey::kind_landmark;
+    case content::ItemKind::Story: return content::UiKey::kind_story;
   }
-  return "kind_story";
+  return content::UiKey::kind_story;
 }
 
 void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const Rect& r, uint32_t accent) {
@@ -44,11 +44,11 @@ void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const R
 
 }  // namespace
 
-Action draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, float& content_height) {
+void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, float& content_height) {
   const auto& c = ctx.canvas();
-  Action action = draw_top_bar(ctx, true, true);
+  draw_top_bar(ctx, true, true);
   const auto* cat = ctx.content.category(category_id);
-  if (!cat) return action;
+  if (!cat) return;
   const auto& items = ctx.content.summaries(category_id);
   float m = c.margin();
   uint32_t accent = colour::from_hex(cat->accent, colour::gold);
@@ -59,7 +59,8 @@ Action draw_category(const ViewContext& ctx, const std::string& category_id, flo
   draw_text_block(ctx.list(), title, text::pick(cat->title, ctx.lang), ImVec2(m + ctx.px(32), head),
                   c.width - 2 * m - ctx.px(32), 1);
   auto count = ctx.style(Role::Caption, colour::muted, 1);
-  draw_text_block(ctx.list(), count, fill(ctx.ui("category_item_count"), "{n}", std::to_string(items.size())),
+  draw_text_block(ctx.list(), count,
+                  fill(ctx.ui(content::UiKey::category_item_count), "{n}", std::to_string(items.size())),
                   ImVec2(m, head + ctx.px(28)), c.width - 2 * m, 1, Align::Right);
 
   // The grid scrolls under a fixed header; only the rows in view are laid out.
@@ -81,8 +82,10 @@ Action draw_category(const ViewContext& ctx, const std::string& category_id, flo
       if (i >= items.size()) break;
       float x = m + static_cast<float>(col) * (card_w + gutter);
       Rect r{ImVec2(x, y), ImVec2(x + card_w, y + card_h)};
-      bool visible_tap = ctx.w.touch().tap && ctx.w.touch().tap->y >= top && ctx.w.touch().tap->y < bottom;
-      if (ctx.w.card(r) && visible_tap) action = {Action::OpenItem, items[i].id};
+      ctx.w.card(r);
+      // Only the part of a card inside the list's clip can be tapped.
+      Rect visible{ImVec2(r.min.x, std::max(r.min.y, top)), ImVec2(r.max.x, std::min(r.max.y, bottom))};
+      if (visible.min.y < visible.max.y) ctx.w.hit(visible, controller::OpenItem{items[i].id});
       draw_card(ctx, items[i], r, accent);
     }
   }
@@ -91,7 +94,6 @@ Action draw_category(const ViewContext& ctx, const std::string& category_id, flo
   if (scroll > 0)
     ctx.list()->AddRectFilledMultiColor(ImVec2(0, top), ImVec2(c.width, top + ctx.px(40)), colour::bg, colour::bg,
                                         colour::with_alpha(colour::bg, 0), colour::with_alpha(colour::bg, 0));
-  return action;
 }
 
 }  // namespace kiosk::ui

@@ -18,8 +18,8 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
   float rule = ctx.px(6), inset = ctx.px(32);
   float quote_top = y;
   auto label = ctx.style(Role::Caption, accent, 1.4f);
-  std::string source =
-      ctx.ui("source_label") + (ctx.lang == text::Lang::Zh ? "：" : ": ") + text::pick(item.section, ctx.lang);
+  std::string source = ctx.ui(content::UiKey::source_label) + (ctx.lang == text::Lang::Zh ? "：" : ": ") +
+                       text::pick(item.section, ctx.lang);
   y += draw_text_block(ctx.list(), label, source, ImVec2(at.x + inset, y), width - inset);
   auto quote = ctx.style(Role::Caption, colour::muted, 1.6f);
   std::string words = "“" + item.quote_zh + "”";
@@ -28,24 +28,24 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
   return y - at.y;
 }
 
-bool arrow_button(const ViewContext& ctx, const Rect& r, const char* icon, bool enabled) {
-  if (!enabled) return false;
+void arrow_button(const ViewContext& ctx, const Rect& r, const char* icon, bool enabled, int step) {
+  if (!enabled) return;
   bool down = ctx.w.pressed(r);
   Rect shown = pressed_rect(r, down);
   ctx.list()->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface,
                               48);
   draw_icon(ctx.list(), icon, shown.centre(), shown.width() * 0.42f, colour::gold);
-  return ctx.w.tapped(r);
+  ctx.w.hit(r, controller::Neighbour{step});
 }
 
 }  // namespace
 
-Action draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
-                   float& content_height) {
+void draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
+                 float& content_height) {
   const auto& c = ctx.canvas();
-  Action action = draw_top_bar(ctx, true, true);
+  draw_top_bar(ctx, true, true);
   const auto* item = ctx.content.item(item_id);
-  if (!item) return action;
+  if (!item) return;
   const auto* cat = ctx.content.category(item->category_id);
   uint32_t accent = cat ? colour::from_hex(cat->accent, colour::gold) : colour::gold;
   float m = c.margin();
@@ -81,20 +81,17 @@ Action draw_detail(const ViewContext& ctx, const std::string& item_id, int posit
   // Neighbours: arrows, the position, and the swipe hint.
   float size = ctx.px(kArrowButtonSize), y = c.height - ctx.px(56) - size;
   float centre_x = c.width * 0.5f;
-  if (arrow_button(ctx, {ImVec2(centre_x - ctx.px(260) - size, y), ImVec2(centre_x - ctx.px(260), y + size)}, "left",
-                   position > 0))
-    action = {Action::Neighbour, "", -1};
-  if (arrow_button(ctx, {ImVec2(centre_x + ctx.px(260), y), ImVec2(centre_x + ctx.px(260) + size, y + size)}, "right",
-                   position + 1 < count))
-    action = {Action::Neighbour, "", +1};
+  arrow_button(ctx, {ImVec2(centre_x - ctx.px(260) - size, y), ImVec2(centre_x - ctx.px(260), y + size)}, "left",
+               position > 0, -1);
+  arrow_button(ctx, {ImVec2(centre_x + ctx.px(260), y), ImVec2(centre_x + ctx.px(260) + size, y + size)}, "right",
+               position + 1 < count, +1);
   auto label = ctx.style(Role::Label, colour::text, 1);
   std::string where = std::to_string(position + 1) + " / " + std::to_string(count);
   draw_text_block(ctx.list(), label, where, ImVec2(centre_x - ctx.px(240), y + ctx.px(4)), ctx.px(480), 1,
                   Align::Centre);
   auto hint = ctx.style(Role::Caption, colour::muted, 1);
-  draw_text_block(ctx.list(), hint, ctx.ui("swipe_hint"), ImVec2(centre_x - ctx.px(240), y + ctx.px(48)), ctx.px(480),
-                  1, Align::Centre);
-  return action;
+  draw_text_block(ctx.list(), hint, ctx.ui(content::UiKey::swipe_hint), ImVec2(centre_x - ctx.px(240), y + ctx.px(48)),
+                  ctx.px(480), 1, Align::Centre);
 }
 
 }  // namespace kiosk::ui

@@ -6,16 +6,18 @@
 
 namespace kiosk::ui {
 
-Action draw_home(const ViewContext& ctx) {
+void draw_home(const ViewContext& ctx) {
+  using content::UiKey;
   const auto& c = ctx.canvas();
-  Action action = draw_top_bar(ctx, false, false);
+  draw_top_bar(ctx, false, false);
   float m = c.margin();
   float title_top = top_bar_bottom(c) + ctx.px(36);
   float title_width = c.width - 2 * m;
   auto title = ctx.style(Role::Title, colour::text, 1.2f);
-  float y = title_top + draw_text_block(ctx.list(), title, ctx.ui("home_title"), ImVec2(m, title_top), title_width, 2);
+  float y =
+      title_top + draw_text_block(ctx.list(), title, ctx.ui(UiKey::home_title), ImVec2(m, title_top), title_width, 2);
   auto subtitle = ctx.style(Role::Caption, colour::muted);
-  y += draw_text_block(ctx.list(), subtitle, ctx.ui("home_subtitle"), ImVec2(m, y), title_width, 1);
+  y += draw_text_block(ctx.list(), subtitle, ctx.ui(UiKey::home_subtitle), ImVec2(m, y), title_width, 1);
 
   const auto& categories = ctx.content.categories();
   int columns = c.portrait ? 2 : 4;
@@ -31,7 +33,8 @@ Action draw_home(const ViewContext& ctx) {
     float x0 = m + static_cast<float>(i % static_cast<size_t>(columns)) * (tile_w + gutter);
     float y0 = top + static_cast<float>(i / static_cast<size_t>(columns)) * (tile_h + gutter);
     Rect r{ImVec2(x0, y0), ImVec2(x0 + tile_w, y0 + tile_h)};
-    if (ctx.w.card(r)) action = {Action::OpenCategory, cat.id};
+    ctx.w.card(r);
+    ctx.w.hit(r, controller::OpenCategory{cat.id});
     Rect shown = pressed_rect(r, ctx.w.pressed(r));
     uint32_t accent = colour::from_hex(cat.accent, colour::gold);
     float pad = ctx.px(32);
@@ -40,7 +43,8 @@ Action draw_home(const ViewContext& ctx) {
     draw_icon(ctx.list(), cat.icon, ImVec2(shown.min.x + pad + ctx.px(28), shown.min.y + pad + ctx.px(36)), ctx.px(56),
               accent);
     auto count = ctx.style(Role::Caption, colour::muted, 1);
-    std::string n = fill(ctx.ui("category_item_count"), "{n}", std::to_string(ctx.content.summaries(cat.id).size()));
+    std::string n =
+        fill(ctx.ui(UiKey::category_item_count), "{n}", std::to_string(ctx.content.summaries(cat.id).size()));
     draw_text_block(ctx.list(), count, n, ImVec2(shown.min.x, shown.min.y + pad + ctx.px(20)), shown.width() - pad, 1,
                     Align::Right);
     auto heading = ctx.style(Role::Heading, colour::text, 1.15f);
@@ -62,7 +66,6 @@ Action draw_home(const ViewContext& ctx) {
                         1);
     }
   }
-  return action;
 }
 
 }  // namespace kiosk::ui

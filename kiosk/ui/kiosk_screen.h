@@ -1,25 +1,20 @@
 #pragma once
-// The kiosk's screen for one bundle: turns pointer input into gestures and actions on
-// the show state machine, and draws the scene the show is in. It also says when the
-// next frame is due, so that the platform sleeps while nothing moves.
+// The kiosk's screen for one bundle, as the ui draws it: the fonts baked for it, and the
+// views that draw the controller's FrameModel. It decides nothing: each control a view
+// draws goes back to the controller in the FrameReport, which decides what a tap does.
 
 #include <imgui.h>
 
-#include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "kiosk/content/bundle.h"
-#include "kiosk/show/gesture.h"
-#include "kiosk/show/pin_attempts.h"
-#include "kiosk/show/scroller.h"
-#include "kiosk/show/show.h"
+#include "kiosk/controller/controller.h"
 #include "kiosk/ui/attract_view.h"
-#include "kiosk/ui/content_cache.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/operator_view.h"
 #include "kiosk/ui/view_context.h"
@@ -27,107 +22,50 @@
 namespace kiosk::ui {
 
 struct ScreenOptions {
-  show::ShowSettings show;
-  bool alternate_languages = true;        // the attract loop switches language with each pass
-  double slow_motion_fps = 10;            // pulses and pans; 0 stops them (software rendering)
+  controller::ControllerOptions controller;
   std::filesystem::path atlas_cache_dir;  // baked atlases kept between starts; empty: none
+  const show::Clock* clock = nullptr;     // the controller's animation clock; outlives every session
 };
 
 class KioskScreen {
  public:
-  KioskScreen(content::Bundle& bundle, ScreenOptions options, ImageProvider& images);
+  KioskScreen(content::Bundle& bundle, controller::ContentCache& content, ScreenOptions options, ImageProvider& images);
 
-  // Bakes the fonts for this canvas (and the current text size) into `atlas`, or loads
-  // them from the atlas cache when this bundle was baked so before.
-  bool build_fonts(ImFontAtlas& atlas, const Canvas& canvas, std::string& error);
+  // Bakes the fonts for this canvas and text size into `atlas`, or loads them from the
+  // atlas cache when this bundle was baked so before.
+  bool build_fonts(ImFontAtlas& atlas, const Canvas& canvas, bool large_text, std::string& error);
   bool fonts_from_cache() const { return fonts_from_cache_; }
-  bool fonts_stale() const { return baked_large_text_ != show_.large_text(); }
+  bool fonts_stale(bool large_text) const { return baked_large_text_ != large_text; }
   const Fonts& fonts() const { return fonts_; }
 
-  // Pointer input in window pixels; `t` on the animation clock.
-  void pointer_press(float x, float y, double t);
-  void pointer_move(float x, float y, double t);
-  void pointer_release(float x, float y, double t);
+  // What the operator panel shows, gathered by the app when the panel is drawn.
+  void set_operator_info(std::function<OperatorInfo()> info) { operator_info_ = std::move(info); }
 
-  void update(double now, const show::CivilTime& wall);
-  // Draws the frame; taps landing on controls act on the show.
-  void draw(ImDrawList* list, const Canvas& canvas, double now);
-  double next_frame_time(double now) const;
-
-  // Puts the show into a scene deterministically (screenshots): attract, home,
-  // category:ID, detail:ID or countdown. Returns false for an unknown scene.
-  bool go_to(const std::string& scene, double now, const show::CivilTime& wall);
-  std::vector<std::string> take_scene_log();
-
-  // The operator panel: opened by a 3-second press in the top-left corner and a PIN.
-  // The app checks PINs, gathers what the panel shows and carries out its commands.
-  // `check_pin` decides, and rate-limits, every PIN entered at the keypad.
-  void set_operator_hooks(std::function<show::PinVerdict(const std::string&)> check_pin,
-                          std::function<OperatorInfo()> info) {
-    check_pin_ = std::move(check_pin);
-    operator_info_ = std::move(info);
-  }
-  // Reload, Rollback or Maintenance, once, when the operator tapped it.
-  OperatorTap::Kind take_operator_command() { return std::exchange(operator_command_, OperatorTap::None); }
-  // For screenshots: the keypad ("operator-pin") or the panel ("operator") without the gesture.
-  void show_operator(bool panel);
-
-  // What was shown since the last call, for the play statistics: items the attract loop
-  // showed, and items visitors opened.
-  struct PlayEvents {
-    std::vector<std::string> shown, opened;
-  };
-  PlayEvents take_play_events() { return std::exchange(plays_, {}); }
-  void set_slow_motion_fps(double fps) { options_.slow_motion_fps = fps; }
-  show::Show& show() { return show_; }
+  // Draws the frame; returns the controls drawn, for the controller.
+  controller::FrameReport draw(ImDrawList* list, const Canvas& canvas, const controller::FrameModel& frame);
 
  private:
-  text::Lang attract_language() const;
-  const SlideContent* slide_for(const content::PlaylistEntry& entry);
-  GlyphNeeds glyph_needs();
-  void apply(const Action& action, double now);
-  void handle_gestures(double now, const Canvas& canvas);
-  void draw_attract(ImDrawList* list, const Canvas& canvas, double now);
-  std::string clock_text() const;
+  const SlideContent* slide_for(const std::string& item_id);
+  void draw_attract(ImDrawList* list, const Canvas& canvas, const controller::FrameModel& frame);
 
   content::Bundle& bundle_;
+  controller::ContentCache& content_;
   ScreenOptions options_;
   ImageProvider& images_;
-  ContentCache content_;
   UiStrings strings_;
-  show::Show show_;
-  show::GestureRecognizer gestures_{16};
-  show::Scroller category_scroll_, detail_scroll_;
-  std::string scrolled_for_;  // the scene the scrollers belong to
   std::map<std::string, SlideContent> slides_;
-  size_t passes_ = 0, last_position_ = 0;
-  std::string last_opened_;
-  double last_slide_start_ = -1e9;
-  PlayEvents plays_;
   Fonts fonts_;
   bool baked_large_text_ = false;
   bool fonts_from_cache_ = false;
   std::unique_ptr<AttractView> attract_view_;
-  double last_update_ = 0;
-  bool input_changed_ = false;
-  bool swallow_tap_ = false;  // the press woke the screen or dismissed the countdown
-  struct PendingTap {
-    show::Point where;
-    bool swallow;
-  };
-  std::deque<PendingTap> taps_;
-  enum class OperatorStage { Hidden, Keypad, Panel } operator_ = OperatorStage::Hidden;
-  std::function<show::PinVerdict(const std::string&)> check_pin_;
   std::function<OperatorInfo()> operator_info_;
-  OperatorTap::Kind operator_command_ = OperatorTap::None;
-  std::string pin_, pin_message_;
-  std::vector<bool> touched_cells_;
-  double press_time_ = 0;
-  bool operator_hold_possible() const;
-  void draw_operator(const ViewContext& ctx);
-  std::vector<std::string> operator_log_;
-  show::CivilTime wall_;
-  Canvas last_canvas_;
 };
+
+// The texts each role draws from `bundle` (those `kioskctl validate` checks the fonts
+// against) and what the operator panel draws from outside it: the glyphs to bake.
+GlyphNeeds screen_glyph_needs(content::Bundle& bundle);
+
+// The viewport the controller measures gestures in, for a canvas.
+controller::Viewport viewport_of(const Canvas& canvas);
 
 }  // namespace kiosk::ui

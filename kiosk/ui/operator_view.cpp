@@ -5,7 +5,10 @@
 namespace kiosk::ui {
 namespace {
 
-bool key(const ViewContext& ctx, const Rect& r, const std::string& label, uint32_t fill = colour::surface_pressed) {
+using content::UiKey;
+
+void key(const ViewContext& ctx, const Rect& r, const std::string& label, controller::Action action,
+         uint32_t fill = colour::surface_pressed) {
   bool down = ctx.w.pressed(r);
   Rect shown = pressed_rect(r, down);
   ctx.list()->AddRectFilled(shown.min, shown.max, down ? colour::muted : fill, ctx.px(16));
@@ -14,14 +17,22 @@ bool key(const ViewContext& ctx, const Rect& r, const std::string& label, uint32
   ctx.list()->AddText(style.font, style.size,
                       ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f), style.colour,
                       label.c_str());
-  return ctx.w.tapped(r);
+  ctx.w.hit(r, std::move(action));
 }
 
 }  // namespace
 
-OperatorTap draw_keypad(const ViewContext& ctx, size_t digits_entered, const std::string& message) {
+std::string pin_message_text(const ViewContext& ctx, const controller::PinMessage& message) {
+  switch (message.kind) {
+    case controller::PinMessage::None: return "";
+    case controller::PinMessage::Wrong: return ctx.ui(UiKey::pin_wrong);
+    case controller::PinMessage::Locked: return fill(ctx.ui(UiKey::pin_locked), "{n}", std::to_string(message.seconds));
+  }
+  return "";
+}
+
+void draw_keypad(const ViewContext& ctx, size_t digits_entered, const controller::PinMessage& message) {
   const auto& c = ctx.canvas();
-  OperatorTap tap;
   ctx.list()->AddRectFilled(ImVec2(0, 0), ImVec2(c.width, c.height), colour::with_alpha(colour::night, 0.94f));
   float key_w = ctx.px(168), key_h = ctx.px(112), gap = ctx.px(24);
   float card_w = 3 * key_w + 2 * gap + ctx.px(112), card_h = ctx.px(940);
@@ -29,7 +40,7 @@ OperatorTap draw_keypad(const ViewContext& ctx, size_t digits_entered, const std
   ctx.list()->AddRectFilled(min, ImVec2(min.x + card_w, min.y + card_h), colour::surface, ctx.px(28));
   float x0 = min.x + ctx.px(56), y = min.y + ctx.px(48), inner = card_w - ctx.px(112);
   auto heading = ctx.style(Role::Heading, colour::text, 1.3f);
-  y += draw_text_block(ctx.list(), heading, ctx.ui("pin_prompt"), ImVec2(x0, y), inner, 1, Align::Centre);
+  y += draw_text_block(ctx.list(), heading, ctx.ui(UiKey::pin_prompt), ImVec2(x0, y), inner, 1, Align::Centre);
   // One dot per digit entered; the digits themselves are never shown.
   float dot = ctx.px(14), spacing = ctx.px(44);
   float dots_w = static_cast<float>(std::max<size_t>(digits_entered, 1) - 1) * spacing;
@@ -39,37 +50,34 @@ OperatorTap draw_keypad(const ViewContext& ctx, size_t digits_entered, const std
         colour::gold, 24);
   y += ctx.px(80);
   auto note = ctx.style(Role::Caption, colour::haitang, 1.3f);
-  draw_text_block(ctx.list(), note, message, ImVec2(x0, y), inner, 2, Align::Centre);
+  draw_text_block(ctx.list(), note, pin_message_text(ctx, message), ImVec2(x0, y), inner, 2, Align::Centre);
   y += ctx.px(72);
   const char* labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
   for (int i = 0; i < 12; ++i) {
     float kx = x0 + static_cast<float>(i % 3) * (key_w + gap), ky = y + static_cast<float>(i / 3) * (key_h + gap);
     Rect r{ImVec2(kx, ky), ImVec2(kx + key_w, ky + key_h)};
-    if (i == 9) {
-      if (key(ctx, r, ctx.ui("keypad_clear"))) tap = {OperatorTap::Clear, 0};
-    } else if (i == 11) {
-      if (key(ctx, r, ctx.ui("keypad_ok"), colour::with_alpha(colour::teal, 0.45f))) tap = {OperatorTap::Ok, 0};
-    } else if (key(ctx, r, labels[i])) {
-      tap = {OperatorTap::Digit, labels[i][0] - '0'};
-    }
+    if (i == 9)
+      key(ctx, r, ctx.ui(UiKey::keypad_clear), controller::KeypadClear{});
+    else if (i == 11)
+      key(ctx, r, ctx.ui(UiKey::keypad_ok), controller::KeypadOk{}, colour::with_alpha(colour::teal, 0.45f));
+    else
+      key(ctx, r, labels[i], controller::KeypadDigit{labels[i][0] - '0'});
   }
   y += 4 * (key_h + gap);
-  if (ctx.w.pill({ImVec2(x0 + inner * 0.25f, y), ImVec2(x0 + inner * 0.75f, y + ctx.px(kTopBarHeight))},
-                 ctx.ui("keypad_cancel"), false))
-    tap = {OperatorTap::Cancel, 0};
-  return tap;
+  ctx.w.pill({ImVec2(x0 + inner * 0.25f, y), ImVec2(x0 + inner * 0.75f, y + ctx.px(kTopBarHeight))},
+             ctx.ui(UiKey::keypad_cancel), false, controller::KeypadCancel{});
 }
 
-OperatorTap draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info, const std::vector<bool>& touched) {
+void draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info, const std::vector<bool>& touched) {
+  using controller::kTouchGridColumns, controller::kTouchGridRows;
   const auto& c = ctx.canvas();
-  OperatorTap tap;
   ctx.list()->AddRectFilled(ImVec2(0, 0), ImVec2(c.width, c.height), colour::night);
   float m = c.margin(), y = ctx.px(56);
   auto title = ctx.style(Role::Title, colour::text, 1.2f);
-  y += draw_text_block(ctx.list(), title, ctx.ui("operator_title"), ImVec2(m, y), c.width - 2 * m, 1);
+  y += draw_text_block(ctx.list(), title, ctx.ui(UiKey::operator_title), ImVec2(m, y), c.width - 2 * m, 1);
   if (info.unsigned_allowed) {
     auto warning = ctx.style(Role::Label, colour::haitang, 1.4f);
-    y += draw_text_block(ctx.list(), warning, ctx.ui("unsigned_allowed"), ImVec2(m, y), c.width - 2 * m, 1);
+    y += draw_text_block(ctx.list(), warning, ctx.ui(UiKey::unsigned_allowed), ImVec2(m, y), c.width - 2 * m, 1);
   }
   y += ctx.px(16);
 
@@ -77,9 +85,12 @@ OperatorTap draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info
   float left_w = c.portrait ? c.width - 2 * m : ctx.px(900);
   auto label = ctx.style(Role::Caption, colour::muted, 1.5f);
   auto value = ctx.style(Role::Caption, colour::text, 1.5f);
-  for (const auto& [name, text] : info.facts) {
-    std::string shown = ctx.ui(name);
-    draw_text_block(ctx.list(), label, shown.empty() ? name : shown, ImVec2(m, y), ctx.px(260), 1);
+  for (const auto& fact : info.facts) {
+    std::string shown = ctx.ui(fact.label);
+    draw_text_block(ctx.list(), label, shown.empty() ? std::string(content::ui_key_name(fact.label)) : shown,
+                    ImVec2(m, y), ctx.px(260), 1);
+    std::string text = fact.value;
+    if (fact.value_text) text = ctx.ui(*fact.value_text) + (text.empty() ? "" : "  (" + text + ")");
     y += draw_text_block(ctx.list(), value, text, ImVec2(m + ctx.px(280), y), left_w - ctx.px(280), 2);
   }
   auto section = [&](const std::string& heading, const std::vector<std::string>& lines) {
@@ -89,14 +100,14 @@ OperatorTap draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info
     for (size_t i = first; i < lines.size(); ++i)
       y += draw_text_block(ctx.list(), value, lines[i], ImVec2(m, y), left_w, 1);
   };
-  section(ctx.ui("install_history"), info.history);
-  section(ctx.ui("recent_errors"), info.errors);
+  section(ctx.ui(UiKey::install_history), info.history);
+  section(ctx.ui(UiKey::recent_errors), info.errors);
 
   float grid_x = c.portrait ? m : m + left_w + ctx.px(64);
   float grid_y = c.portrait ? y + ctx.px(24) : ctx.px(200);
   float grid_w = c.portrait ? c.width - 2 * m : c.width - m - grid_x, cell = grid_w / kTouchGridColumns;
-  draw_text_block(ctx.list(), ctx.style(Role::Label, colour::gold, 1.5f), ctx.ui("touch_test"), ImVec2(grid_x, grid_y),
-                  grid_w, 1);
+  draw_text_block(ctx.list(), ctx.style(Role::Label, colour::gold, 1.5f), ctx.ui(UiKey::touch_test),
+                  ImVec2(grid_x, grid_y), grid_w, 1);
   grid_y += ctx.px(56);
   for (int i = 0; i < kTouchGridColumns * kTouchGridRows; ++i) {
     float cx = grid_x + static_cast<float>(i % kTouchGridColumns) * cell;
@@ -104,24 +115,24 @@ OperatorTap draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info
     Rect r{ImVec2(cx + 2, cy + 2), ImVec2(cx + cell - 2, cy + cell - 2)};
     bool lit = static_cast<size_t>(i) < touched.size() && touched[static_cast<size_t>(i)];
     ctx.list()->AddRectFilled(r.min, r.max, lit ? colour::teal : colour::surface, ctx.px(6));
-    if (ctx.w.tapped(r) || (ctx.w.pressed(r))) tap = {OperatorTap::TouchCell, i};
+    ctx.w.hit(r, controller::TouchCell{i}, true);
   }
 
   // The actions, along the bottom.
-  const std::pair<const char*, OperatorTap::Kind> actions[] = {{"operator_reload", OperatorTap::Reload},
-                                                               {"operator_rollback", OperatorTap::Rollback},
-                                                               {"operator_enter_maintenance", OperatorTap::Maintenance},
-                                                               {"operator_close", OperatorTap::Close}};
+  using controller::OperatorCommand, controller::RunCommand;
+  const std::pair<UiKey, controller::Action> actions[] = {
+      {UiKey::operator_reload, RunCommand{OperatorCommand::Reload}},
+      {UiKey::operator_rollback, RunCommand{OperatorCommand::Rollback}},
+      {UiKey::operator_enter_maintenance, RunCommand{OperatorCommand::Maintenance}},
+      {UiKey::operator_close, controller::CloseOperator{}}};
   float gap = ctx.px(24), h = ctx.px(kTopBarHeight);
   float w = (c.width - 2 * m - 3 * gap) / 4;
   float by = c.height - m - h;
   for (size_t i = 0; i < 4; ++i) {
     float bx = m + static_cast<float>(i) * (w + gap);
     bool last = i == 3;
-    if (ctx.w.pill({ImVec2(bx, by), ImVec2(bx + w, by + h)}, ctx.ui(actions[i].first), last))
-      tap = {actions[i].second, 0};
+    ctx.w.pill({ImVec2(bx, by), ImVec2(bx + w, by + h)}, ctx.ui(actions[i].first), last, actions[i].second);
   }
-  return tap;
 }
 
 }  // namespace kiosk::ui

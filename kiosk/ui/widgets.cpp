@@ -12,7 +12,7 @@ Rect pressed_rect(const Rect& r, bool pressed) {
           ImVec2(c.x + (r.max.x - c.x) * s, c.y + (r.max.y - c.y) * s)};
 }
 
-bool Widgets::pill(const Rect& r, const std::string& label, bool selected, uint32_t accent) {
+void Widgets::pill(const Rect& r, const std::string& label, bool selected, controller::Action action, uint32_t accent) {
   bool down = pressed(r);
   Rect shown = pressed_rect(r, down);
   float radius = shown.height() * 0.5f;
@@ -24,14 +24,13 @@ bool Widgets::pill(const Rect& r, const std::string& label, bool selected, uint3
   float w = text_width(style, label);
   list_->AddText(style.font, style.size, ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f),
                  style.colour, label.c_str());
-  return tapped(r);
+  hit(r, std::move(action));
 }
 
-bool Widgets::card(const Rect& r, uint32_t fill) {
+void Widgets::card(const Rect& r, uint32_t fill) {
   bool down = pressed(r);
   Rect shown = pressed_rect(r, down);
   list_->AddRectFilled(shown.min, shown.max, down ? colour::surface_pressed : fill, canvas_.px(18));
-  return tapped(r);
 }
 
 }  // namespace kiosk::ui

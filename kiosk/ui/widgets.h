@@ -1,13 +1,15 @@
 #pragma once
 // Touch widgets drawn straight onto a draw list: no ImGui window chrome, no hover
-// states. A widget reacts to the tap the gesture recognizer reported this frame, and
-// shows itself pressed in the same frame the finger comes down.
+// states. A widget shows itself pressed in the same frame the finger comes down, and
+// reports its rectangle with its action; the controller decides what a tap on it does.
 
 #include <imgui.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "kiosk/controller/action.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/theme.h"
 
@@ -19,7 +21,6 @@ struct TouchFrame {
   ImVec2 position;
   ImVec2 press_position;
   bool dragging = false;
-  std::optional<ImVec2> tap;  // a completed tap this frame
 };
 
 struct Rect {
@@ -32,18 +33,23 @@ struct Rect {
 
 class Widgets {
  public:
-  Widgets(ImDrawList* list, const Canvas& canvas, const Fonts& fonts, const TouchFrame& touch)
-      : list_(list), canvas_(canvas), fonts_(fonts), touch_(touch) {}
+  // The controls drawn are added to `hits`.
+  Widgets(ImDrawList* list, const Canvas& canvas, const Fonts& fonts, const TouchFrame& touch,
+          std::vector<controller::Hit>& hits)
+      : list_(list), canvas_(canvas), fonts_(fonts), touch_(touch), hits_(hits) {}
 
   // True when the press that is down started inside `r` (draw it pressed).
   bool pressed(const Rect& r) const { return touch_.down && !touch_.dragging && r.contains(touch_.press_position); }
-  // True when a tap landed in `r` this frame.
-  bool tapped(const Rect& r) const { return touch_.tap && r.contains(*touch_.tap); }
+  // Reports a control: a tap in `r` means `action`.
+  void hit(const Rect& r, controller::Action action, bool on_press = false) const {
+    hits_.push_back({{r.min.x, r.min.y, r.max.x, r.max.y}, std::move(action), on_press});
+  }
 
-  // A pill-shaped button with a label; `selected` fills it. Returns true when tapped.
-  bool pill(const Rect& r, const std::string& label, bool selected, uint32_t accent = colour::gold);
-  // A rounded surface that darkens under the finger; returns true when tapped.
-  bool card(const Rect& r, uint32_t fill = colour::surface);
+  // A pill-shaped button with a label; `selected` fills it.
+  void pill(const Rect& r, const std::string& label, bool selected, controller::Action action,
+            uint32_t accent = colour::gold);
+  // A rounded surface that darkens under the finger.
+  void card(const Rect& r, uint32_t fill = colour::surface);
 
   ImDrawList* list() const { return list_; }
   const Canvas& canvas() const { return canvas_; }
@@ -55,6 +61,7 @@ class Widgets {
   const Canvas& canvas_;
   const Fonts& fonts_;
   const TouchFrame& touch_;
+  std::vector<controller::Hit>& hits_;
 };
 
 // A press shrinks a widget slightly about its centre, as the motion brief asks.

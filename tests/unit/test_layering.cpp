@@ -33,8 +33,9 @@ std::vector<std::string> forbidden_includes(const fs::path& layer) {
 
 }  // namespace
 
-TEST_CASE("layering: content, text, show, ops, config and authoring include no ImGui, GL, GLFW or upper layer") {
-  for (const char* layer : {"content", "text", "show", "ops", "config", "authoring"}) {
+TEST_CASE(
+    "layering: content, text, show, ops, config, authoring and controller include no ImGui, GL, GLFW or upper layer") {
+  for (const char* layer : {"content", "text", "show", "ops", "config", "authoring", "controller"}) {
     auto found = forbidden_includes(fs::path(KIOSK_SOURCE_DIR) / "kiosk" / layer);
     INFO("layer " << layer);
     for (const auto& line : found) FAIL_CHECK(line);

@@ -148,3 +148,18 @@ TEST_CASE("show: unknown ids are ignored") {
   show.open_category("nope", 2);
   CHECK(show.scene() == Scene::Home);
 }
+
+TEST_CASE("show: an item id in no category is refused and the scene stays") {
+  auto show = make();
+  show.touch(1);
+  show.open_category("economy", 2);
+  show.take_scene_log();
+  CHECK_FALSE(show.open_item("no-such-item", 3));
+  CHECK(show.scene() == Scene::Category);
+  CHECK(show.item().empty());
+  CHECK(show.take_scene_log().empty());
+  CHECK(show.open_item("visitors", 4));  // from another category: its own gives the neighbours
+  CHECK(show.category() == "culture");
+  show.back(5);
+  CHECK(show.scene() == Scene::Home);
+}

@@ -10,7 +10,7 @@
 #include "kiosk/content/bundle.h"
 #include "kiosk/show/show.h"
 
-namespace kiosk::ui {
+namespace kiosk::controller {
 
 class ContentCache {
  public:
@@ -33,4 +33,4 @@ class ContentCache {
   std::map<std::string, content::Item> items_;
 };
 
-}  // namespace kiosk::ui
+}  // namespace kiosk::controller

@@ -1,6 +1,6 @@
-#include "kiosk/ui/content_cache.h"
+#include "kiosk/controller/content_cache.h"
 
-namespace kiosk::ui {
+namespace kiosk::controller {
 
 namespace {
 constexpr size_t kItemsKept = 16;  // the detail screen and its neighbours; older ones are dropped
@@ -44,4 +44,4 @@ show::Catalogue ContentCache::catalogue() {
   return c;
 }
 
-}  // namespace kiosk::ui
+}  // namespace kiosk::controller
