@@ -227,9 +227,10 @@ class Validator {
       check_images(db);
       check_fonts(db);
       check_references(db);
+      const bool sound = problems_.empty();
       if (texts_readable) check_fidelity(*bundle, db);
       // Only texts that passed their checks are read whole, to check their glyphs.
-      if (problems_.empty()) check_glyphs(db);
+      if (sound) check_glyphs(db);
     } catch (const SqliteError& e) {
       problem(std::string("cannot read: ") + e.what());
     }
