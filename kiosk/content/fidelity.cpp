@@ -226,14 +226,14 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
             "the English " + quoted(f.display_en) + " states " + number(*en) + ", but " + quoted(f.display_zh) +
                 " is " + number(expected),
             item.quote_zh);
+  static const std::regex more("over|more than|above|exceed"), nearly("nearly|almost|close to");
   const std::string& q = f.qualifier;
-  if ((q == "余" || q == "超" || q == "以上" || q == "突破" || q == "多") &&
-      !std::regex_search(f.display_en, std::regex("over|more than|above|exceed")))
+  if ((q == "余" || q == "超" || q == "以上" || q == "突破" || q == "多") && !std::regex_search(f.display_en, more))
     problem(out, "figure.display_en",
             "the English " + quoted(f.display_en) + " drops the qualifier " + quoted(q) +
                 " (say over, more than, above or exceed)",
             item.quote_zh);
-  if (q == "近" && !std::regex_search(f.display_en, std::regex("nearly|almost|close to")))
+  if (q == "近" && !std::regex_search(f.display_en, nearly))
     problem(out, "figure.display_en",
             "the English " + quoted(f.display_en) + " drops the qualifier '近' (say nearly, almost or close to)",
             item.quote_zh);

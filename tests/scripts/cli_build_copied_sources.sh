@@ -13,6 +13,11 @@ cp -r "$SOURCE_DIR/assets" "$SCRATCH/a/b/c/assets"
 cmp "$SCRATCH/checkout.bundle" "$SCRATCH/copied.bundle" || fail "the copied sources build another bundle"
 expect_exit 0 "$KIOSKCTL" info --json "$SCRATCH/copied.bundle"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["counts"]["image"]==20, d' "$SCRATCH/stdout"
+grep -q '"source_sha256": "383716b6947c31f759fb9f75031a6f7cc7debd63bd62e94588627f1c0d4ce12f"' "$SCRATCH/stdout" ||
+  fail "info --json does not give the source document's sha256: $(cat "$SCRATCH/stdout")"
+expect_exit 0 "$KIOSKCTL" info "$SCRATCH/copied.bundle"
+grep -qx 'source document: sha256 383716b6947c31f759fb9f75031a6f7cc7debd63bd62e94588627f1c0d4ce12f, report lines 3-51' \
+  "$SCRATCH/stdout" || fail "info does not name the source document: $(cat "$SCRATCH/stdout")"
 expect_exit 0 "$KIOSKCTL" validate "$SCRATCH/copied.bundle"
 
 # An image path that does not resolve names images.toml, its line, and the rule.
