@@ -121,7 +121,7 @@ class Reader {
       src.problem("file", "no such file: " + name + " (relative to bundle.toml, in " + s().dir.string() + ")");
       return;
     }
-    if (fs::file_size(path, error) > kMaxDocumentBytes) {
+    if (auto bytes = fs::file_size(path, error); !error && bytes > kMaxDocumentBytes) {
       src.problem("file", name + " is larger than " + std::to_string(kMaxDocumentBytes) + " bytes");
       return;
     }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "bundle_fixture.h"
+#include "kiosk/authoring/fidelity.h"
 #include "kiosk/authoring/sources.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/source_document.h"
@@ -190,4 +191,22 @@ TEST_CASE("source document: validation refuses made-up text, web-page text and a
   auto two = dir.copy_of_tiny("two.bundle");
   tamper(two, "INSERT INTO source SELECT * FROM source");
   CHECK(has(all(content::validate_bundle(two)), "more than one source document"));
+}
+
+TEST_CASE("source document: a document beyond the size validation allows is refused") {
+  TinyCopy src;
+  std::ofstream(src.dir / "source/report.txt", std::ios::app) << std::string(4 * 1024 * 1024, 'x');
+  CHECK(has(src.problems(), "bundle.toml:19: file: source/report.txt is larger than 4194304 bytes"));
+}
+
+TEST_CASE("source document: the build refuses web-page text in any text, named by file and line") {
+  TinyCopy src;
+  std::ofstream(src.dir / "ui.toml", std::ios::app) << "page_menu = { zh = \"导航菜单\", en = \"Menu\" }\n";
+  auto read = authoring::read_sources(src.dir);
+  REQUIRE(read.problems.empty());
+  std::string problems;
+  for (const auto& d : authoring::check_fidelity(read.sources)) problems += d.to_string() + "\n";
+  CHECK(has(problems,
+            "ui.toml:60: ui string 'page_menu' zh: carries the web page's text '导航菜单' (source line 1) of "
+            "source/report.txt, which is not the report's"));
 }
