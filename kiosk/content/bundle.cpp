@@ -249,6 +249,13 @@ std::optional<Item> Bundle::item(const std::string& id) const {
   return read_item(s);
 }
 
+std::vector<Item> Bundle::items() const {
+  std::vector<Item> out;
+  auto s = db_.prepare(std::string(kItemSelect) + "ORDER BY i.id");
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
 std::vector<PlaylistEntry> Bundle::playlist() const {
   std::vector<PlaylistEntry> out;
   auto s = db_.prepare(

@@ -33,6 +33,8 @@ class Bundle {
   std::vector<Category> categories() const;
   std::vector<ItemSummary> item_summaries(const std::string& category_id) const;
   std::optional<Item> item(const std::string& id) const;
+  // Every item, in id order, in one query (validation's fidelity check reads them all).
+  std::vector<Item> items() const;
   std::vector<PlaylistEntry> playlist() const;
   std::vector<UiString> ui_strings() const;
   std::optional<Font> font(const std::string& role) const;

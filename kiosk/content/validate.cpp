@@ -556,16 +556,10 @@ class Validator {
       return;
     }
     FidelityCheck fidelity(*document);
-    std::vector<std::string> ids;
-    auto s = db.prepare("SELECT id FROM item ORDER BY id");
-    while (s.step()) ids.push_back(s.text(0));
-    for (const auto& id : ids) {
-      auto item = bundle.item(id);
-      if (!item) continue;
-      for (const auto& p : fidelity.check(*item))
-        problem(fidelity_place(id, p.field) + ": " + p.reason +
+    for (const auto& item : bundle.items())
+      for (const auto& p : fidelity.check(item))
+        problem(fidelity_place(item.id, p.field) + ": " + p.reason +
                 (p.nearest.empty() ? "" : "; nearest in the source: " + p.nearest));
-    }
     std::set<std::string> seen;
     for_each_shown_text(db, [&](Role, std::string_view text, const TextPlace& place) {
       std::string where = std::string(place.table) + " '" + std::string(place.row) + "' " + std::string(place.column);
