@@ -1,9 +1,10 @@
--- Content bundle schema, version 1.
+-- Content bundle schema, version 2 (version 1 had no source table; the kiosk still opens
+-- such bundles, and validation refuses them, since their fidelity cannot be checked).
 -- A bundle is one SQLite file, built by `kioskctl build`, opened read-only by the kiosk.
 -- application_id 0x48504B31 ('HPK1') marks it as ours; user_version is the schema version.
 -- Text columns ending in _zh/_en hold the two languages. Times are UTC seconds.
 PRAGMA application_id = 1213221681;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE bundle (
   id              TEXT    NOT NULL,
@@ -100,4 +101,14 @@ CREATE TABLE playlist (
   date_to    TEXT,
   time_from  TEXT,
   time_to    TEXT
+);
+
+-- The document the content is drawn from, byte for byte as the sources hold it, and the
+-- lines of it that are the report (the rest belongs to the web page that reproduced it).
+-- Validation re-checks the content against it; the kiosk can show it whole.
+CREATE TABLE source (
+  sha256     TEXT    NOT NULL,
+  text       TEXT    NOT NULL,
+  first_line INTEGER NOT NULL CHECK (first_line >= 1),
+  last_line  INTEGER NOT NULL CHECK (last_line >= first_line)
 );

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "kiosk/authoring/bundle_writer.h"
+#include "kiosk/authoring/fidelity.h"
 #include "kiosk/authoring/font_subset.h"
 #include "kiosk/authoring/image_prep.h"
 #include "kiosk/authoring/sources.h"
@@ -31,6 +32,8 @@ BuildResult build_bundle(const std::filesystem::path& source_dir, const std::fil
     return result;
   }
   Sources& sources = read.sources;
+  result.problems = check_fidelity(sources);
+  if (!result.problems.empty()) return result;
   sources.info.built_at = build_time();
   sources.info.builder_version = KIOSK_VERSION;
 

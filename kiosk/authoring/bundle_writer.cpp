@@ -50,6 +50,13 @@ void insert_all(Database& db, const BundleContents& c) {
       .bind(11, info.builder_version)
       .bind(12, static_cast<int64_t>(content::kSchemaVersion))
       .step();
+  const auto& doc = src.document;
+  db.prepare("INSERT INTO source VALUES (?1, ?2, ?3, ?4)")
+      .bind(1, doc.sha256)
+      .bind(2, doc.text)
+      .bind(3, static_cast<int64_t>(doc.first_line))
+      .bind(4, static_cast<int64_t>(doc.last_line))
+      .step();
   auto category = db.prepare("INSERT INTO category VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   for (const auto& cat : src.categories) {
     category.bind(1, cat.id)

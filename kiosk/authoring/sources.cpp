@@ -1,17 +1,24 @@
 #include "kiosk/authoring/sources.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "kiosk/authoring/toml_fields.h"
 #include "kiosk/content/formats.h"
+#include "kiosk/content/sha256.h"
+#include "kiosk/text/utf8.h"
 
 namespace kiosk::authoring {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr uintmax_t kMaxDocumentBytes = 4 * 1024 * 1024;  // as validation allows (content/validate.cpp)
 
 using content::valid_colour;
 using content::valid_date;
@@ -96,7 +103,53 @@ class Reader {
     info.source_date = src.required_string("date");
     if (!info.source_date.empty() && !valid_date(info.source_date)) src.problem("date", "must be YYYY-MM-DD");
     info.source_issuer = bilingual(src, "issuer");
-    src.check_no_unknown({"title_zh", "title_en", "date", "issuer_zh", "issuer_en"});
+    read_document(src);
+    src.check_no_unknown(
+        {"title_zh", "title_en", "date", "issuer_zh", "issuer_en", "file", "sha256", "first_line", "last_line"});
+  }
+
+  // The source document: a file beside bundle.toml, pinned by its checksum, and the lines
+  // of it that are the report.
+  void read_document(FieldReader& src) {
+    auto& doc = s().document;
+    s().document_file = src.required_string("file");
+    doc.sha256 = src.required_string("sha256");
+    if (!doc.sha256.empty() && !content::valid_sha256(doc.sha256))
+      src.problem("sha256", "must be 64 lowercase hex digits (sha256sum of the file)");
+    auto first = src.integer("first_line", true), last = src.integer("last_line", true);
+    doc.first_line = static_cast<int>(std::clamp<int64_t>(first.value_or(0), 0, INT32_MAX));
+    doc.last_line = static_cast<int>(std::clamp<int64_t>(last.value_or(0), 0, INT32_MAX));
+    const std::string& name = s().document_file;
+    if (name.empty()) return;
+    fs::path path = s().dir / name;
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) {
+      src.problem("file", "no such file: " + name + " (relative to bundle.toml, in " + s().dir.string() + ")");
+      return;
+    }
+    if (auto bytes = fs::file_size(path, error); !error && bytes > kMaxDocumentBytes) {
+      src.problem("file", name + " is larger than " + std::to_string(kMaxDocumentBytes) + " bytes");
+      return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) {
+      src.problem("file", "cannot read " + name);
+      return;
+    }
+    doc.text = buffer.str();
+    if (auto bad = text::find_invalid(doc.text)) {
+      int line = 1 + static_cast<int>(std::count(doc.text.begin(), doc.text.begin() + static_cast<long>(*bad), '\n'));
+      out().push_back({name, line, "text is not valid UTF-8"});
+      return;
+    }
+    std::string actual = content::sha256_hex(std::vector<uint8_t>(doc.text.begin(), doc.text.end()));
+    if (!doc.sha256.empty() && actual != doc.sha256)
+      src.problem("sha256", name + " has sha256 " + actual + ", but bundle.toml records " + doc.sha256 +
+                                " (the document changed: check it, then record the new sum)");
+    if (first && last)
+      if (auto why = content::line_range_problem(doc); !why.empty()) src.problem("first_line", why + " of " + name);
   }
 
   void read_categories() {
@@ -111,6 +164,7 @@ class Reader {
         f.problem("id",
                   "duplicate category id '" + c.id + "' (first at line " + std::to_string(category_lines_[c.id]) + ")");
       category_lines_.emplace(c.id, f.line());
+      s().places["category " + c.id] = {"categories.toml", f.line()};
       c.order = static_cast<int>(f.integer("order", true).value_or(0));
       c.title = bilingual(f, "title");
       c.accent = f.required_string("accent");
@@ -167,6 +221,9 @@ class Reader {
       item.quote_zh = f.required_string("quote");
       item.section = bilingual(f, "section");
       item.image_id = f.optional_string("image");
+      for (const char* key : {"title_zh", "title_en", "summary_zh", "summary_en", "body_zh", "body_en", "quote",
+                              "section_zh", "section_en"})
+        s().places["item " + item.id + " " + key] = {name, f.line_of_key(key)};
       if (!item.image_id.empty())
         image_uses_.push_back({item.image_id, name + ":" + std::to_string(f.line_of_key("image"))});
       read_figure(t, f, name, item);
@@ -200,6 +257,8 @@ class Reader {
     if (!fig.direction.empty() && fig.direction != "growth" && fig.direction != "total" && fig.direction != "rank")
       f.problem("direction", "must be growth, total or rank");
     fig.display_en = f.required_string("display_en");
+    for (const char* key : {"display", "value", "unit", "qualifier", "display_en"})
+      s().places["item " + item.id + " figure." + key] = {name, f.line_of_key(key)};
     f.check_no_unknown({"display", "value", "unit", "qualifier", "direction", "display_en"});
     item.figure = fig;
   }
@@ -214,6 +273,8 @@ class Reader {
     if (item.kind != content::ItemKind::Landmark) f.problem("", "only items of kind \"landmark\" have [item.landmark]");
     content::Landmark l;
     l.address = {f.optional_string("address_zh"), f.optional_string("address_en")};
+    for (const char* key : {"address_zh", "address_en"})
+      s().places["item " + item.id + " landmark." + key] = {name, f.line_of_key(key)};
     l.lat = f.number("lat", false);
     l.lon = f.number("lon", false);
     if (l.lat && (*l.lat < -90 || *l.lat > 90)) f.problem("lat", "must be between -90 and 90");
@@ -235,7 +296,10 @@ class Reader {
       std::string file = f.required_string("file");
       image.file = s().dir / file;
       std::error_code unreadable;  // a name too long for the file system throws without it
-      if (!file.empty() && !fs::is_regular_file(image.file, unreadable)) f.problem("file", "no such file: " + file);
+      if (!file.empty() && !fs::is_regular_file(image.file, unreadable))
+        f.problem("file",
+                  "no such file: " + file + " (image paths are relative to images.toml, in " + s().dir.string() + ")");
+      s().places["image " + image.id] = {"images.toml", f.line()};
       image.alt = bilingual(f, "alt");
       image.credit = f.required_string("credit");
       image.licence = f.required_string("licence");
@@ -291,6 +355,7 @@ class Reader {
         continue;
       }
       FieldReader f(*pair, "ui.toml", out());
+      s().places["ui " + std::string(key.str())] = {"ui.toml", line};
       s().ui_strings.push_back({std::string(key.str()), {f.required_string("zh"), f.required_string("en")}});
     }
   }

@@ -3,31 +3,44 @@
 // text editor. Reading them checks every field and names the file and line of each problem.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "kiosk/authoring/diagnostic.h"
 #include "kiosk/content/model.h"
+#include "kiosk/content/source_document.h"
 
 namespace kiosk::authoring {
 
 struct ImageSource {
   std::string id;
-  std::filesystem::path file;  // resolved against the source folder
+  std::filesystem::path file;  // resolved against the folder of images.toml, which names it
   content::Bilingual alt;
   std::string credit;
   std::string licence;
   std::string defined_in;  // "images.toml:LINE", for later messages
 };
 
+// Where a field was written: "items/city.toml", line 12.
+struct Place {
+  std::string file;
+  int line = 0;
+};
+
 struct Sources {
   std::filesystem::path dir;
   content::BundleInfo info;
+  content::SourceDocument document;  // [source] file, sha256, first_line, last_line of bundle.toml
+  std::string document_file;         // as bundle.toml names it: "source/report.txt"
   std::vector<content::Category> categories;
   std::vector<content::Item> items;
   std::vector<content::PlaylistEntry> playlist;
   std::vector<content::UiString> ui_strings;
   std::vector<ImageSource> images;
+  // Where each text was written, keyed "item ID KEY" (KEY as in the file: quote,
+  // figure.display ...), "category ID", "ui KEY" and "image ID".
+  std::map<std::string, Place> places;
 };
 
 struct ReadResult {

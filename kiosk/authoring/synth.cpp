@@ -1,9 +1,11 @@
 #include "kiosk/authoring/synth.h"
 
+#include <cstdio>
 #include <random>
 
 #include "kiosk/authoring/sources.h"
 #include "kiosk/authoring/stb_image_impl.h"
+#include "kiosk/content/schema.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/content/ui_keys.h"
 
@@ -14,6 +16,8 @@ namespace {
 const char* const kWords[] = {"和平区", "高质量发展", "民心工程", "五大道",   "海棠花节", "文商旅",   "城市更新",
                               "养老",   "托育",       "口袋公园", "营商环境", "招商引资", "科技创新", "金融",
                               "社区",   "教育",       "卫生",     "就业",     "安全",     "绿色"};
+
+constexpr int kSourceSentences = 60;
 
 std::string words(std::mt19937& rng, int count) {
   std::string out;
@@ -53,29 +57,49 @@ BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::
             {"天津市和平区人民政府", "People's Government of Heping District"},
             0,
             "synth",
-            1};
+            content::kSchemaVersion};
   for (int c = 0; c < options.categories; ++c)
     s.categories.push_back(
         {"category-" + std::to_string(c), c + 1, {words(rng, 2), "Category " + std::to_string(c)}, "#F2C14E", "star"});
   std::vector<content::Image> images;
   for (int i = 0; i < options.images; ++i) images.push_back(synthetic_image(i, rng));
+  // The synthetic content keeps to a synthetic source document, as real content keeps to
+  // its report, so that a synthetic bundle validates: sentences of words, each ending in
+  // a figure, which the items quote.
+  struct Sentence {
+    std::string text, display;
+    double value;
+  };
+  std::vector<Sentence> pool;
+  std::string document = "一、2024年工作回顾\n";
+  for (int k = 0; k < kSourceSentences; ++k) {
+    double value = static_cast<double>(rng() % 100000) / 10;
+    char display[32];
+    std::snprintf(display, sizeof display, "%.1f万人次", value);
+    pool.push_back({words(rng, 6) + display, display, value});
+    document += (k % 5 == 0 ? "\n  " : "") + pool.back().text + "。";
+  }
+  document += "\n";
+  s.document = {document, content::sha256_hex(std::vector<uint8_t>(document.begin(), document.end())), 1,
+                static_cast<int>(content::lines_of(document).size())};
+  s.document_file = "synthetic";
   for (int i = 0; i < options.items; ++i) {
     content::Item item;
+    const auto& sentence = pool[static_cast<size_t>(i % kSourceSentences)];
     item.id = "item-" + std::to_string(i);
     item.category_id = s.categories[static_cast<size_t>(i % options.categories)].id;
     item.order = i;
     item.title = {words(rng, 2), "Item " + std::to_string(i)};
-    item.summary = {words(rng, 6), "A synthetic item for scale tests"};
-    item.body = {words(rng, 40), "A longer synthetic text for the detail screen."};
+    item.summary = {sentence.text, "A synthetic item for scale tests"};
+    for (int k = 0; k < 6; ++k) item.body.zh += pool[static_cast<size_t>((i + k) % kSourceSentences)].text + "。";
+    item.body.en = "A longer synthetic text for the detail screen.";
     item.quote_zh = item.summary.zh;
     item.section = {"一、2024年工作回顾", "I. Review of work in 2024"};
     if (i % 3 == 0) {
       item.kind = content::ItemKind::Figure;
-      double value = static_cast<double>(rng() % 100000) / 10;
-      char display[32];
-      std::snprintf(display, sizeof display, "%.1f", value);
-      item.figure = content::Figure{std::string(display) + "万人次",    value, "万人次", "", "total",
-                                    std::string(display) + "0 thousand"};
+      char english[32];
+      std::snprintf(english, sizeof english, "%.0f thousand", sentence.value * 10);
+      item.figure = content::Figure{sentence.display, sentence.value, "万人次", "", "total", english};
     } else {
       item.kind = i % 3 == 1 ? content::ItemKind::Project : content::ItemKind::Story;
       if (!images.empty()) item.image_id = images[static_cast<size_t>(i) % images.size()].id;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 
@@ -71,6 +72,19 @@ Item read_item(const Statement& s) {
     item.landmark = landmark;
   }
   return item;
+}
+
+// The schema objects each version added, absent from bundles of older versions.
+struct Added {
+  int version;
+  std::string_view object;  // "type name", as schema_objects() begins its entries
+};
+constexpr Added kAdded[] = {{2, "table source"}};
+
+bool added_after(const std::string& object, int version) {
+  for (const auto& added : kAdded)
+    if (added.version > version && object.rfind(std::string(added.object) + ":", 0) == 0) return true;
+  return false;
 }
 
 constexpr const char* kItemSelect =
@@ -152,7 +166,7 @@ void Bundle::fail(const std::string& reason) const {
   throw BundleError(path_.string() + ": " + reason);
 }
 
-void Bundle::check_identity() const {
+void Bundle::check_identity() {
   int app = db_.pragma_int("application_id");
   // SQLite reads an empty file as an empty database; "application_id 0" would mislead.
   std::error_code ec;
@@ -163,13 +177,15 @@ void Bundle::check_identity() const {
   if (version > kSchemaVersion)
     fail("schema version " + std::to_string(version) + " is newer than this kiosk understands (" +
          std::to_string(kSchemaVersion) + ")");
-  if (version < kSchemaVersion) fail("schema version " + std::to_string(version) + " is not supported");
+  if (version < kOldestSchemaVersion) fail("schema version " + std::to_string(version) + " is not supported");
+  schema_version_ = version;
 }
 
 void Bundle::check_schema_objects() const {
   Database expected(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY);
   expected.exec(kSchemaSql);
   auto want = schema_objects(expected);
+  std::erase_if(want, [&](const std::string& object) { return added_after(object, schema_version_); });
   auto have = schema_objects(db_);
   for (const auto& object : have) {
     if (std::find(want.begin(), want.end(), object) == want.end())
@@ -237,6 +253,13 @@ std::optional<Item> Bundle::item(const std::string& id) const {
   return read_item(s);
 }
 
+std::vector<Item> Bundle::items() const {
+  std::vector<Item> out;
+  auto s = db_.prepare(std::string(kItemSelect) + "ORDER BY i.id");
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
 std::vector<PlaylistEntry> Bundle::playlist() const {
   std::vector<PlaylistEntry> out;
   auto s = db_.prepare(
@@ -276,6 +299,23 @@ std::optional<Image> Bundle::image(const std::string& id) const {
   return Image{s.text(0), s.text(1), static_cast<int>(s.integer(2)), static_cast<int>(s.integer(3)),
                s.text(4), s.blob(5), {s.text(6), s.text(7)},         s.text(8),
                s.text(9)};
+}
+
+std::optional<SourceDocument> Bundle::source_document() const {
+  if (schema_version_ < 2) return std::nullopt;
+  auto s = db_.prepare("SELECT sha256, text, first_line, last_line FROM source");
+  if (!s.step()) fail("no source document (the source table is empty)");
+  // A hostile line number beyond int is clamped; line_range_problem() then refuses it.
+  auto line = [&](int column) { return static_cast<int>(std::clamp<int64_t>(s.integer(column), 0, INT32_MAX)); };
+  SourceDocument document{s.text(1), s.text(0), line(2), line(3)};
+  if (s.step()) fail("more than one source document");
+  return document;
+}
+
+std::optional<ReportSource> Bundle::report_source() const {
+  auto document = source_document();
+  if (!document) return std::nullopt;
+  return report_sections(*document);
 }
 
 int64_t Bundle::count(const std::string& table) const {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/content/model.h"
+#include "kiosk/content/source_document.h"
 #include "kiosk/content/sqlite.h"
 
 namespace kiosk::content {
@@ -26,10 +27,14 @@ class Bundle {
 
   const std::filesystem::path& path() const { return path_; }
   const BundleInfo& info() const { return info_; }
+  // The file's schema version (PRAGMA user_version), kOldestSchemaVersion..kSchemaVersion.
+  int schema_version() const { return schema_version_; }
 
   std::vector<Category> categories() const;
   std::vector<ItemSummary> item_summaries(const std::string& category_id) const;
   std::optional<Item> item(const std::string& id) const;
+  // Every item, in id order, in one query (validation's fidelity check reads them all).
+  std::vector<Item> items() const;
   std::vector<PlaylistEntry> playlist() const;
   std::vector<UiString> ui_strings() const;
   std::optional<Font> font(const std::string& role) const;
@@ -37,12 +42,17 @@ class Bundle {
   std::optional<std::string> font_sha256(const std::string& role) const;
   std::optional<Image> image(const std::string& id) const;
   int64_t count(const std::string& table) const;
+  // The source document, or nothing in a bundle of schema version 1, which has none.
+  // Throws BundleError when the source table holds other than one row.
+  std::optional<SourceDocument> source_document() const;
+  // The report text by sections, for reading it whole; nothing where there is no source.
+  std::optional<ReportSource> report_source() const;
 
   Database& database() { return db_; }
 
  private:
   Bundle(std::filesystem::path path, Database db);
-  void check_identity() const;
+  void check_identity();
   void check_schema_objects() const;
   void check_integrity() const;
   BundleInfo read_info() const;
@@ -51,6 +61,7 @@ class Bundle {
   std::filesystem::path path_;
   Database db_;
   BundleInfo info_;
+  int schema_version_ = 0;
 };
 
 // The bundle's schema objects as (type, name, sql) triples, in a stable order.

@@ -108,6 +108,19 @@ struct PlaylistEntry {
   std::string time_from, time_to;  // HH:MM or empty
 };
 
+// The source document's report text, for reading it whole: its sections in order, each
+// with its heading ("一、2024年工作回顾", "(一)...") and its paragraphs as the source words them.
+struct ReportSection {
+  std::string title;  // empty for the opening, before the first heading
+  int level = 0;      // 0 the opening, 1 a part (一、), 2 a subsection ((一))
+  std::vector<std::string> paragraphs;
+};
+
+struct ReportSource {
+  std::string sha256;  // of the whole source file, as bundle.toml recorded it
+  std::vector<ReportSection> sections;
+};
+
 const char* to_string(ItemKind kind);
 std::optional<ItemKind> item_kind_from_string(const std::string& text);
 

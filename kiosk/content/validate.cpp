@@ -14,6 +14,7 @@
 #include <set>
 
 #include "kiosk/content/bundle.h"
+#include "kiosk/content/fidelity.h"
 #include "kiosk/content/formats.h"
 #include "kiosk/content/freetype_face.h"
 #include "kiosk/content/image_decode.h"
@@ -32,6 +33,7 @@ namespace {
 // where the kiosk hands it to C APIs).
 constexpr size_t kBody = 0;  // the limit is BundleLimits::max_text_bytes
 constexpr size_t kId = 64, kWord = 16, kLine = 512, kLong = 2048;
+constexpr size_t kDocument = 4 * 1024 * 1024;  // the source document: a whole report
 
 constexpr TextRule kTextRules[] = {
     {"bundle", "id", kId, TextFormat::Id, false},
@@ -89,19 +91,35 @@ constexpr TextRule kTextRules[] = {
     {"playlist", "date_to", 10, TextFormat::Date, false},
     {"playlist", "time_from", 5, TextFormat::Time, false},
     {"playlist", "time_to", 5, TextFormat::Time, false},
+    {"source", "sha256", 64, TextFormat::Sha256, false},
+    {"source", "text", kDocument, TextFormat::Text, true},
 };
 
 // A column the table above does not know (a test keeps there being none) is still checked,
 // as a body text.
 constexpr TextRule kUnknownColumn = {"", "", kBody, TextFormat::Text, true};
 
-// The column naming a table's rows in problems; playlist rows are named by their rowid.
+// The column naming a table's rows in problems; playlist rows are named by their rowid,
+// and the source document has one row.
 const char* key_column(std::string_view table) {
   if (table == "figure" || table == "landmark") return "item_id";
   if (table == "font") return "role";
   if (table == "ui_string") return "key";
-  if (table == "playlist") return nullptr;
+  if (table == "playlist" || table == "source") return nullptr;
   return "id";
+}
+
+// Where a fidelity problem stands in the bundle: the table, row and column of the field
+// that the sources name `field`.
+std::string fidelity_place(const std::string& id, const std::string& field) {
+  static const std::pair<std::string_view, std::string_view> figure_columns[] = {{"figure.display", "display_zh"},
+                                                                                 {"figure.display_en", "display_en"},
+                                                                                 {"figure.value", "value"},
+                                                                                 {"figure.unit", "unit_zh"},
+                                                                                 {"figure.qualifier", "qualifier"}};
+  for (const auto& [name, column] : figure_columns)
+    if (field == name) return "figure '" + id + "' " + std::string(column);
+  return "item '" + id + "' " + (field == "quote" ? std::string("quote_zh") : field);
 }
 
 std::string hex_code_point(char32_t c) {
@@ -205,11 +223,14 @@ class Validator {
       if (!problems_.empty()) return problems_;
       check_counts(*bundle);
       check_texts(db);
+      const bool texts_readable = problems_.empty();
       check_images(db);
       check_fonts(db);
       check_references(db);
+      const bool sound = problems_.empty();
+      if (texts_readable) check_fidelity(*bundle, db);
       // Only texts that passed their checks are read whole, to check their glyphs.
-      if (problems_.empty()) check_glyphs(db);
+      if (sound) check_glyphs(db);
     } catch (const SqliteError& e) {
       problem(std::string("cannot read: ") + e.what());
     }
@@ -268,7 +289,7 @@ class Validator {
       int64_t rowid = s.integer(0);
       std::string name = table + " row " + std::to_string(rowid);
       if (!key) {
-        name = table + " 'slide " + std::to_string(rowid) + "'";
+        name = table == "source" ? std::string("source document") : table + " 'slide " + std::to_string(rowid) + "'";
       } else if (auto type = s.text(1); type == "text" || type == "blob") {
         auto size = reader->size(rowid);
         auto value = size && *size <= kId ? reader->read(*size) : std::nullopt;
@@ -508,6 +529,44 @@ class Validator {
         if (row[x]) return {};
     }
     return "its glyph draws nothing (damaged)";
+  }
+
+  // The content against the source document the bundle carries, as the builder checked
+  // it against the sources' copy: a bundle built elsewhere, or changed after its build, is
+  // held to the same report.
+  void check_fidelity(const Bundle& bundle, Database& db) {
+    if (bundle.schema_version() < 2) {
+      problem("schema version " + std::to_string(bundle.schema_version()) +
+              " carries no source document, so its content cannot be checked against the report; rebuild it");
+      return;
+    }
+    std::optional<SourceDocument> document;
+    try {
+      document = bundle.source_document();
+    } catch (const BundleError& e) {
+      problems_.push_back(e.what());
+      return;
+    }
+    std::string actual = sha256_hex(std::vector<uint8_t>(document->text.begin(), document->text.end()));
+    if (actual != document->sha256)
+      problem("source document: its text has sha256 " + actual + ", not the " + document->sha256 +
+              " recorded with it (changed after the build)");
+    if (auto why = line_range_problem(*document); !why.empty()) {
+      problem("source document: " + why);
+      return;
+    }
+    FidelityCheck fidelity(*document);
+    for (const auto& item : bundle.items())
+      for (const auto& p : fidelity.check(item))
+        problem(fidelity_place(item.id, p.field) + ": " + p.reason +
+                (p.nearest.empty() ? "" : "; nearest in the source: " + p.nearest));
+    std::set<std::string> seen;
+    for_each_shown_text(db, [&](Role, std::string_view text, const TextPlace& place) {
+      std::string where = std::string(place.table) + " '" + std::string(place.row) + "' " + std::string(place.column);
+      if (place.row.empty() || !seen.insert(where).second) return;
+      if (auto found = fidelity.wrapper_in(text); !found.empty())
+        problem(where + ": carries the web page's text " + found + ", which is not the report's");
+    });
   }
 
   void check_references(Database& db) {

@@ -39,13 +39,17 @@ int cmd_info(const Args& args) {
     const auto& info = bundle.info();
     auto size = std::filesystem::file_size(file);
     auto sha = content::sha256_file_hex(file);
+    // Which document the content was checked against: nothing in a version 1 bundle.
+    auto document = bundle.source_document();
     const char* tables[] = {"category", "item", "figure", "landmark", "image", "playlist", "ui_string"};
     if (json) {
       std::cout << "{\"id\": " << json_string(info.id) << ", \"version\": " << info.version
                 << ", \"title_zh\": " << json_string(info.title.zh) << ", \"title_en\": " << json_string(info.title.en)
                 << ", \"schema_version\": " << info.schema_version << ", \"built_at\": " << info.built_at
                 << ", \"built_at_utc\": " << json_string(utc_time(info.built_at))
-                << ", \"builder_version\": " << json_string(info.builder_version) << ", \"counts\": {";
+                << ", \"builder_version\": " << json_string(info.builder_version)
+                << ", \"source_sha256\": " << (document ? json_string(document->sha256) : std::string("null"))
+                << ", \"counts\": {";
       for (size_t i = 0; i < std::size(tables); ++i)
         std::cout << (i ? ", " : "") << json_string(tables[i]) << ": " << bundle.count(tables[i]);
       std::cout << "}, \"bytes\": " << size << ", \"sha256\": " << json_string(sha) << "}\n";
@@ -58,6 +62,11 @@ int cmd_info(const Args& args) {
               << escaped(info.source_date) << ")"
               << "\nschema: " << info.schema_version << "\nbuilt: " << utc_time(info.built_at) << " by kioskctl "
               << escaped(info.builder_version) << "\n";
+    if (document)
+      std::cout << "source document: sha256 " << escaped(document->sha256) << ", report lines " << document->first_line
+                << "-" << document->last_line << "\n";
+    else
+      std::cout << "source document: none (schema version " << bundle.schema_version() << ")\n";
     for (const char* table : tables) std::cout << table << ": " << bundle.count(table) << "\n";
     std::cout << "bytes: " << size << "\nsha256: " << sha << "\n";
     return kExitOk;

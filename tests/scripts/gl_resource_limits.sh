@@ -17,7 +17,8 @@ MAX_ITEMS=20000 MAX_IMAGES=2000 MAX_TEXT=65536 MAX_IMAGE_BYTES=16777216 MAX_SIDE
 image_cost_mb=$((4 * MAX_SIDE * MAX_SIDE * 4 / 1000000))
 
 # at-limits.bundle: synth's items, then the pictures and the longest text put in place
-# (synth has no options for them; the texts reuse synth's characters, which its fonts hold).
+# (synth has no options for them; the texts reuse synth's characters, which its fonts hold,
+# and its source document's sentences).
 expect_exit 0 "$KIOSKCTL" synth --items "$MAX_ITEMS" --images 0 -o "$SCRATCH/at.bundle"
 python3 - "$SCRATCH/at.bundle" "$MAX_IMAGES" "$MAX_TEXT" "$MAX_IMAGE_BYTES" "$MAX_SIDE" <<'PY'
 import hashlib, sqlite3, struct, sys, zlib
@@ -54,9 +55,17 @@ for i in range(max_images - 1):
 db.execute("UPDATE item SET image_id = 'small-' || (CAST(substr(id, 6) AS INTEGER) % ?) WHERE image_id IS NULL"
            " AND kind != 'figure'", (max_images - 1,))
 body = db.execute("SELECT body_zh FROM item WHERE id = 'item-1'").fetchone()[0]
-text = (body * (max_text // len(body.encode()) + 1)).encode()[: max_text - 3]
-text = text.decode("utf-8", "ignore").encode()
-text += b"1" * (max_text - len(text))
+# The body repeated, cut to exactly max_text bytes on character boundaries: every sentence
+# of it, the cut first and last ones too, is still text of synth's source document, so
+# validation's fidelity check holds it as it holds synth's own bodies.
+full = (body * (max_text // len(body.encode()) + 2)).encode()
+for start in range(64):
+    text = full[start:start + max_text]
+    try:
+        text.decode()
+        break
+    except UnicodeDecodeError:
+        pass
 assert len(text) == max_text
 db.execute("UPDATE item SET image_id = 'largest', body_zh = ? WHERE id = 'item-1'", (text.decode(),))
 db.commit()

@@ -1,0 +1,243 @@
+#include "kiosk/content/fidelity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <regex>
+
+#include "kiosk/text/figure_text.h"
+#include "kiosk/text/utf8.h"
+
+namespace kiosk::content {
+namespace {
+
+constexpr size_t kHanRun = 4;        // Chinese characters in a row that mark web-page text
+constexpr size_t kAsciiRun = 8;      // ASCII characters in a row that do (the page's address)
+constexpr size_t kNearestCap = 300;  // characters of an offending text compared for the nearest passage
+
+bool han(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+bool ascii_ink(char32_t c) {
+  return c > 0x20 && c < 0x7F;
+}
+
+// Every run of `n` code points of `text` that all pass `keep`, encoded.
+template <typename Keep>
+void each_run(const std::vector<char32_t>& cps, size_t n, Keep keep, const std::function<void(std::string)>& fn) {
+  size_t ok = 0;  // length of the run of kept code points ending at i
+  for (size_t i = 0; i < cps.size(); ++i) {
+    ok = keep(cps[i]) ? ok + 1 : 0;
+    if (ok < n) continue;
+    std::string run;
+    for (size_t j = i + 1 - n; j <= i; ++j) run += text::encode(cps[j]);
+    fn(std::move(run));
+  }
+}
+
+double magnitude_zh(const std::string& unit) {
+  if (unit.rfind("万", 0) == 0) return 1e4;
+  if (unit.rfind("亿", 0) == 0) return 1e8;
+  return 1;
+}
+
+// The number an English rendering states: "over 16.6 million visits" -> 16600000.
+std::optional<double> value_en(const std::string& text) {
+  static const std::regex number(R"(([0-9][0-9,]*(\.[0-9]+)?)(\s*(thousand|million|billion))?)");
+  std::smatch m;
+  if (!std::regex_search(text, m, number)) return std::nullopt;
+  std::string digits = m[1].str();
+  digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+  double value = std::stod(digits);
+  std::string word = m[4].str();
+  if (word == "thousand") value *= 1e3;
+  if (word == "million") value *= 1e6;
+  if (word == "billion") value *= 1e9;
+  return value;
+}
+
+bool same(double a, double b) {
+  return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+}
+
+std::string number(double v) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15g", v);
+  return buffer;
+}
+
+std::string quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
+
+}  // namespace
+
+std::string FidelityCheck::normalise(std::string_view input) {
+  static const std::pair<std::string_view, std::string_view> twins[] = {
+      {"，", ","}, {"：", ":"}, {"；", ";"}, {"！", "!"}, {"（", "("}, {"）", ")"}, {"？", "?"}};
+  std::string text(input);
+  for (const auto& [wide, narrow] : twins)
+    for (size_t at = text.find(wide); at != std::string::npos; at = text.find(wide, at + narrow.size()))
+      text.replace(at, wide.size(), narrow);
+  return text;
+}
+
+FidelityCheck::FidelityCheck(const SourceDocument& document) : report_(normalise(report_text(document))) {
+  auto lines = lines_of(document.text);
+  for (int n = 1; n <= static_cast<int>(lines.size()); ++n) {
+    std::string_view line = lines[static_cast<size_t>(n - 1)];
+    if (n >= document.first_line && n <= document.last_line) {
+      // Sentences end at 。！？!? ; each keeps its mark.
+      size_t start = 0;
+      while (start < line.size()) {
+        size_t end = std::string_view::npos;
+        size_t mark = 0;
+        for (std::string_view stop : {"。", "！", "？", "!", "?"})
+          if (size_t at = line.find(stop, start); at < end) end = at, mark = stop.size();
+        std::string_view sentence = line.substr(start, end == std::string_view::npos ? end : end + mark - start);
+        while (!sentence.empty() && sentence.front() == ' ') sentence.remove_prefix(1);
+        if (!sentence.empty()) sentences_.push_back({n, std::string(sentence), text::decode(normalise(sentence))});
+        if (end == std::string_view::npos) break;
+        start = end + mark;
+      }
+      continue;
+    }
+    auto cps = text::decode(normalise(line));
+    auto add = [&](std::string run) {
+      if (report_.find(run) == std::string::npos) wrapper_.emplace(std::move(run), n);
+    };
+    each_run(cps, kHanRun, han, add);
+    each_run(cps, kAsciiRun, ascii_ink, add);
+    // A shorter run standing alone between marks or spaces ("验证码:") is a mark of its own.
+    for (size_t i = 0; i < cps.size();) {
+      size_t end = i;
+      while (end < cps.size() && han(cps[end])) ++end;
+      if (end - i >= 2 && end - i < kHanRun) {
+        std::string run;
+        for (size_t j = i; j < end; ++j) run += text::encode(cps[j]);
+        add(std::move(run));
+      }
+      i = end == i ? i + 1 : end;
+    }
+  }
+}
+
+bool FidelityCheck::in_report(std::string_view text) const {
+  return report_.find(normalise(text)) != std::string::npos;
+}
+
+std::string FidelityCheck::wrapper_in(std::string_view text) const {
+  if (wrapper_.empty()) return {};
+  auto cps = text::decode(normalise(text));
+  std::string found;
+  auto look = [&](std::string run) {
+    if (!found.empty()) return;
+    if (auto it = wrapper_.find(run); it != wrapper_.end())
+      found = quoted(run) + " (source line " + std::to_string(it->second) + ")";
+  };
+  each_run(cps, kHanRun, han, look);
+  each_run(cps, kAsciiRun, ascii_ink, look);
+  for (size_t n = 2; n < kHanRun; ++n) each_run(cps, n, han, look);
+  return found;
+}
+
+std::string FidelityCheck::nearest_passage(std::string_view text) const {
+  auto target = text::decode(normalise(text));
+  if (target.size() > kNearestCap) target.resize(kNearestCap);
+  const Sentence* best = nullptr;
+  size_t best_length = 0;
+  std::vector<size_t> previous, current;
+  for (const auto& sentence : sentences_) {
+    // The longest common run of characters, by dynamic programming over the two texts.
+    const auto& s = sentence.normalised;
+    previous.assign(s.size() + 1, 0);
+    current.assign(s.size() + 1, 0);
+    size_t longest = 0;
+    for (char32_t c : target) {
+      for (size_t j = 1; j <= s.size(); ++j) {
+        current[j] = s[j - 1] == c ? previous[j - 1] + 1 : 0;
+        longest = std::max(longest, current[j]);
+      }
+      std::swap(previous, current);
+    }
+    if (longest > best_length) best_length = longest, best = &sentence;
+  }
+  // One shared character is chance, not a passage.
+  if (!best || best_length < 2) return {};
+  return "line " + std::to_string(best->line) + ": " + quoted(best->text);
+}
+
+void FidelityCheck::problem(std::vector<FidelityProblem>& out, std::string field, std::string reason,
+                            std::string_view near) const {
+  out.push_back({std::move(field), std::move(reason), nearest_passage(near)});
+}
+
+std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
+  std::vector<FidelityProblem> out;
+  auto verbatim = [&](const char* field, const std::string& text, const char* what) {
+    if (text.empty())
+      problem(out, field, std::string(what) + " is empty; it must be the report's own text", text);
+    else if (!in_report(text))
+      problem(out, field, std::string(what) + " " + quoted(text) + " is not in the report", text);
+  };
+  verbatim("quote", item.quote_zh, "the quote");
+  verbatim("summary_zh", item.summary.zh, "the summary");
+  const std::string& body = item.body.zh;
+  for (size_t start = 0; start < body.size();) {
+    size_t end = body.find("。", start);
+    std::string sentence = body.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!sentence.empty() && !in_report(sentence))
+      problem(out, "body_zh", "the sentence " + quoted(sentence) + " is not in the report", sentence);
+    if (end == std::string::npos) break;
+    start = end + std::string_view("。").size();
+  }
+  if (!item.figure) return out;
+  const Figure& f = *item.figure;
+  if (f.display_zh.empty()) {
+    problem(out, "figure.display", "the figure's display is empty", item.quote_zh);
+    return out;
+  }
+  if (normalise(item.quote_zh).find(normalise(f.display_zh)) == std::string::npos)
+    problem(out, "figure.display",
+            "the figure " + quoted(f.display_zh) + " is not inside the item's quote " + quoted(item.quote_zh),
+            item.quote_zh);
+  if (f.display_zh.find(f.qualifier) == std::string::npos)
+    problem(out, "figure.qualifier",
+            "the qualifier " + quoted(f.qualifier) + " is not in the figure " + quoted(f.display_zh), item.quote_zh);
+  if (f.display_zh.find(f.unit_zh) == std::string::npos)
+    problem(out, "figure.unit", "the unit " + quoted(f.unit_zh) + " is not in the figure " + quoted(f.display_zh),
+            item.quote_zh);
+  // The count-up runs to `value`, so it must be the number the report states.
+  std::string digits = text::split_figure(f.display_zh).number;
+  digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+  if (!digits.empty() && digits.find_first_of("0123456789") != std::string::npos &&
+      !same(std::strtod(digits.c_str(), nullptr), f.value))
+    problem(out, "figure.value", "the value " + number(f.value) + " is not the number of " + quoted(f.display_zh),
+            item.quote_zh);
+  const double expected = f.value * magnitude_zh(f.unit_zh);
+  auto en = value_en(f.display_en);
+  if (!en)
+    problem(out, "figure.display_en", "the English " + quoted(f.display_en) + " states no number", item.quote_zh);
+  else if (!same(*en, expected))
+    problem(out, "figure.display_en",
+            "the English " + quoted(f.display_en) + " states " + number(*en) + ", but " + quoted(f.display_zh) +
+                " is " + number(expected),
+            item.quote_zh);
+  static const std::regex more("over|more than|above|exceed"), nearly("nearly|almost|close to");
+  const std::string& q = f.qualifier;
+  if ((q == "余" || q == "超" || q == "以上" || q == "突破" || q == "多") && !std::regex_search(f.display_en, more))
+    problem(out, "figure.display_en",
+            "the English " + quoted(f.display_en) + " drops the qualifier " + quoted(q) +
+                " (say over, more than, above or exceed)",
+            item.quote_zh);
+  if (q == "近" && !std::regex_search(f.display_en, nearly))
+    problem(out, "figure.display_en",
+            "the English " + quoted(f.display_en) + " drops the qualifier '近' (say nearly, almost or close to)",
+            item.quote_zh);
+  return out;
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,37 @@
+#pragma once
+// The document a bundle's content is drawn from, as the bundle carries it: the file byte
+// for byte, and the line range that is the report (the rest is the web page that
+// reproduced it: its menu, disclaimer, address and comment form).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/content/model.h"
+
+namespace kiosk::content {
+
+struct SourceDocument {
+  std::string text;    // the whole file
+  std::string sha256;  // of `text`, as recorded where the document was named
+  int first_line = 0;  // 1-based, inclusive: the report's first and last line
+  int last_line = 0;
+};
+
+// The file's lines, without their '\n'.
+std::vector<std::string_view> lines_of(std::string_view text);
+
+// Why the line range does not fit the text (out of range, reversed, an empty first or
+// last line), or empty when it does.
+std::string line_range_problem(const SourceDocument& document);
+
+// Lines first_line..last_line, joined by '\n' exactly as in the file.
+std::string report_text(const SourceDocument& document);
+
+// The report split into sections at its headings: a line of Chinese numerals and '、'
+// with no full stop starts a part (一、2024年工作回顾); a paragraph opening with a
+// numeral in brackets starts a subsection ((一)...), titled by its first sentence and
+// holding that paragraph. Paragraphs are the non-empty lines, their indent removed.
+ReportSource report_sections(const SourceDocument& document);
+
+}  // namespace kiosk::content
