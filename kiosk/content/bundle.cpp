@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "kiosk/base/errors.h"
 #include "kiosk/content/schema.h"
 
 namespace kiosk::content {
@@ -42,7 +43,7 @@ void check_readable(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(status)) throw BundleError(path.string() + ": is a directory, not a bundle file");
   // Without blocking: opening a FIFO for reading would wait for a writer for ever.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw BundleError(path.string() + ": cannot read: " + std::strerror(errno));
+  if (fd < 0) throw BundleError(path.string() + ": cannot read: " + base::errno_text(errno));
   struct stat st {};
   bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   ::close(fd);

@@ -12,6 +12,8 @@
 #include <ctime>
 #include <optional>
 
+#include "kiosk/base/errors.h"
+
 namespace kiosk::ops {
 namespace {
 
@@ -62,7 +64,7 @@ class InboxPass {
       remove_unfinished_copies(state_, lock);  // left by an install killed at its last start
       dir_ = ::open(state_.inbox().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (dir_ < 0) {
-        if (errno != ENOENT) note(state_.inbox().string(), std::string("cannot be read: ") + std::strerror(errno));
+        if (errno != ENOENT) note(state_.inbox().string(), std::string("cannot be read: ") + base::errno_text(errno));
         return std::move(report_);
       }
       for (const auto& entry : waiting()) try_entry(entry, lock);
@@ -96,7 +98,7 @@ class InboxPass {
     DIR* d = copy >= 0 ? ::fdopendir(copy) : nullptr;
     if (!d) {
       if (copy >= 0) ::close(copy);
-      note(state_.inbox().string(), std::string("cannot be listed: ") + std::strerror(errno));
+      note(state_.inbox().string(), std::string("cannot be listed: ") + base::errno_text(errno));
       return found;
     }
     ::rewinddir(d);  // the copy shares its offset with every earlier listing
@@ -116,7 +118,7 @@ class InboxPass {
       if (auto st = look(name))
         entries.push_back({name, *st});
       else
-        note(name, std::string("cannot be looked at: ") + std::strerror(errno) + "; skipped");
+        note(name, std::string("cannot be looked at: ") + base::errno_text(errno) + "; skipped");
     }
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return last_change_ns(a.st) < last_change_ns(b.st); });
@@ -140,7 +142,7 @@ class InboxPass {
       if (::renameat2(dir_, name.c_str(), dir_, to.c_str(), RENAME_NOREPLACE) == 0) return "set aside as " + to;
       if (errno != EEXIST) break;
     }
-    std::string why = std::strerror(errno);
+    std::string why = base::errno_text(errno);
     if (::unlinkat(dir_, name.c_str(), 0) == 0 || ::unlinkat(dir_, name.c_str(), AT_REMOVEDIR) == 0)
       return "removed (it could not be set aside: " + why + ")";
     return "left in place (it could neither be set aside nor removed: " + why + ")";
@@ -161,7 +163,7 @@ class InboxPass {
     } else {
       sig = look(signature);
       if (!sig && errno != ENOENT)
-        return set_aside(name, std::string("its signature cannot be looked at: ") + std::strerror(errno));
+        return set_aside(name, std::string("its signature cannot be looked at: ") + base::errno_text(errno));
       if (sig && !S_ISREG(sig->st_mode)) {
         set_aside(signature, std::string("not a regular file (") + file_kind(sig->st_mode) + ")");
         return set_aside(name, "its signature is not a regular file");

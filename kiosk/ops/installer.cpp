@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "kiosk/base/errors.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/content/validate.h"
@@ -41,7 +42,7 @@ void make_directory(const StateDir& state, const fs::path& dir, mode_t mode, boo
     state.adopt(dir);
     return;
   }
-  if (errno != EEXIST) throw FileError(dir.string() + ": cannot create: " + std::strerror(errno));
+  if (errno != EEXIST) throw FileError(dir.string() + ": cannot create: " + base::errno_text(errno));
   struct stat st {};
   if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
     throw FileError(dir.string() + ": is not a directory (" + file_kind(st.st_mode) + ")");
@@ -127,7 +128,7 @@ InstallResult failed(const StateDir& state, const fs::path& file, const std::str
 }
 
 void make_readable_by_group(const fs::path& p) {
-  if (::chmod(p.c_str(), 0640) != 0) throw FileError(p.string() + ": cannot set its mode: " + std::strerror(errno));
+  if (::chmod(p.c_str(), 0640) != 0) throw FileError(p.string() + ": cannot set its mode: " + base::errno_text(errno));
 }
 
 }  // namespace

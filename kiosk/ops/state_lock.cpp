@@ -8,6 +8,7 @@
 #include <cstring>
 #include <thread>
 
+#include "kiosk/base/errors.h"
 #include "kiosk/ops/durable_file.h"
 
 namespace kiosk::ops {
@@ -15,7 +16,7 @@ namespace kiosk::ops {
 StateLock::StateLock(const StateDir& state, std::chrono::milliseconds wait) {
   auto lock = state.root / "lock";
   fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd_ < 0) throw FileError(lock.string() + ": cannot open the state directory's lock: " + std::strerror(errno));
+  if (fd_ < 0) throw FileError(lock.string() + ": cannot open the state directory's lock: " + base::errno_text(errno));
   state.adopt(lock);
   // Polled rather than blocking, so that the wait is bounded.
   auto deadline = std::chrono::steady_clock::now() + wait;
@@ -23,7 +24,7 @@ StateLock::StateLock(const StateDir& state, std::chrono::milliseconds wait) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
       int error = errno;
       ::close(fd_);
-      throw FileError(lock.string() + ": cannot lock: " + std::strerror(error));
+      throw FileError(lock.string() + ": cannot lock: " + base::errno_text(error));
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       ::close(fd_);

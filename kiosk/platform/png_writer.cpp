@@ -12,6 +12,8 @@
 #pragma GCC diagnostic ignored "-Wunused-function"
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #include <stb_image_write.h>
+
+#include "kiosk/base/errors.h"
 #pragma GCC diagnostic pop
 
 namespace kiosk::platform {
@@ -30,9 +32,9 @@ std::string write_png(const std::filesystem::path& path, const std::vector<uint8
   std::filesystem::path temp = path.string() + ".tmp";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return std::string("cannot write: ") + std::strerror(errno);
+    if (!out) return std::string("cannot write: ") + base::errno_text(errno);
     out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
-    if (!out.flush()) return std::string("cannot write: ") + std::strerror(errno);
+    if (!out.flush()) return std::string("cannot write: ") + base::errno_text(errno);
   }
   std::error_code ec;
   std::filesystem::rename(temp, path, ec);
