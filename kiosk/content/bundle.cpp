@@ -111,13 +111,15 @@ Database open_untrusted(const std::filesystem::path& path) {
     throw BundleError(path.string() + ": cannot open: " + e.what());
   }
   sqlite3* h = db.handle();
-  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  // sqlite3_limit returns the old limit, never an error, for a valid category.
   sqlite3_limit(h, SQLITE_LIMIT_LENGTH, kMaxLength);
   sqlite3_limit(h, SQLITE_LIMIT_ATTACHED, 0);
   try {
+    // An untrusted file is never read without these: a failure to set one is an error.
+    db.configure(SQLITE_DBCONFIG_DEFENSIVE, true);
+    db.configure(SQLITE_DBCONFIG_TRUSTED_SCHEMA, false);
+    db.configure(SQLITE_DBCONFIG_ENABLE_TRIGGER, false);
+    db.configure(SQLITE_DBCONFIG_ENABLE_VIEW, false);
     db.exec("PRAGMA cell_size_check=ON");
   } catch (const SqliteError& e) {
     throw BundleError(path.string() + ": " + e.what());
