@@ -90,12 +90,14 @@ void Show::open_category(const std::string& id, double now) {
 
 void Show::open_item(const std::string& id, double now) {
   if (!accept_touch(now)) return;
+  // Every item is in a category: an id in none is unknown, and ignored like a category's.
+  const std::string* owner = nullptr;
+  for (const auto& [category, items] : catalogue_.items)
+    if (std::find(items.begin(), items.end(), id) != items.end()) owner = &category;
+  if (!owner) return;
   item_from_category_ = scene_ == Scene::Category;
-  if (!item_from_category_) {
-    // Opened from elsewhere (the attract loop's slide): its own category gives the neighbours.
-    for (const auto& [category, items] : catalogue_.items)
-      if (std::find(items.begin(), items.end(), id) != items.end()) category_ = category;
-  }
+  // Opened from elsewhere (the attract loop's slide): its own category gives the neighbours.
+  if (!item_from_category_) category_ = *owner;
   item_ = id;
   enter(Scene::Detail);
 }
