@@ -13,7 +13,7 @@ namespace kiosk::app {
 Session::~Session() {
   screen.reset();
   textures.reset();
-  if (lock >= 0) ::close(lock);
+  lock.reset();
 }
 
 void tune_allocator() {

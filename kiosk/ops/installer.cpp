@@ -306,13 +306,9 @@ Status read_status(const StateDir& state) {
   return status;
 }
 
-int hold_open(const fs::path& bundle) {
-  int fd = ::open(bundle.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return -1;
-  if (::flock(fd, LOCK_SH | LOCK_NB) != 0) {
-    ::close(fd);
-    return -1;
-  }
+base::Fd hold_open(const fs::path& bundle) {
+  base::Fd fd(::open(bundle.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (fd && ::flock(fd.get(), LOCK_SH | LOCK_NB) != 0) fd.reset();
   return fd;
 }
 

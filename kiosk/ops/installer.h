@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/base/fd.h"
 #include "kiosk/ops/durable_file.h"
 #include "kiosk/ops/state_dir.h"
 #include "kiosk/ops/state_lock.h"
@@ -75,7 +76,7 @@ struct Status {
 Status read_status(const StateDir& state);
 
 // Marks a bundle as open by this process (a shared lock), so that pruning never deletes it.
-// Returns the descriptor to keep open; -1 if the lock could not be taken.
-int hold_open(const std::filesystem::path& bundle);
+// Returns the descriptor to keep open; none if the lock could not be taken.
+base::Fd hold_open(const std::filesystem::path& bundle);
 
 }  // namespace kiosk::ops
