@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "kiosk/base/errors.h"
+#include "kiosk/base/fd.h"
 
 namespace kiosk::ops {
 namespace {
@@ -52,18 +53,14 @@ class InboxPass {
   InboxPass(const StateDir& state, const InstallOptions& options, const SignatureCheck& check, milliseconds settle)
       : state_(state), options_(options), check_(check), settle_ns_(settle.count() * 1000000) {}
 
-  ~InboxPass() {
-    if (dir_ >= 0) ::close(dir_);
-  }
-
   InboxReport run() {
     struct stat inbox {};
     if (::lstat(state_.inbox().c_str(), &inbox) != 0 && errno == ENOENT) return {};  // nothing can be waiting
     try {
       StateLock lock(state_, options_.lock_wait);
       remove_unfinished_copies(state_, lock);  // left by an install killed at its last start
-      dir_ = ::open(state_.inbox().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (dir_ < 0) {
+      dir_.reset(::open(state_.inbox().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+      if (!dir_) {
         if (errno != ENOENT) note(state_.inbox().string(), std::string("cannot be read: ") + base::errno_text(errno));
         return std::move(report_);
       }
@@ -88,13 +85,13 @@ class InboxPass {
 
   std::optional<struct stat> look(const std::string& name) {
     struct stat st {};
-    if (::fstatat(dir_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+    if (::fstatat(dir_.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
     return st;
   }
 
   std::vector<std::string> names() {
     std::vector<std::string> found;
-    int copy = ::dup(dir_);
+    int copy = ::dup(dir_.get());
     DIR* d = copy >= 0 ? ::fdopendir(copy) : nullptr;
     if (!d) {
       if (copy >= 0) ::close(copy);
@@ -130,7 +127,7 @@ class InboxPass {
     auto refused = look(refused_name), signature = look(bundle + std::string(kSignature));
     if (!refused || !signature || look(bundle) || !S_ISREG(refused->st_mode) || !S_ISREG(signature->st_mode)) return;
     if (last_change_ns(*signature) > last_change_ns(*refused))
-      ::renameat(dir_, refused_name.c_str(), dir_, bundle.c_str());
+      ::renameat(dir_.get(), refused_name.c_str(), dir_.get(), bundle.c_str());
   }
 
   // Renames NAME out of the way (NAME.refused, or NAME.refused-2... if that is taken), so
@@ -139,11 +136,12 @@ class InboxPass {
   std::string rename_aside(const std::string& name) {
     for (int n = 1; n <= 9; ++n) {
       std::string to = fitting(name, n == 1 ? std::string(kRefused) : std::string(kRefused) + "-" + std::to_string(n));
-      if (::renameat2(dir_, name.c_str(), dir_, to.c_str(), RENAME_NOREPLACE) == 0) return "set aside as " + to;
+      if (::renameat2(dir_.get(), name.c_str(), dir_.get(), to.c_str(), RENAME_NOREPLACE) == 0)
+        return "set aside as " + to;
       if (errno != EEXIST) break;
     }
     std::string why = base::errno_text(errno);
-    if (::unlinkat(dir_, name.c_str(), 0) == 0 || ::unlinkat(dir_, name.c_str(), AT_REMOVEDIR) == 0)
+    if (::unlinkat(dir_.get(), name.c_str(), 0) == 0 || ::unlinkat(dir_.get(), name.c_str(), AT_REMOVEDIR) == 0)
       return "removed (it could not be set aside: " + why + ")";
     return "left in place (it could neither be set aside nor removed: " + why + ")";
   }
@@ -179,8 +177,8 @@ class InboxPass {
     fs::path file = state_.inbox() / name;
     auto result = install_bundle_locked(file, state_, options_, check_, Links::Refuse, lock);
     if (result.ok) {
-      ::unlinkat(dir_, name.c_str(), 0);
-      if (sig) ::unlinkat(dir_, signature.c_str(), 0);
+      ::unlinkat(dir_.get(), name.c_str(), 0);
+      if (sig) ::unlinkat(dir_.get(), signature.c_str(), 0);
     } else {
       rename_aside(name);
     }
@@ -191,7 +189,7 @@ class InboxPass {
   const InstallOptions& options_;
   const SignatureCheck& check_;
   int64_t settle_ns_;
-  int dir_ = -1;
+  base::Fd dir_;
   InboxReport report_;
 };
 
