@@ -45,6 +45,8 @@ void HotSwap::watch() {
     if (changes.current) current_changed_ = true;
     if (changes.inbox || changes.current) wake_();
   }
+  // A broken watch ends this thread rather than spinning, and the operator panel says so.
+  if (auto why = watch_.error(); !why.empty()) problems_.add("hot swap: " + why);
 }
 
 std::unique_ptr<Session> HotSwap::poll(const ui::Canvas& canvas) {

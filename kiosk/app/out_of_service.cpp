@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "kiosk/app/service_notify.h"
+#include "kiosk/base/errors.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/platform/imgui_host.h"
 #include "kiosk/platform/offscreen.h"
@@ -125,7 +126,7 @@ int run_out_of_service(const Options& options, const std::vector<std::filesystem
       if (identify(candidates) != tried && any_opens(candidates)) {
         std::cerr << "kiosk: a bundle can be opened again; restarting on it" << std::endl;
         ::execv("/proc/self/exe", argv);
-        std::cerr << "kiosk: cannot restart: " << std::strerror(errno) << std::endl;
+        std::cerr << "kiosk: cannot restart: " << base::errno_text(errno) << std::endl;
       }
     }
     return 0;

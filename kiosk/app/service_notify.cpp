@@ -8,6 +8,8 @@
 #include <iostream>
 #include <thread>
 
+#include "kiosk/base/errors.h"
+
 namespace kiosk::app {
 
 ServiceNotifier::ServiceNotifier() {
@@ -19,7 +21,7 @@ ServiceNotifier::ServiceNotifier() {
 
 void ServiceNotifier::send(const std::string& message) {
   int sent = sd_notify(0, message.c_str());
-  if (sent < 0) std::cerr << "kiosk: systemd notify: " << std::strerror(-sent) << std::endl;
+  if (sent < 0) std::cerr << "kiosk: systemd notify: " << base::errno_text(-sent) << std::endl;
 }
 
 void ServiceNotifier::ready(const std::string& status) {

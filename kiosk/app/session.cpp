@@ -15,7 +15,7 @@ Session::~Session() {
   controller.reset();
   content.reset();
   textures.reset();
-  if (lock >= 0) ::close(lock);
+  lock.reset();
 }
 
 void tune_allocator() {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/app/options.h"
+#include "kiosk/base/fd.h"
 #include "kiosk/config/config.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/platform/texture_cache.h"
@@ -26,7 +27,7 @@ struct Session {
   std::unique_ptr<ui::KioskScreen> screen;
   std::unique_ptr<ImFontAtlas> atlas;
   ui::Canvas canvas;  // the canvas the atlas was baked for
-  int lock = -1;      // the shared lock that keeps pruning away from this bundle
+  base::Fd lock;      // the shared lock that keeps pruning away from this bundle
 
   Session() = default;
   Session(const Session&) = delete;

@@ -1,12 +1,10 @@
 #include "kiosk/authoring/bundle_writer.h"
 
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
 #include "kiosk/content/schema.h"
 #include "kiosk/content/sqlite.h"
 
@@ -16,15 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 using content::Database;
 using content::Statement;
-
-void fsync_path(const fs::path& path, int flags) {
-  int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) throw WriteError(path.string() + ": cannot open for fsync: " + std::strerror(errno));
-  int rc = ::fsync(fd);
-  int err = errno;
-  ::close(fd);
-  if (rc != 0) throw WriteError(path.string() + ": fsync failed: " + std::strerror(err));
-}
 
 void bind_optional(Statement& s, int index, const std::optional<double>& value) {
   if (value)
@@ -172,13 +161,11 @@ void write_bundle(const BundleContents& contents, const fs::path& target) {
     throw WriteError(target.string() + ": cannot write the bundle: " + e.what());
   }
   try {
-    fsync_path(temp, O_RDONLY);
-    if (std::rename(temp.c_str(), target.c_str()) != 0)
-      throw WriteError(target.string() + ": cannot rename into place: " + std::strerror(errno));
-    fsync_path(dir, O_RDONLY | O_DIRECTORY);
-  } catch (...) {
+    base::fsync_file(temp);
+    base::rename_durably(temp, target);
+  } catch (const base::FileError& e) {
     fs::remove(temp, ignored);
-    throw;
+    throw WriteError(e.what());
   }
 }
 

@@ -8,8 +8,8 @@
 #include "kiosk/authoring/png_encode.h"
 #include "kiosk/authoring/stb_image_impl.h"
 #include "kiosk/authoring/svg_raster.h"
+#include "kiosk/base/parallel.h"
 #include "kiosk/content/image_decode.h"
-#include "kiosk/content/parallel.h"
 #include "kiosk/content/sha256.h"
 
 namespace kiosk::authoring {
@@ -70,7 +70,7 @@ std::vector<content::Image> prepare_images(const Sources& sources, Diagnostics& 
   size_t n = sources.images.size();
   std::vector<std::optional<content::Image>> prepared(n);
   std::vector<std::string> why(n);
-  content::for_each_in_parallel(n, [&](size_t i) { prepared[i] = prepare_one(sources.images[i], why[i]); });
+  base::for_each_in_parallel(n, [&](size_t i) { prepared[i] = prepare_one(sources.images[i], why[i]); });
 
   std::vector<content::Image> out;
   for (size_t i = 0; i < n; ++i) {

@@ -3,7 +3,8 @@
 #include <sys/stat.h>
 
 #include <cerrno>
-#include <cstring>
+
+#include "kiosk/base/errors.h"
 
 namespace kiosk::config {
 
@@ -43,7 +44,7 @@ std::string missing_state_dir(const Located& located) {
   }
   if (errno == ENOENT)
     return dir.string() + ": the state directory does not exist (from " + located.state_dir_source + ")";
-  return dir.string() + ": the state directory cannot be looked at: " + std::strerror(errno) + " (from " +
+  return dir.string() + ": the state directory cannot be looked at: " + base::errno_text(errno) + " (from " +
          located.state_dir_source + ")";
 }
 

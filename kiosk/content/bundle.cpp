@@ -11,6 +11,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "kiosk/base/errors.h"
+#include "kiosk/base/fd.h"
 #include "kiosk/content/schema.h"
 
 namespace kiosk::content {
@@ -36,18 +38,43 @@ std::string file_uri(const std::filesystem::path& path) {
 }
 
 // A clearer reason than SQLite's "unable to open database file" for the usual cases.
+uint32_t big_endian(const unsigned char* p, int bytes) {
+  uint32_t v = 0;
+  for (int i = 0; i < bytes; ++i) v = v << 8 | p[i];
+  return v;
+}
+
+// SQLite reads a cut file as "malformed" at best; its header says how long it should be
+// (https://sqlite.org/fileformat.html: page size at 16, page count at 28, valid while the
+// change counter at 24 equals the one at 92), so a transfer cut short is named as such.
+void check_length(const std::filesystem::path& path, int fd, off_t size) {
+  unsigned char header[100];
+  if (size < static_cast<off_t>(sizeof header)) return;  // not SQLite's at all: the open says so
+  if (::pread(fd, header, sizeof header, 0) != static_cast<ssize_t>(sizeof header)) return;
+  if (std::memcmp(header, "SQLite format 3", 16) != 0) return;
+  uint32_t page_size = big_endian(header + 16, 2);
+  if (page_size == 1) page_size = 65536;
+  uint32_t pages = big_endian(header + 28, 4);
+  if (big_endian(header + 24, 4) != big_endian(header + 92, 4) || pages == 0) return;
+  auto expected = static_cast<off_t>(page_size) * pages;
+  if (size < expected)
+    throw BundleError(path.string() + ": truncated: " + std::to_string(size) + " bytes, where its header promises " +
+                      std::to_string(expected) + " (" + std::to_string(pages) + " pages of " +
+                      std::to_string(page_size) + ")");
+}
+
 void check_readable(const std::filesystem::path& path) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw BundleError(path.string() + ": no such file");
   if (std::filesystem::is_directory(status)) throw BundleError(path.string() + ": is a directory, not a bundle file");
   // Without blocking: opening a FIFO for reading would wait for a writer for ever.
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw BundleError(path.string() + ": cannot read: " + std::strerror(errno));
+  base::Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+  if (!fd) throw BundleError(path.string() + ": cannot read: " + base::errno_text(errno));
   struct stat st {};
-  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  ::close(fd);
+  bool regular = ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode);
   if (!regular) throw BundleError(path.string() + ": not a regular file (a FIFO, socket or device), not a bundle file");
+  check_length(path, fd.get(), st.st_size);
 }
 
 Item read_item(const Statement& s) {
@@ -124,13 +151,15 @@ Database open_untrusted(const std::filesystem::path& path) {
     throw BundleError(path.string() + ": cannot open: " + e.what());
   }
   sqlite3* h = db.handle();
-  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  // sqlite3_limit returns the old limit, never an error, for a valid category.
   sqlite3_limit(h, SQLITE_LIMIT_LENGTH, kMaxLength);
   sqlite3_limit(h, SQLITE_LIMIT_ATTACHED, 0);
   try {
+    // An untrusted file is never read without these: a failure to set one is an error.
+    db.configure(SQLITE_DBCONFIG_DEFENSIVE, true);
+    db.configure(SQLITE_DBCONFIG_TRUSTED_SCHEMA, false);
+    db.configure(SQLITE_DBCONFIG_ENABLE_TRIGGER, false);
+    db.configure(SQLITE_DBCONFIG_ENABLE_VIEW, false);
     db.exec("PRAGMA cell_size_check=ON");
   } catch (const SqliteError& e) {
     throw BundleError(path.string() + ": " + e.what());

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <limits>
 #include <utility>
 
 namespace kiosk::content {
@@ -14,7 +15,11 @@ Database::Database(const std::string& uri, int flags) {
     db_ = nullptr;
     throw SqliteError(message);
   }
-  sqlite3_extended_result_codes(db_, 1);
+  if (int code = sqlite3_extended_result_codes(db_, 1); code != SQLITE_OK) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SqliteError(sqlite3_errstr(code));
+  }
 }
 
 Database::~Database() {
@@ -50,13 +55,27 @@ int Database::pragma_int(const std::string& name) const {
   return static_cast<int>(stmt.integer(0));
 }
 
+void Database::configure(int option, bool on) {
+  int now = -1;
+  if (sqlite3_db_config(db_, option, on ? 1 : 0, &now) != SQLITE_OK || now != (on ? 1 : 0))
+    throw SqliteError("cannot set database option " + std::to_string(option) + ": " + last_error());
+}
+
+void Database::busy_timeout(int milliseconds) {
+  if (sqlite3_busy_timeout(db_, milliseconds) != SQLITE_OK) throw SqliteError(last_error());
+}
+
 std::string Database::last_error() const {
   return sqlite3_errmsg(db_);
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  if (sql.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
+    throw SqliteError("a statement of " + std::to_string(sql.size()) + " bytes is too long");
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
     throw SqliteError(sqlite3_errmsg(db));
+  // Only whitespace or a comment: SQLite gives no statement, and step() would crash.
+  if (!stmt_) throw SqliteError("no SQL statement in '" + std::string(sql.substr(0, 80)) + "'");
 }
 
 Statement::~Statement() {
@@ -65,29 +84,32 @@ Statement::~Statement() {
 
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
 
-Statement& Statement::bind(int index, std::string_view text) {
-  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+Statement& Statement::checked(int code, int index) {
+  if (code != SQLITE_OK)
+    throw SqliteError("cannot bind parameter " + std::to_string(index) + ": " +
+                      (code == SQLITE_RANGE ? std::string("no such parameter") : sqlite3_errmsg(db_)));
   return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  // The 64-bit call: a size over 2 GiB is refused by SQLite (SQLITE_TOOBIG), not truncated.
+  return checked(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
 }
 
 Statement& Statement::bind(int index, int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
-  return *this;
+  return checked(sqlite3_bind_int64(stmt_, index, value), index);
 }
 
 Statement& Statement::bind(int index, double value) {
-  sqlite3_bind_double(stmt_, index, value);
-  return *this;
+  return checked(sqlite3_bind_double(stmt_, index, value), index);
 }
 
 Statement& Statement::bind_blob(int index, const std::vector<uint8_t>& bytes) {
-  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-  return *this;
+  return checked(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), index);
 }
 
 Statement& Statement::bind_null(int index) {
-  sqlite3_bind_null(stmt_, index);
-  return *this;
+  return checked(sqlite3_bind_null(stmt_, index), index);
 }
 
 bool Statement::step() {
@@ -98,16 +120,25 @@ bool Statement::step() {
 }
 
 void Statement::reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
+  // sqlite3_reset repeats the last step's error, which step() has already thrown.
+  (void)sqlite3_reset(stmt_);
+  (void)sqlite3_clear_bindings(stmt_);  // always SQLITE_OK
 }
 
 bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+// A column's value is NULL for SQL NULL, for an empty blob, and when SQLite ran out of
+// memory converting it: only the last is an error.
+void Statement::check_column(const void* value, int column) const {
+  if (!value && sqlite3_column_type(stmt_, column) != SQLITE_NULL && sqlite3_errcode(db_) == SQLITE_NOMEM)
+    throw SqliteError("cannot read column " + std::to_string(column) + ": out of memory");
+}
+
 std::string Statement::text(int column) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  check_column(p, column);
   return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
 }
 
@@ -121,6 +152,7 @@ double Statement::real(int column) const {
 
 std::vector<uint8_t> Statement::blob(int column) const {
   auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(stmt_, column));
+  check_column(p, column);
   int n = sqlite3_column_bytes(stmt_, column);
   return p ? std::vector<uint8_t>(p, p + n) : std::vector<uint8_t>();
 }

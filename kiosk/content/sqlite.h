@@ -1,6 +1,7 @@
 #pragma once
 // Thin RAII wrappers over the SQLite C API: a connection and a prepared statement.
-// Errors throw SqliteError carrying SQLite's own message.
+// Every call's result code is checked (out of memory included: tests fail each
+// allocation in turn); errors throw SqliteError carrying SQLite's own message.
 
 #include <cstdint>
 #include <stdexcept>
@@ -34,6 +35,9 @@ class Database {
   void exec(const std::string& sql);
   Statement prepare(std::string_view sql) const;
   int pragma_int(const std::string& name) const;
+  // sqlite3_db_config for an on/off option (SQLITE_DBCONFIG_DEFENSIVE...), checked.
+  void configure(int option, bool on);
+  void busy_timeout(int milliseconds);
   std::string last_error() const;
 
  private:
@@ -65,6 +69,9 @@ class Statement {
   std::vector<uint8_t> blob(int column) const;
 
  private:
+  Statement& checked(int code, int index);
+  void check_column(const void* value, int column) const;
+
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };

@@ -13,12 +13,12 @@
 #include <optional>
 #include <set>
 
+#include "kiosk/base/parallel.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/fidelity.h"
 #include "kiosk/content/formats.h"
 #include "kiosk/content/freetype_face.h"
 #include "kiosk/content/image_decode.h"
-#include "kiosk/content/parallel.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/content/shown_texts.h"
 #include "kiosk/content/type_scale.h"
@@ -363,7 +363,7 @@ class Validator {
       bytes.step();
       jobs.push_back({id, s.text(4), s.text(5), s.integer(1), s.integer(2), bytes.blob(0), {}});
     }
-    for_each_in_parallel(jobs.size(), [&](size_t i) {
+    base::for_each_in_parallel(jobs.size(), [&](size_t i) {
       check_image(jobs[i].id, jobs[i].sha256, jobs[i].mime, jobs[i].width, jobs[i].height, jobs[i].bytes,
                   jobs[i].problem);
     });
@@ -464,7 +464,7 @@ class Validator {
           if (need.sizes & (uint64_t{1} << bit)) jobs.push_back({font, sizes[bit], c, {}});
     // In runs of one font and size, each run with its own FreeType faces.
     constexpr size_t kRun = 512;
-    for_each_in_parallel((jobs.size() + kRun - 1) / kRun, [&](size_t run) {
+    base::for_each_in_parallel((jobs.size() + kRun - 1) / kRun, [&](size_t run) {
       std::array<FreeTypeFace, 2> faces;
       std::array<int, 2> sized{0, 0};
       for (size_t i = run * kRun; i < std::min(jobs.size(), (run + 1) * kRun); ++i) {

@@ -8,28 +8,18 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <thread>
 #include <vector>
 
 namespace kiosk::ops {
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
-  if (errno == ENOSPC || errno == EDQUOT)
-    throw DiskFullError(path.string() + ": " + what + ": " + std::strerror(errno));
-  throw FileError(path.string() + ": " + what + ": " + std::strerror(errno));
-}
+using base::Fd;
 
-struct Fd {
-  int fd;
-  explicit Fd(int f) : fd(f) {}
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-};
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+  int error = errno;
+  throw FileError(path.string() + ": " + what + ": " + base::errno_text(error), error);
+}
 
 }  // namespace
 
@@ -42,14 +32,13 @@ const char* file_kind(mode_t mode) {
   return "not a regular file";
 }
 
-int open_regular(const std::filesystem::path& path, int flags, mode_t create_mode) {
-  int fd = ::open(path.c_str(), flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, create_mode);
-  if (fd < 0) return -1;
+Fd open_regular(const std::filesystem::path& path, int flags, mode_t create_mode) {
+  Fd fd(::open(path.c_str(), flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, create_mode));
+  if (!fd) return fd;
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
+  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    fd.reset();
     errno = EINVAL;
-    return -1;
   }
   return fd;
 }
@@ -57,28 +46,28 @@ int open_regular(const std::filesystem::path& path, int flags, mode_t create_mod
 void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links, off_t max_bytes) {
   int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (links == Links::Refuse ? O_NOFOLLOW : 0);
   Fd in(::open(from.c_str(), flags));
-  if (in.fd < 0 && errno == ELOOP && links == Links::Refuse)
+  if (!in && errno == ELOOP && links == Links::Refuse)
     throw FileError(from.string() + ": not a regular file (a symbolic link)");
-  if (in.fd < 0) fail(from, "cannot read");
+  if (!in) fail(from, "cannot read");
   struct stat before {};
-  if (::fstat(in.fd, &before) != 0) fail(from, "cannot stat");
+  if (::fstat(in.get(), &before) != 0) fail(from, "cannot stat");
   if (!S_ISREG(before.st_mode))
     throw FileError(from.string() + ": not a regular file (" + file_kind(before.st_mode) + ")");
   if (before.st_size > max_bytes)
     throw FileError(from.string() + ": " + std::to_string(before.st_size) + " bytes; the limit is " +
                     std::to_string(max_bytes));
   Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-  if (out.fd < 0) fail(to, "cannot create");
+  if (!out) fail(to, "cannot create");
   std::vector<char> buffer(1 << 20);
   for (;;) {
-    ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
+    ssize_t n = ::read(in.get(), buffer.data(), buffer.size());
     if (n < 0) {
       if (errno == EINTR) continue;
       fail(from, "cannot read");
     }
     if (n == 0) break;
     for (ssize_t done = 0; done < n;) {
-      ssize_t w = ::write(out.fd, buffer.data() + done, static_cast<size_t>(n - done));
+      ssize_t w = ::write(out.get(), buffer.data() + done, static_cast<size_t>(n - done));
       if (w < 0) {
         if (errno == EINTR) continue;
         fail(to, "cannot write");
@@ -87,22 +76,11 @@ void copy_durably(const std::filesystem::path& from, const std::filesystem::path
     }
   }
   struct stat after {};
-  if (::fstat(in.fd, &after) != 0) fail(from, "cannot stat");
+  if (::fstat(in.get(), &after) != 0) fail(from, "cannot stat");
   if (after.st_size != before.st_size || after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
       after.st_mtim.tv_nsec != before.st_mtim.tv_nsec || after.st_nlink == 0)
     throw FileError(from.string() + ": changed while it was copied (is it still being written?)");
-  if (::fsync(out.fd) != 0) fail(to, "cannot fsync");
-}
-
-void fsync_directory(const std::filesystem::path& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.fd < 0) fail(dir, "cannot open directory");
-  if (::fsync(fd.fd) != 0) fail(dir, "cannot fsync directory");
-}
-
-void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
-  if (std::rename(from.c_str(), to.c_str()) != 0) fail(to, "cannot rename into place");
-  fsync_directory(to.parent_path());
+  if (::fsync(out.get()) != 0) fail(to, "cannot fsync");
 }
 
 void replace_symlink(const std::filesystem::path& link, const std::filesystem::path& target) {

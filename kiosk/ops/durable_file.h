@@ -1,28 +1,23 @@
 #pragma once
-// File operations that survive a crash or a power cut at any point: data is fsynced
-// before it is renamed into place, renames are fsynced through their directory, and
-// links are switched by renaming a new link over the old one.
+// File operations of the state directory that survive a crash or a power cut at any
+// point: copies are fsynced before they are renamed into place (base::rename_durably),
+// and links are switched by renaming a new link over the old one.
 
 #include <sys/types.h>
 
 #include <filesystem>
 #include <limits>
-#include <stdexcept>
 #include <string>
+
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
+#include "kiosk/base/fd.h"
 
 namespace kiosk::ops {
 
-class FileError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// A write that failed because the file system is full (ENOSPC) or the quota is used up
-// (EDQUOT): the caller names the place that is full, not the file it was writing.
-class DiskFullError : public FileError {
- public:
-  using FileError::FileError;
-};
+using base::FileError;
+using base::fsync_directory;
+using base::rename_durably;
 
 enum class Links { Follow, Refuse };
 
@@ -30,8 +25,8 @@ enum class Links { Follow, Refuse };
 const char* file_kind(mode_t mode);
 
 // Opens a regular file without following a link or ever blocking (a FIFO in its place
-// would wait for a peer). Returns the descriptor, or -1 for anything else, errno set.
-int open_regular(const std::filesystem::path& path, int flags, mode_t create_mode = 0);
+// would wait for a peer). Returns the descriptor, or none for anything else, errno set.
+base::Fd open_regular(const std::filesystem::path& path, int flags, mode_t create_mode = 0);
 
 // Copies `from` to the new file `to` (which must not exist; created mode 0600) and
 // fsyncs it. Only a regular file is copied: opening never blocks (a FIFO or a device is
@@ -40,8 +35,6 @@ int open_regular(const std::filesystem::path& path, int flags, mode_t create_mod
 // and one larger than `max_bytes` before a byte is copied.
 void copy_durably(const std::filesystem::path& from, const std::filesystem::path& to, Links links = Links::Follow,
                   off_t max_bytes = std::numeric_limits<off_t>::max());
-void fsync_directory(const std::filesystem::path& dir);
-void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to);
 // Points `link` at `target` atomically: a temporary link renamed over it, then fsync.
 void replace_symlink(const std::filesystem::path& link, const std::filesystem::path& target);
 

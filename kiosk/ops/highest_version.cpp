@@ -4,11 +4,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <string>
 
 #include "kiosk/ops/durable_file.h"
-#include "kiosk/ops/minisign.h"
 
 namespace kiosk::ops {
 namespace {
@@ -19,16 +17,15 @@ constexpr size_t kLongestRecord = 32;
 
 std::optional<int64_t> read_highest_version(const StateDir& state) {
   const auto file = state.highest_version();
-  int fd = open_regular(file, O_RDONLY);
-  if (fd < 0) {
+  base::Fd fd = open_regular(file, O_RDONLY);
+  if (!fd) {
     if (errno == ENOENT) return std::nullopt;
     throw FileError(file.string() + ": the record of the highest installed version cannot be read (" +
-                    (errno == EINVAL || errno == ELOOP ? std::string("not a regular file") : std::strerror(errno)) +
+                    (errno == EINVAL || errno == ELOOP ? std::string("not a regular file") : base::errno_text(errno)) +
                     "); installs are refused until it is removed or replaced");
   }
   char buffer[kLongestRecord + 1] = {};
-  ssize_t n = ::read(fd, buffer, sizeof buffer);
-  ::close(fd);
+  ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
   std::string text(buffer, n > 0 ? static_cast<size_t>(n) : 0);
   if (!text.empty() && text.back() == '\n') text.pop_back();
   bool digits = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
@@ -47,11 +44,7 @@ void raise_highest_version(const StateDir& state, int64_t version, bool replace_
     if (!replace_damaged) throw;
   }
   if (recorded && *recorded >= version) return;
-  try {
-    write_file_atomically(state.highest_version(), std::to_string(version) + "\n", 0640);
-  } catch (const MinisignError& e) {
-    throw FileError(e.what());
-  }
+  base::write_file_atomically(state.highest_version(), std::to_string(version) + "\n", 0640);
   state.adopt(state.highest_version());
 }
 

@@ -12,6 +12,9 @@
 #include <ctime>
 #include <optional>
 
+#include "kiosk/base/errors.h"
+#include "kiosk/base/fd.h"
+#include "kiosk/base/utc_time.h"
 #include "kiosk/ops/inbox_refusals.h"
 #include "kiosk/text/utf8.h"
 
@@ -35,10 +38,7 @@ int64_t last_change_ns(const struct stat& st) {
 }
 
 std::string utc_now() {
-  char stamp[32];
-  std::time_t now = std::time(nullptr);
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  return stamp;
+  return base::utc_stamp(std::time(nullptr));
 }
 
 int64_t now_ns() {
@@ -60,19 +60,15 @@ class InboxPass {
   InboxPass(const StateDir& state, const InstallOptions& options, const SignatureCheck& check, milliseconds settle)
       : state_(state), options_(options), check_(check), settle_ns_(settle.count() * 1000000) {}
 
-  ~InboxPass() {
-    if (dir_ >= 0) ::close(dir_);
-  }
-
   InboxReport run() {
     struct stat inbox {};
     if (::lstat(state_.inbox().c_str(), &inbox) != 0 && errno == ENOENT) return {};  // nothing can be waiting
     try {
       StateLock lock(state_, options_.lock_wait);
       remove_unfinished_copies(state_, lock);  // left by an install killed at its last start
-      dir_ = ::open(state_.inbox().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (dir_ < 0) {
-        if (errno != ENOENT) note(state_.inbox().string(), std::string("cannot be read: ") + std::strerror(errno));
+      dir_.reset(::open(state_.inbox().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+      if (!dir_) {
+        if (errno != ENOENT) note(state_.inbox().string(), std::string("cannot be read: ") + base::errno_text(errno));
         return std::move(report_);
       }
       records_ = read_refusals(state_);
@@ -99,17 +95,17 @@ class InboxPass {
 
   std::optional<struct stat> look(const std::string& name) {
     struct stat st {};
-    if (::fstatat(dir_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+    if (::fstatat(dir_.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
     return st;
   }
 
   std::vector<std::string> names() {
     std::vector<std::string> found;
-    int copy = ::dup(dir_);
+    int copy = ::dup(dir_.get());
     DIR* d = copy >= 0 ? ::fdopendir(copy) : nullptr;
     if (!d) {
       if (copy >= 0) ::close(copy);
-      note(state_.inbox().string(), std::string("cannot be listed: ") + std::strerror(errno));
+      note(state_.inbox().string(), std::string("cannot be listed: ") + base::errno_text(errno));
       return found;
     }
     ::rewinddir(d);  // the copy shares its offset with every earlier listing
@@ -131,7 +127,7 @@ class InboxPass {
       if (auto st = look(name))
         entries.push_back({name, *st});
       else
-        note(name, std::string("cannot be looked at: ") + std::strerror(errno) + "; skipped");
+        note(name, std::string("cannot be looked at: ") + base::errno_text(errno) + "; skipped");
     }
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return last_change_ns(a.st) < last_change_ns(b.st); });
@@ -154,7 +150,7 @@ class InboxPass {
     bool written_since = record != records_.end() && record->change_ns != last_change_ns(*refused);
     bool resigned = signature && S_ISREG(signature->st_mode) && last_change_ns(*signature) > last_change_ns(*refused);
     if (!written_since && !resigned) return;
-    if (::renameat(dir_, refused_name.c_str(), dir_, bundle.c_str()) == 0 && record != records_.end()) {
+    if (::renameat(dir_.get(), refused_name.c_str(), dir_.get(), bundle.c_str()) == 0 && record != records_.end()) {
       records_.erase(record);
       records_changed_ = true;
     }
@@ -167,7 +163,7 @@ class InboxPass {
     if (S_ISREG(st->st_mode)) {
       // A change of its own, so that the change time recorded is later than any write
       // before the refusal even where a rename leaves the change time alone.
-      ::fchmodat(dir_, aside.c_str(), st->st_mode & 07777, 0);
+      ::fchmodat(dir_.get(), aside.c_str(), st->st_mode & 07777, 0);
       st = look(aside);
       if (!st) return;
     }
@@ -187,14 +183,14 @@ class InboxPass {
               [](const Entry& a, const Entry& b) { return last_change_ns(a.st) < last_change_ns(b.st); });
     size_t left = refused.size();
     for (auto it = refused.begin(); left > kRefusedKept && it != refused.end(); ++it) {
-      bool removed = ::unlinkat(dir_, it->name.c_str(), S_ISDIR(it->st.st_mode) ? AT_REMOVEDIR : 0) == 0;
+      bool removed = ::unlinkat(dir_.get(), it->name.c_str(), S_ISDIR(it->st.st_mode) ? AT_REMOVEDIR : 0) == 0;
       if (!removed) continue;
       --left;
       // The signature left beside a bundle that is gone, unless that bundle waits again.
       std::string bundle = it->name.substr(0, it->name.rfind(std::string(kRefused)));
       if (ends_with(bundle, kBundle) && !look(bundle) && !look(bundle + std::string(kRefused)))
         if (auto sig = look(bundle + std::string(kSignature)); sig && S_ISREG(sig->st_mode))
-          ::unlinkat(dir_, (bundle + std::string(kSignature)).c_str(), 0);
+          ::unlinkat(dir_.get(), (bundle + std::string(kSignature)).c_str(), 0);
       it->name.clear();
     }
     size_t before = records_.size();
@@ -214,14 +210,14 @@ class InboxPass {
   std::string rename_aside(const std::string& name, const std::string& refusal) {
     for (int n = 1; n <= 9; ++n) {
       std::string to = fitting(name, n == 1 ? std::string(kRefused) : std::string(kRefused) + "-" + std::to_string(n));
-      if (::renameat2(dir_, name.c_str(), dir_, to.c_str(), RENAME_NOREPLACE) == 0) {
+      if (::renameat2(dir_.get(), name.c_str(), dir_.get(), to.c_str(), RENAME_NOREPLACE) == 0) {
         remember_refusal(to, refusal);
         return "set aside as " + to;
       }
       if (errno != EEXIST) break;
     }
-    std::string why = std::strerror(errno);
-    if (::unlinkat(dir_, name.c_str(), 0) == 0 || ::unlinkat(dir_, name.c_str(), AT_REMOVEDIR) == 0)
+    std::string why = base::errno_text(errno);
+    if (::unlinkat(dir_.get(), name.c_str(), 0) == 0 || ::unlinkat(dir_.get(), name.c_str(), AT_REMOVEDIR) == 0)
       return "removed (it could not be set aside: " + why + ")";
     return "left in place (it could neither be set aside nor removed: " + why + ")";
   }
@@ -243,7 +239,7 @@ class InboxPass {
     } else {
       sig = look(signature);
       if (!sig && errno != ENOENT)
-        return set_aside(name, std::string("its signature cannot be looked at: ") + std::strerror(errno));
+        return set_aside(name, std::string("its signature cannot be looked at: ") + base::errno_text(errno));
       if (sig && !S_ISREG(sig->st_mode)) {
         set_aside(signature, std::string("not a regular file (") + file_kind(sig->st_mode) + ")");
         return set_aside(name, "its signature is not a regular file");
@@ -259,8 +255,8 @@ class InboxPass {
     fs::path file = state_.inbox() / name;
     auto result = install_bundle_locked(file, state_, options_, check_, Links::Refuse, lock);
     if (result.ok) {
-      ::unlinkat(dir_, name.c_str(), 0);
-      if (sig) ::unlinkat(dir_, signature.c_str(), 0);
+      ::unlinkat(dir_.get(), name.c_str(), 0);
+      if (sig) ::unlinkat(dir_.get(), signature.c_str(), 0);
     } else {
       // The message names the inbox's path; the record names the file as it lies there.
       std::string where = (state_.inbox() / "").string();
@@ -273,7 +269,7 @@ class InboxPass {
   const InstallOptions& options_;
   const SignatureCheck& check_;
   int64_t settle_ns_;
-  int dir_ = -1;
+  base::Fd dir_;
   InboxReport report_;
   std::vector<Refusal> records_;
   bool records_changed_ = false;

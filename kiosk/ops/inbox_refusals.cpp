@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "kiosk/ops/durable_file.h"
-#include "kiosk/ops/minisign.h"
 
 namespace kiosk::ops {
 namespace {
@@ -27,11 +26,10 @@ bool is_refused_name(const std::string& name) {
 
 std::vector<Refusal> read_refusals(const StateDir& state) {
   std::vector<Refusal> out;
-  int fd = open_regular(state.inbox_refusals(), O_RDONLY);
-  if (fd < 0) return out;
+  base::Fd fd = open_regular(state.inbox_refusals(), O_RDONLY);
+  if (!fd) return out;
   std::string text(kLongestRecords, '\0');
-  ssize_t n = ::read(fd, text.data(), text.size());
-  ::close(fd);
+  ssize_t n = ::read(fd.get(), text.data(), text.size());
   text.resize(n > 0 ? static_cast<size_t>(n) : 0);
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
@@ -50,10 +48,11 @@ void write_refusals(const StateDir& state, const std::vector<Refusal>& refusals)
   std::string text;
   for (const auto& r : refusals)
     text += std::to_string(r.inode) + ' ' + std::to_string(r.change_ns) + ' ' + r.when + ' ' + r.what + '\n';
+  // The record only lets a stalled copy be retried; a full disk must not stop the pass.
   try {
-    write_file_atomically(state.inbox_refusals(), text, 0640);
+    base::write_file_atomically(state.inbox_refusals(), text, 0640);
     state.adopt(state.inbox_refusals());
-  } catch (const MinisignError&) {
+  } catch (const FileError&) {
   }
 }
 

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "kiosk/base/errors.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/content/validate.h"
@@ -44,7 +45,7 @@ void make_directory(const StateDir& state, const fs::path& dir, mode_t mode, boo
     state.adopt(dir);
     return;
   }
-  if (errno != EEXIST) throw FileError(dir.string() + ": cannot create: " + std::strerror(errno));
+  if (errno != EEXIST) throw FileError(dir.string() + ": cannot create: " + base::errno_text(errno));
   struct stat st {};
   if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
     throw FileError(dir.string() + ": is not a directory (" + file_kind(st.st_mode) + ")");
@@ -145,7 +146,7 @@ std::string about_originals(std::string why, const fs::path& copy, const fs::pat
 }
 
 void make_readable_by_group(const fs::path& p) {
-  if (::chmod(p.c_str(), 0640) != 0) throw FileError(p.string() + ": cannot set its mode: " + std::strerror(errno));
+  if (::chmod(p.c_str(), 0640) != 0) throw FileError(p.string() + ": cannot set its mode: " + base::errno_text(errno));
 }
 
 }  // namespace
@@ -280,16 +281,13 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
             "installed " + name + " (version " + std::to_string(info->version) + ")" +
                 (record_problem.empty() ? "" : "; but " + record_problem),
             final_path, info->version};
-  } catch (const DiskFullError& e) {
-    cleanup();
-    // The file that could not be written is ours; what the operator can act on is the state directory.
-    bool quota = std::string(e.what()).find(std::strerror(EDQUOT)) != std::string::npos;
-    return failed(state, file,
-                  file.string() + ": the state directory " + state.root.string() + " is full (" +
-                      std::strerror(quota ? EDQUOT : ENOSPC) + "); free space there, then install again");
   } catch (const FileError& e) {
     cleanup();
-    return failed(state, file, e.what());
+    if (e.error() != ENOSPC && e.error() != EDQUOT) return failed(state, file, e.what());
+    // The file that could not be written is ours; what the operator can act on is the state directory.
+    return failed(state, file,
+                  file.string() + ": the state directory " + state.root.string() + " is full (" +
+                      base::errno_text(e.error()) + "); free space there, then install again");
   } catch (const std::filesystem::filesystem_error& e) {
     cleanup();
     return failed(state, file, e.what());
@@ -376,11 +374,10 @@ Status read_status(const StateDir& state) {
 }
 
 std::string signature_key_id(const fs::path& signature) {
-  int fd = open_regular(signature, O_RDONLY);
-  if (fd < 0) return {};
+  base::Fd fd = open_regular(signature, O_RDONLY);
+  if (!fd) return {};
   std::string text(kMaxSignatureBytes, '\0');
-  ssize_t n = ::read(fd, text.data(), text.size());
-  ::close(fd);
+  ssize_t n = ::read(fd.get(), text.data(), text.size());
   text.resize(n > 0 ? static_cast<size_t>(n) : 0);
   try {
     return key_id_hex(parse_signature(text).key_id);
@@ -389,13 +386,9 @@ std::string signature_key_id(const fs::path& signature) {
   }
 }
 
-int hold_open(const fs::path& bundle) {
-  int fd = ::open(bundle.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return -1;
-  if (::flock(fd, LOCK_SH | LOCK_NB) != 0) {
-    ::close(fd);
-    return -1;
-  }
+base::Fd hold_open(const fs::path& bundle) {
+  base::Fd fd(::open(bundle.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (fd && ::flock(fd.get(), LOCK_SH | LOCK_NB) != 0) fd.reset();
   return fd;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/base/fd.h"
 #include "kiosk/ops/durable_file.h"
 #include "kiosk/ops/state_dir.h"
 #include "kiosk/ops/state_lock.h"
@@ -84,7 +85,7 @@ Status read_status(const StateDir& state);
 std::string signature_key_id(const std::filesystem::path& signature);
 
 // Marks a bundle as open by this process (a shared lock), so that pruning never deletes it.
-// Returns the descriptor to keep open; -1 if the lock could not be taken.
-int hold_open(const std::filesystem::path& bundle);
+// Returns the descriptor to keep open; none if the lock could not be taken.
+base::Fd hold_open(const std::filesystem::path& bundle);
 
 }  // namespace kiosk::ops

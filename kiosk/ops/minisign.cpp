@@ -10,10 +10,15 @@
 #include <cstdio>
 #include <cstring>
 
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
+#include "kiosk/base/fd.h"
+
 namespace kiosk::ops {
 namespace {
 
 namespace fs = std::filesystem;
+using base::errno_text;
 
 constexpr std::string_view kUntrustedPrefix = "untrusted comment: ";
 constexpr std::string_view kTrustedPrefix = "trusted comment: ";
@@ -50,10 +55,6 @@ struct TooLargeError : MinisignError {
 void ensure_sodium() {
   static const int rc = sodium_init();
   if (rc < 0) throw MinisignError("libsodium could not be initialised");
-}
-
-std::string errno_text(int err) {
-  return std::strerror(err);
 }
 
 // Lines without their "\n" or "\r\n"; no empty last line for a final newline.
@@ -149,39 +150,23 @@ void check_comment(std::string_view comment, const char* which, size_t max) {
                         std::to_string(*bad) + " is not");
 }
 
-struct Fd {
-  int fd = -1;
-  explicit Fd(int f) : fd(f) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-int open_for_reading(const fs::path& file) {
+base::Fd open_for_reading(const fs::path& file) {
   // Without blocking: a FIFO would wait for a writer for ever.
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw MinisignError(file.string() + ": cannot open: " + errno_text(errno));
+  base::Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (!fd) throw MinisignError(file.string() + ": cannot open: " + errno_text(errno));
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw MinisignError(file.string() + ": is a directory");
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw MinisignError(file.string() + ": not a regular file");
-  }
+  if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode)) throw MinisignError(file.string() + ": is a directory");
+  if (!S_ISREG(st.st_mode)) throw MinisignError(file.string() + ": not a regular file");
   return fd;
 }
 
 // Calls `chunk(data, size)` for the file's bytes, 64 KiB at a time.
 template <typename Chunk>
 void read_chunks(const fs::path& file, Chunk chunk) {
-  Fd in(open_for_reading(file));
+  base::Fd in = open_for_reading(file);
   std::vector<uint8_t> buffer(64 * 1024);
   for (;;) {
-    ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
+    ssize_t n = ::read(in.get(), buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw MinisignError(file.string() + ": read failed: " + errno_text(errno));
     if (n == 0) break;
@@ -212,15 +197,6 @@ std::array<uint8_t, 32> secret_key_checksum(const uint8_t* sig_alg, const KeyId&
   crypto_generichash_update(&state, key.data(), key.size());
   crypto_generichash_final(&state, chk.data(), chk.size());
   return chk;
-}
-
-void fsync_directory(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw MinisignError(dir.string() + ": cannot open directory for fsync: " + errno_text(errno));
-  int rc = ::fsync(fd);
-  int err = errno;
-  ::close(fd);
-  if (rc != 0) throw MinisignError(dir.string() + ": fsync failed: " + errno_text(err));
 }
 
 }  // namespace
@@ -567,46 +543,12 @@ fs::path sign_file(const fs::path& file, const MinisignSecretKey& key, const Sig
     throw MinisignError("the signature does not verify with the key's own public key; the secret key is damaged");
 
   fs::path out = options.signature_file ? *options.signature_file : signature_path_for(file);
-  write_file_atomically(out, sig.file_text(), 0644);
+  try {
+    base::write_file_atomically(out, sig.file_text(), 0644);
+  } catch (const base::FileError& e) {
+    throw MinisignError(e.what());
+  }
   return out;
-}
-
-void write_file_atomically(const fs::path& path, std::string_view bytes, unsigned mode, bool overwrite) {
-  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::string temp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) throw MinisignError(path.string() + ": cannot create a temporary file: " + errno_text(errno));
-  auto give_up = [&](const std::string& message) {
-    int err = errno;
-    if (fd >= 0) ::close(fd);
-    ::unlink(temp.c_str());
-    return MinisignError(path.string() + ": " + message + (err ? ": " + errno_text(err) : ""));
-  };
-  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) throw give_up("cannot set its mode");
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw give_up("write failed");
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) throw give_up("fsync failed");
-  int rc = ::close(fd);
-  fd = -1;
-  if (rc != 0) throw give_up("close failed");
-  if (overwrite) {
-    if (::rename(temp.c_str(), path.c_str()) != 0) throw give_up("rename failed");
-  } else {
-    // link() refuses an existing name, so nothing already there is ever replaced.
-    if (::link(temp.c_str(), path.c_str()) != 0) {
-      if (errno == EEXIST) {
-        errno = 0;
-        throw give_up("already exists; not overwriting it");
-      }
-      throw give_up("cannot create");
-    }
-    ::unlink(temp.c_str());
-  }
-  fsync_directory(dir);
 }
 
 }  // namespace kiosk::ops

@@ -141,10 +141,4 @@ struct SignOptions {
 std::filesystem::path sign_file(const std::filesystem::path& file, const MinisignSecretKey& key,
                                 const SignOptions& options = {});
 
-// Writes `bytes` to `path` through a temporary file in the same directory, fsync and
-// rename, then fsyncs the directory. With overwrite == false an existing `path` is left
-// alone and the call throws. Throws MinisignError.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, unsigned mode,
-                           bool overwrite = true);
-
 }  // namespace kiosk::ops

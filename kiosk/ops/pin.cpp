@@ -7,6 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
 #include "kiosk/ops/minisign.h"
 
 namespace kiosk::ops {
@@ -58,8 +60,8 @@ void write_pin_hash(const std::filesystem::path& config_file, const std::string&
     text += "\n[security]\n" + line + "\n";
   }
   try {
-    write_file_atomically(config_file, text, 0640);
-  } catch (const MinisignError& e) {
+    base::write_file_atomically(config_file, text, 0640);
+  } catch (const base::FileError& e) {
     throw std::runtime_error(e.what());
   }
 }

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <string>
 
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
 #include "kiosk/ops/durable_file.h"
 #include "kiosk/ops/pin.h"
 
@@ -15,11 +17,10 @@ namespace kiosk::ops {
 
 PinLockout load_pin_lockout(const StateDir& state) {
   PinLockout lockout;
-  int fd = open_regular(state.pin_lockout(), O_RDONLY);
-  if (fd < 0) return lockout;
+  auto fd = open_regular(state.pin_lockout(), O_RDONLY);
+  if (!fd) return lockout;
   char buffer[64] = {};
-  ssize_t n = ::read(fd, buffer, sizeof buffer - 1);
-  ::close(fd);
+  ssize_t n = ::read(fd.get(), buffer, sizeof buffer - 1);
   int failures = 0;
   long long until = 0;
   if (n > 0 && std::sscanf(buffer, "%d %lld", &failures, &until) == 2 && failures >= 0 && failures < 1000000)
@@ -28,20 +29,16 @@ PinLockout load_pin_lockout(const StateDir& state) {
 }
 
 bool save_pin_lockout(const StateDir& state, const PinLockout& lockout) {
-  std::string temp = state.pin_lockout().string() + ".new";
   std::string line = std::to_string(lockout.failures) + " " + std::to_string(lockout.locked_until_utc) + "\n";
-  ::unlink(temp.c_str());
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return false;
-  bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
-  ::close(fd);
   try {
-    if (written) rename_durably(temp, state.pin_lockout());
-  } catch (const FileError&) {
-    written = false;
+    // A fixed temporary name: a leftover of a killed kiosk is replaced, not piled up.
+    base::AtomicFile file(state.pin_lockout(), 0600, state.pin_lockout().filename().string() + ".new");
+    file.write(line);
+    file.commit();
+    return true;
+  } catch (const base::FileError&) {
+    return false;
   }
-  if (!written) ::unlink(temp.c_str());
-  return written;
 }
 
 show::PinVerdict PinGuard::check(const std::string& pin, double now) {

@@ -7,8 +7,6 @@
 namespace kiosk::ops {
 namespace {
 
-constexpr size_t kMostPending = 100000;  // beyond this, a long-failing disk drops the oldest counts
-
 constexpr const char* kSchema =
     "PRAGMA journal_mode=WAL;"
     "CREATE TABLE IF NOT EXISTS plays ("
@@ -17,7 +15,8 @@ constexpr const char* kSchema =
 
 }  // namespace
 
-PlayStats::PlayStats(std::filesystem::path file) : file_(std::move(file)) {}
+PlayStats::PlayStats(std::filesystem::path file, size_t most_pending)
+    : file_(std::move(file)), most_pending_(most_pending) {}
 
 PlayStats::~PlayStats() {
   flush();
@@ -27,21 +26,21 @@ std::string PlayStats::flush() {
   if (pending_.empty()) return {};
   try {
     content::Database db(file_.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    sqlite3_busy_timeout(db.handle(), 50);  // a locked database must not hold up a frame
+    db.busy_timeout(50);  // a locked database must not hold up a frame
     db.exec(kSchema);
     db.exec("BEGIN IMMEDIATE");
     auto upsert = db.prepare(
         "INSERT INTO plays (item_id, hour, shown, opened) VALUES (?1, ?2, ?3, ?4)"
         " ON CONFLICT (item_id, hour) DO UPDATE SET shown = shown + excluded.shown, opened = opened + excluded.opened");
     for (const auto& [key, counts] : pending_) {
-      upsert.bind(1, key.first).bind(2, key.second).bind(3, counts.shown).bind(4, counts.opened).step();
+      upsert.bind(1, key.second).bind(2, key.first).bind(3, counts.shown).bind(4, counts.opened).step();
       upsert.reset();
     }
     db.exec("COMMIT");
     pending_.clear();
     return {};
   } catch (const content::SqliteError& e) {
-    while (pending_.size() > kMostPending) pending_.erase(pending_.begin());
+    while (pending_.size() > most_pending_) pending_.erase(pending_.begin());
     return file_.string() + ": " + e.what();
   }
 }
@@ -50,7 +49,7 @@ std::vector<PlayCount> read_play_counts(const std::filesystem::path& file, const
   if (!std::filesystem::exists(file)) throw std::runtime_error(file.string() + ": no statistics yet");
   try {
     content::Database db(file.string(), SQLITE_OPEN_READONLY);
-    sqlite3_busy_timeout(db.handle(), 2000);
+    db.busy_timeout(2000);
     auto s = db.prepare("SELECT item_id, hour, shown, opened FROM plays WHERE hour >= ?1 ORDER BY hour, item_id");
     s.bind(1, since);
     std::vector<PlayCount> out;

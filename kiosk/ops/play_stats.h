@@ -26,13 +26,15 @@ struct PlayCount {
 
 class PlayStats {
  public:
-  explicit PlayStats(std::filesystem::path file);
+  // Beyond `most_pending` counts (a disk failing for a long time), the oldest hours'
+  // counts are dropped first.
+  explicit PlayStats(std::filesystem::path file, size_t most_pending = 100000);
   ~PlayStats();
   PlayStats(const PlayStats&) = delete;
   PlayStats& operator=(const PlayStats&) = delete;
 
-  void shown(const std::string& item_id, const std::string& hour) { pending_[{item_id, hour}].shown++; }
-  void opened(const std::string& item_id, const std::string& hour) { pending_[{item_id, hour}].opened++; }
+  void shown(const std::string& item_id, const std::string& hour) { pending_[{hour, item_id}].shown++; }
+  void opened(const std::string& item_id, const std::string& hour) { pending_[{hour, item_id}].opened++; }
 
   // Writes the pending counts in one transaction. Returns an empty string, or why the
   // counts are still pending (they are tried again at the next flush).
@@ -44,6 +46,8 @@ class PlayStats {
     int64_t shown = 0, opened = 0;
   };
   std::filesystem::path file_;
+  size_t most_pending_;
+  // Keyed by hour first, so that the oldest hour is the first to go.
   std::map<std::pair<std::string, std::string>, Counts> pending_;
 };
 

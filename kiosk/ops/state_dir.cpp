@@ -8,6 +8,7 @@
 #include <ctime>
 #include <deque>
 
+#include "kiosk/base/utc_time.h"
 #include "kiosk/ops/durable_file.h"
 #include "kiosk/text/utf8.h"
 
@@ -27,19 +28,16 @@ constexpr size_t kLongestHistoryLine = 2000;
 }  // namespace
 
 void StateDir::record(const std::string& line) const {
-  char stamp[32];
-  std::time_t now = std::time(nullptr);
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  std::string entry = std::string(stamp) + ' ' + text::escaped(line);
+  // gmtime_r: the kiosk's install and inbox jobs record from their own threads.
+  std::string entry = base::utc_stamp(std::time(nullptr)) + ' ' + text::escaped(line);
   if (entry.size() > kLongestHistoryLine) entry = entry.substr(0, kLongestHistoryLine) + "...";
   entry += '\n';
   bool is_new = ::access(history().c_str(), F_OK) != 0;
-  int fd = open_regular(history(), O_WRONLY | O_APPEND | O_CREAT, 0640);
-  if (fd < 0) return;
+  auto fd = open_regular(history(), O_WRONLY | O_APPEND | O_CREAT, 0640);
+  if (!fd) return;
   if (is_new) adopt(history());
   // One write of the whole line: appends from two processes never interleave.
-  (void)!::write(fd, entry.data(), entry.size());
-  ::close(fd);
+  (void)!::write(fd.get(), entry.data(), entry.size());
 }
 
 void StateDir::adopt(const std::filesystem::path& made) const {
@@ -49,19 +47,18 @@ void StateDir::adopt(const std::filesystem::path& made) const {
 }
 
 std::vector<std::string> StateDir::history_lines(size_t last) const {
-  int fd = open_regular(history(), O_RDONLY);
-  if (fd < 0) return {};
+  auto fd = open_regular(history(), O_RDONLY);
+  if (!fd) return {};
   struct stat st {};
   std::string tail;
-  if (::fstat(fd, &st) == 0) {
+  if (::fstat(fd.get(), &st) == 0) {
     // Only the end is read: the last lines are wanted, and the file may have grown huge.
     off_t from = std::max<off_t>(0, st.st_size - static_cast<off_t>(last * (kLongestHistoryLine + 32)));
     tail.resize(static_cast<size_t>(st.st_size - from));
-    ssize_t n = ::pread(fd, tail.data(), tail.size(), from);
+    ssize_t n = ::pread(fd.get(), tail.data(), tail.size(), from);
     tail.resize(n > 0 ? static_cast<size_t>(n) : 0);
     if (from > 0) tail.erase(0, tail.find('\n') + 1);  // a cut first line is not shown
   }
-  ::close(fd);
   std::deque<std::string> lines;
   for (size_t at = 0; at < tail.size();) {
     size_t end = tail.find('\n', at);

@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "kiosk/base/fd.h"
 #include "kiosk/ops/state_dir.h"
 
 namespace kiosk::ops {
@@ -21,7 +22,7 @@ class StateLock {
   StateLock& operator=(const StateLock&) = delete;
 
  private:
-  int fd_ = -1;
+  base::Fd fd_;
 };
 
 }  // namespace kiosk::ops

@@ -34,6 +34,7 @@ GlObjectCounts count_gl_objects() {
   c.textures = count_names(glGenTextures, glDeleteTextures, glIsTexture);
   c.buffers = count_names(glGenBuffers, glDeleteBuffers, glIsBuffer);
   c.vertex_arrays = count_names(glGenVertexArrays, glDeleteVertexArrays, glIsVertexArray);
+  c.framebuffers = count_names(glGenFramebuffers, glDeleteFramebuffers, glIsFramebuffer);
   return c;
 }
 

@@ -6,7 +6,7 @@
 namespace kiosk::platform {
 
 struct GlObjectCounts {
-  long textures = 0, buffers = 0, vertex_arrays = 0;
+  long textures = 0, buffers = 0, vertex_arrays = 0, framebuffers = 0;
 };
 
 // Asks GL about every name it may have handed out. Costs a few milliseconds: for

@@ -14,15 +14,23 @@ OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_
   glGenFramebuffers(1, &framebuffer_);
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour_, 0);
-  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+    // No destructor runs for a constructor that throws: a retried size would leak each time.
+    release();
     throw PlatformError("cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
                         " off-screen framebuffer");
+  }
 }
 
 OffscreenTarget::~OffscreenTarget() {
+  release();
+}
+
+void OffscreenTarget::release() {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glDeleteFramebuffers(1, &framebuffer_);
   glDeleteTextures(1, &colour_);
+  framebuffer_ = colour_ = 0;
 }
 
 void OffscreenTarget::bind() const {

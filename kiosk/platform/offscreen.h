@@ -20,6 +20,8 @@ class OffscreenTarget {
   int height() const { return height_; }
 
  private:
+  void release();
+
   int width_, height_;
   unsigned framebuffer_ = 0, colour_ = 0;
 };

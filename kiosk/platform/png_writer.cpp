@@ -1,9 +1,6 @@
 #include "kiosk/platform/png_writer.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
+#include <string_view>
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STB_IMAGE_WRITE_STATIC
@@ -12,7 +9,11 @@
 #pragma GCC diagnostic ignored "-Wunused-function"
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #include <stb_image_write.h>
+
 #pragma GCC diagnostic pop
+
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
 
 namespace kiosk::platform {
 namespace {
@@ -27,18 +28,10 @@ void append(void* context, void* data, int size) {
 std::string write_png(const std::filesystem::path& path, const std::vector<uint8_t>& rgba, int width, int height) {
   std::vector<uint8_t> png;
   if (!stbi_write_png_to_func(append, &png, width, height, 4, rgba.data(), width * 4)) return "cannot encode the PNG";
-  std::filesystem::path temp = path.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return std::string("cannot write: ") + std::strerror(errno);
-    out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
-    if (!out.flush()) return std::string("cannot write: ") + std::strerror(errno);
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    return "cannot rename into place: " + ec.message();
+  try {
+    base::write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()), 0644);
+  } catch (const base::FileError& e) {
+    return std::string("cannot write: ") + base::errno_text(e.error());
   }
   return "";
 }

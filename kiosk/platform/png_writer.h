@@ -1,5 +1,5 @@
 #pragma once
-// Writes RGBA8 pixels as a PNG file, atomically (temporary file, then rename).
+// Writes RGBA8 pixels as a PNG file, atomically and durably (base::write_file_atomically).
 
 #include <cstdint>
 #include <filesystem>

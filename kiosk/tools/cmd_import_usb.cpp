@@ -29,6 +29,9 @@
 #include <vector>
 
 #include "kiosk/config/locations.h"
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
+#include "kiosk/base/fd.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
@@ -43,29 +46,8 @@ const std::string kPartSuffix = ".part";
 // The longest inbox name is ".NAME.minisig.part": it must fit in NAME_MAX.
 constexpr size_t kMaxName = NAME_MAX - 1 - 8 - 5;
 
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  Fd(Fd&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
-  Fd& operator=(Fd&& other) noexcept {
-    std::swap(fd_, other.fd_);
-    return *this;
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-
- private:
-  int fd_;
-};
-
-std::string errno_text(int e) {
-  return std::strerror(e);
-}
+using base::errno_text;
+using base::Fd;
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -121,19 +103,19 @@ std::optional<Source> open_source(int dir, dev_t dev, const std::string& name, o
   return s;
 }
 
-// Copies SOURCE into a new file PART of the inbox (mode 0600, owner UID:GID), fsynced.
-bool write_part(int inbox, const std::string& part, Source& source, uid_t uid, gid_t gid, std::string& why) {
-  // A leftover of an earlier import, or anything else of that name: replaced, not followed.
-  if (::unlinkat(inbox, part.c_str(), 0) != 0 && errno != ENOENT) {
-    why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
+// Copies SOURCE into OUT, the inbox's new file NAME (mode 0600, owner UID:GID) under the
+// hidden name ".NAME.part", fsynced.
+bool write_part(std::optional<base::AtomicFile>& out, int inbox, const std::string& inbox_name, const std::string& name,
+                Source& source, uid_t uid, gid_t gid, std::string& why) {
+  const std::string part = "." + name + kPartSuffix;
+  try {
+    // A leftover of an earlier import, or anything else of that name: replaced, not followed.
+    out.emplace(inbox, inbox_name, name, 0600, part);
+  } catch (const base::FileError& e) {
+    why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(e.error());
     return false;
   }
-  Fd out(::openat(inbox, part.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-  if (!out) {
-    why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
-    return false;
-  }
-  if (::fchmod(out.get(), 0600) != 0 || ::fchown(out.get(), uid, gid) != 0) {
+  if (::fchown(out->fd(), uid, gid) != 0) {
     why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
     return false;
   }
@@ -153,7 +135,7 @@ bool write_part(int inbox, const std::string& part, Source& source, uid_t uid, g
       return false;
     }
     for (ssize_t done = 0; done < n;) {
-      ssize_t w = ::write(out.get(), buffer.data() + done, static_cast<size_t>(n - done));
+      ssize_t w = ::write(out->fd(), buffer.data() + done, static_cast<size_t>(n - done));
       if (w < 0 && errno == EINTR) continue;
       if (w < 0) {
         why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
@@ -168,7 +150,7 @@ bool write_part(int inbox, const std::string& part, Source& source, uid_t uid, g
     why = "changed while it was copied";
     return false;
   }
-  if (::fsync(out.get()) != 0) {
+  if (::fsync(out->fd()) != 0) {
     why = "could not be written into the inbox as " + text::escaped(part) + ": " + errno_text(errno);
     return false;
   }
@@ -293,29 +275,32 @@ int cmd_import_usb(const Args& args) {
     }
     // Hidden names, which the inbox skips, then renamed signature first: the kiosk waits
     // for a bundle's signature, and never sees half a file.
-    const std::string sig_part = "." + signature + kPartSuffix, bundle_part = "." + name + kPartSuffix;
+    // Each part is removed by its AtomicFile unless it was renamed into place.
+    std::optional<base::AtomicFile> sig_out, bundle_out;
     std::string failed_file = signature;
-    bool ok = write_part(inbox.get(), sig_part, *sig_src, uid, gid, why);
+    bool ok = write_part(sig_out, inbox.get(), inbox_name, signature, *sig_src, uid, gid, why);
     if (ok) {
       failed_file = name;
-      ok = write_part(inbox.get(), bundle_part, *bundle_src, uid, gid, why);
+      ok = write_part(bundle_out, inbox.get(), inbox_name, name, *bundle_src, uid, gid, why);
     }
-    if (ok && ::renameat(inbox.get(), sig_part.c_str(), inbox.get(), signature.c_str()) != 0) {
+    auto commit = [&](base::AtomicFile& file) {
+      try {
+        file.commit();
+        return true;
+      } catch (const base::FileError& e) {
+        why = "could not be renamed in the inbox: " + errno_text(e.error());
+        return false;
+      }
+    };
+    if (ok) ok = commit(*sig_out);
+    if (ok && !commit(*bundle_out)) {
       ok = false;
-      why = "could not be renamed in the inbox: " + errno_text(errno);
-    }
-    if (ok && ::renameat(inbox.get(), bundle_part.c_str(), inbox.get(), name.c_str()) != 0) {
-      ok = false;
-      why = "could not be renamed in the inbox: " + errno_text(errno);
       ::unlinkat(inbox.get(), signature.c_str(), 0);
     }
     if (!ok) {
-      ::unlinkat(inbox.get(), sig_part.c_str(), 0);
-      ::unlinkat(inbox.get(), bundle_part.c_str(), 0);
       refuse(failed_file, why);
       continue;
     }
-    ::fsync(inbox.get());
     ++copied;
   }
   std::cout << copied << " signed bundle(s) copied into " << inbox_name;

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "kiosk/base/atomic_file.h"
+#include "kiosk/base/errors.h"
 #include "kiosk/ops/minisign.h"
 #include "kiosk/tools/commands.h"
 
@@ -49,13 +51,13 @@ int cmd_keygen(const Args& args) {
   try {
     auto secret = ops::generate_secret_key();
     auto pub = secret.public_key();
-    ops::write_file_atomically(secret_file, secret.file_text(), 0600, force);
-    ops::write_file_atomically(public_file, pub.file_text(), 0644, force);
+    base::write_file_atomically(secret_file, secret.file_text(), 0600, force);
+    base::write_file_atomically(public_file, pub.file_text(), 0644, force);
     std::cout << "secret key: " << secret_file << " (keep it secret)\n"
               << "public key: " << public_file << ", key " << pub.key_id_hex() << "\n"
               << "verify with: kioskctl verify FILE -P " << pub.to_base64() << "\n";
     return kExitOk;
-  } catch (const ops::MinisignError& e) {
+  } catch (const std::runtime_error& e) {  // ops::MinisignError or base::FileError
     std::cerr << "kioskctl: " << e.what() << "\n";
     return kExitProblems;
   }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "skip.h"
 #include "tests/fuzz/fuzz_bundle.h"
 #include "tests/fuzz/fuzz_config.h"
 #include "tests/fuzz/fuzz_font.h"
@@ -24,13 +25,18 @@ using Entry = void (*)(const uint8_t*, size_t);
 
 void run_regressions(const std::string& target, Entry entry) {
   auto dir = std::filesystem::path(KIOSK_SOURCE_DIR) / "tests/fuzz/regressions" / target;
-  if (!std::filesystem::is_directory(dir)) return;
+  if (!std::filesystem::exists(dir)) KIOSK_SKIP("no regression has been found by the " + target + " fuzz target yet");
+  REQUIRE(std::filesystem::is_directory(dir));
+  int inputs = 0;
   for (const auto& file : std::filesystem::directory_iterator(dir)) {
     std::ifstream in(file.path(), std::ios::binary);
+    REQUIRE(in);
     std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     INFO(file.path().string());
     CHECK_NOTHROW(entry(bytes.data(), bytes.size()));
+    ++inputs;
   }
+  CHECK_MESSAGE(inputs > 0, dir.string() << " is empty: remove it, or put the inputs back");
 }
 
 }  // namespace

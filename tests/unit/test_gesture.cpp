@@ -43,7 +43,9 @@ TEST_CASE("gesture: a finger that stops before lifting has no speed") {
   g.press({500, 500}, 0);
   g.move({300, 500}, 0.05);
   g.release({300, 500}, 0.5);
-  CHECK(g.take_release()->velocity_x == 0);
+  auto release = g.take_release();
+  REQUIRE(release.has_value());
+  CHECK(release->velocity_x == 0);
 }
 
 TEST_CASE("scroller: dragging moves the list, clamped at both ends") {

@@ -371,21 +371,6 @@ TEST_CASE("minisign: secret key files") {
     CHECK(contains(throws_message([&] { parse_secret_key(lines[0] + "\n"); }), "line 2 (the key) is missing"));
     CHECK(contains(throws_message([&] { parse_secret_key(secret.public_key().file_text()); }), "is it a public key?"));
   }
-  SUBCASE("written atomically, 0600, never over an existing file unless asked") {
-    auto path = dir.path / "k.sec";
-    write_file_atomically(path, text, 0600, false);
-    struct stat st {};
-    REQUIRE(::stat(path.c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0600);
-    CHECK(read_secret_key_file(path).key == secret.key);
-    CHECK(contains(throws_message([&] { write_file_atomically(path, "other", 0600, false); }), "already exists"));
-    CHECK(read(path) == text);
-    write_file_atomically(path, "replaced", 0600, true);
-    CHECK(read(path) == "replaced");
-    int entries = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
-    CHECK(entries == 1);
-  }
 }
 
 TEST_CASE("minisign: a legacy 'Ed' signature over the raw file verifies") {

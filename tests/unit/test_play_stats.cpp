@@ -54,3 +54,21 @@ TEST_CASE("play stats: an unwritable place is reported, never thrown") {
   CHECK_THROWS_WITH_AS(read_play_counts("/proc/no-such-place/stats.db", ""), doctest::Contains("no statistics yet"),
                        std::runtime_error);
 }
+
+TEST_CASE("play stats: beyond the cap, the oldest hour's counts are dropped, whatever the item") {
+  ScratchDir dir;
+  auto file = dir.path / "later" / "stats.db";  // no such directory yet: every flush fails
+  PlayStats stats(file, 2);
+  stats.shown("aaa", "2025-04-01T12");
+  stats.shown("zzz", "2025-04-01T10");  // the oldest hour, and the last item alphabetically
+  stats.shown("mmm", "2025-04-01T11");
+  CHECK_FALSE(stats.flush().empty());
+  CHECK(stats.pending() == 2);
+  std::filesystem::create_directory(dir.path / "later");
+  REQUIRE(stats.flush().empty());
+  auto counts = read_play_counts(file, "");
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[0].item_id == "mmm");
+  CHECK(counts[0].hour == "2025-04-01T11");
+  CHECK(counts[1].item_id == "aaa");
+}

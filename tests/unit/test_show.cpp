@@ -145,8 +145,36 @@ TEST_CASE("show: outside open hours the screen closes, and a touch wakes it") {
 TEST_CASE("show: unknown ids are ignored") {
   auto show = make();
   show.touch(1);
-  show.open_category("nope", 2);
-  CHECK(show.scene() == Scene::Home);
+  show.take_scene_log();
+  SUBCASE("an unknown category from home") {
+    show.open_category("nope", 2);
+    CHECK(show.scene() == Scene::Home);
+    CHECK(show.category().empty());
+  }
+  SUBCASE("an unknown item from home") {
+    show.open_item("nope", 2);
+    CHECK(show.scene() == Scene::Home);
+    CHECK(show.item().empty());
+  }
+  SUBCASE("an unknown item or category from a category") {
+    show.open_category("culture", 2);
+    show.take_scene_log();
+    show.open_item("nope", 3);
+    show.open_category("nope", 4);
+    CHECK(show.scene() == Scene::Category);
+    CHECK(show.category() == "culture");
+  }
+  SUBCASE("an unknown item from an item's detail") {
+    show.open_category("economy", 2);
+    show.open_item("tax", 3);
+    show.take_scene_log();
+    show.open_item("nope", 4);
+    CHECK(show.scene() == Scene::Detail);
+    CHECK(show.item() == "tax");
+    CHECK(show.category() == "economy");
+    CHECK(show.item_position() == 1);
+  }
+  CHECK(show.take_scene_log().empty());  // nothing was entered, not even the same scene again
 }
 
 TEST_CASE("show: an item id in no category is refused and the scene stays") {
