@@ -57,3 +57,17 @@ TEST_CASE("state watch: a directory that cannot be watched neither blocks nor re
   CHECK_FALSE(watch.wait());
   CHECK_FALSE(watch.poll().inbox);
 }
+
+TEST_CASE("state watch: a state directory whose inbox cannot be made still reports a new current link") {
+  ScratchDir dir;
+  std::filesystem::create_symlink(dir.path / "nowhere", dir.path / "inbox");  // dangling: no inbox to watch
+  StateDir state{dir.path};
+  StateWatch watch(state);
+  REQUIRE(watch.watching());
+  std::filesystem::create_symlink("bundles/a.bundle", dir.path / "current");
+  auto changes = watch.poll();
+  CHECK(changes.current);
+  CHECK_FALSE(changes.inbox);
+  dir.write("other-file", "x");  // anything else in the state directory is not news
+  CHECK_FALSE(watch.poll().current);
+}
