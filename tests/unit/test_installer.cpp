@@ -212,12 +212,16 @@ TEST_CASE("installer: a bundle that fails validate, a missing file and a directo
 }
 
 TEST_CASE("installer: a state directory without write permission is named") {
-  if (::geteuid() == 0) return;  // root writes anywhere; the end-to-end test covers this as another user
+  if (::geteuid() == 0) {
+    MESSAGE("skipped: root writes anywhere; run as another user to check this");
+    return;
+  }
   ScratchDir dir;
   fs::create_directories(dir.path / "ro");
   fs::permissions(dir.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
   auto r = install_bundle(version_of_tiny(dir, 1), StateDir{dir.path / "ro"}, unsigned_ok(), kNoSignature);
   CHECK_FALSE(r.ok);
+  CHECK(r.message == (dir.path / "ro").string() + ": the state directory is not writable");
   fs::permissions(dir.path / "ro", fs::perms::owner_all);
 }
 

@@ -161,3 +161,13 @@ TEST_CASE("installer errors: a full state directory is named as full, and nothin
   CHECK(fs::is_empty(state.incoming()));
   CHECK_FALSE(fs::exists(state.current()));
 }
+
+TEST_CASE("installer errors: copies older versions left among the bundles are removed at the next install") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  fs::create_directories(state.bundles());
+  auto left = state.bundles() / ".incoming-4242";
+  std::ofstream(left) << "half a bundle";
+  REQUIRE(install_bundle(version_of_tiny(dir, 1), state, unsigned_ok(), kNoSignature).ok);
+  CHECK_FALSE(fs::exists(left));
+}

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -147,4 +148,18 @@ TEST_CASE("pin: a lockout record that cannot be replaced reports it and leaves n
   CHECK(loaded.locked_until_utc == 500);
   std::ofstream(state.pin_lockout(), std::ios::trunc) << "-1 500\n";  // no negative count
   CHECK(ops::load_pin_lockout(state).failures == 0);
+}
+
+TEST_CASE("pin: a configuration that cannot be read is named, and left as it was") {
+  if (::geteuid() == 0) {
+    MESSAGE("skipped: root reads a file whatever its mode; run as another user to check this");
+    return;
+  }
+  ScratchDir dir;
+  auto file = dir.write("kiosk.toml", "[display]\nmode = \"interactive\"\n");
+  std::filesystem::permissions(file, std::filesystem::perms::none);
+  CHECK_THROWS_WITH_AS(ops::write_pin_hash(file, "$argon2id$one"), (file.string() + ": cannot read").c_str(),
+                       std::runtime_error);
+  std::filesystem::permissions(file, std::filesystem::perms::owner_read);
+  CHECK(read(file) == "[display]\nmode = \"interactive\"\n");
 }
