@@ -16,6 +16,7 @@ start_xvfb
 status=0
 ctest --test-dir "$dir" --output-on-failure --parallel 2 || status=1
 cd "$here"
+[ -n "$html" ] && mkdir -p "$html"  # gcovr writes into the directory, it does not make it
 gcovr --root "$here" --filter 'kiosk/' --json-summary "$dir/coverage.json" \
   ${html:+--html-details "$html/index.html"} "$dir" >/dev/null
 python3 - "$dir/coverage.json" <<'PY'

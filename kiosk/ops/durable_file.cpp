@@ -24,12 +24,13 @@ using base::Fd;
 }  // namespace
 
 const char* file_kind(mode_t mode) {
+  if (S_ISREG(mode)) return "a regular file";  // where a directory was expected
   if (S_ISDIR(mode)) return "a directory";
   if (S_ISLNK(mode)) return "a symbolic link";
   if (S_ISFIFO(mode)) return "a FIFO";
   if (S_ISSOCK(mode)) return "a socket";
   if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-  return "not a regular file";
+  return "an unknown kind of file";
 }
 
 Fd open_regular(const std::filesystem::path& path, int flags, mode_t create_mode) {

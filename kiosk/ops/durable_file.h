@@ -21,7 +21,7 @@ using base::rename_durably;
 
 enum class Links { Follow, Refuse };
 
-// What a file that is not a regular one is, for a message: "a FIFO", "a symbolic link"...
+// What kind of file MODE is, for a message: "a FIFO", "a symbolic link", "a regular file"...
 const char* file_kind(mode_t mode);
 
 // Opens a regular file without following a link or ever blocking (a FIFO in its place

@@ -219,6 +219,7 @@ TEST_CASE("installer: a state directory without write permission is named") {
   fs::permissions(dir.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
   auto r = install_bundle(version_of_tiny(dir, 1), StateDir{dir.path / "ro"}, unsigned_ok(), kNoSignature);
   CHECK_FALSE(r.ok);
+  CHECK(r.message == (dir.path / "ro").string() + ": the state directory is not writable");
   fs::permissions(dir.path / "ro", fs::perms::owner_all);
 }
 

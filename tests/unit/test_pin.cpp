@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include "kiosk/ops/pin.h"
 #include "kiosk/ops/pin_lockout.h"
 #include "kiosk/show/pin_attempts.h"
+#include "skip.h"
 
 using namespace kiosk;
 
@@ -98,4 +100,64 @@ TEST_CASE("pin: a read-only state directory still locks within the process") {
   ops::PinGuard guard(ops::hash_pin("2468"), ops::StateDir{dir.path / "missing"});
   for (int i = 0; i < 3; ++i) guard.check("0000", 100 + i);
   CHECK(guard.check("2468", 110).locked_for_s > 0);
+}
+
+TEST_CASE("pin: a configuration that cannot be written keeps its old text, and the reason names the file") {
+  ScratchDir dir;
+  auto missing = dir.path / "no-such-dir" / "kiosk.toml";
+  CHECK_THROWS_WITH_AS(ops::write_pin_hash(missing, "$argon2id$one"),
+                       (missing.parent_path().string() + ": cannot open directory: No such file or directory").c_str(),
+                       std::runtime_error);
+  // A folder where the file should be: read as empty, then refused when renamed into place.
+  auto folder = dir.path / "kiosk.toml";
+  std::filesystem::create_directories(folder / "inside");
+  CHECK_THROWS_WITH_AS(ops::write_pin_hash(folder, "$argon2id$one"),
+                       doctest::Contains((folder.string() + ": cannot rename into place: Is a directory").c_str()), std::runtime_error);
+  CHECK(std::filesystem::is_directory(folder / "inside"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path))
+    CHECK_MESSAGE(entry.path().filename().string().find(".tmp-") == std::string::npos, entry.path());
+}
+
+TEST_CASE("pin: only 4 to 12 digits are a PIN, and only an Argon2 hash libsodium reads is a hash") {
+  CHECK(ops::valid_pin("1234"));
+  CHECK(ops::valid_pin("123456789012"));
+  CHECK_FALSE(ops::valid_pin("123"));
+  CHECK_FALSE(ops::valid_pin("1234567890123"));
+  CHECK_FALSE(ops::valid_pin(""));
+  CHECK_FALSE(ops::valid_pin_hash(""));
+  CHECK_FALSE(ops::valid_pin_hash("$2y$10$bcrypthashbcrypthashbcrypthash"));  // another scheme
+  CHECK_FALSE(ops::valid_pin_hash("$argon2id$v=19$m=garbage"));
+  CHECK_FALSE(ops::valid_pin_hash("$argon2id$" + std::string(200, 'a')));  // longer than any hash
+  auto hash = ops::hash_pin("2468");
+  CHECK(ops::valid_pin_hash(hash));
+  CHECK_FALSE(ops::pin_matches("$argon2id$v=19$m=garbage", "2468"));
+}
+
+TEST_CASE("pin: a lockout record that cannot be replaced reports it and leaves no temporary file") {
+  ScratchDir dir;
+  ops::StateDir state{dir.path};
+  std::filesystem::create_directories(state.pin_lockout() / "inside");
+  CHECK_FALSE(ops::save_pin_lockout(state, {2, 500}));
+  CHECK_FALSE(std::filesystem::exists(state.pin_lockout().string() + ".new"));
+  CHECK(ops::load_pin_lockout(state).failures == 0);  // a folder is no record
+  CHECK_FALSE(ops::save_pin_lockout(ops::StateDir{dir.path / "missing"}, {2, 500}));
+
+  std::filesystem::remove_all(state.pin_lockout());
+  CHECK(ops::save_pin_lockout(state, {2, 500}));
+  auto loaded = ops::load_pin_lockout(state);
+  CHECK(loaded.failures == 2);
+  CHECK(loaded.locked_until_utc == 500);
+  std::ofstream(state.pin_lockout(), std::ios::trunc) << "-1 500\n";  // no negative count
+  CHECK(ops::load_pin_lockout(state).failures == 0);
+}
+
+TEST_CASE("pin: a configuration that cannot be read is named, and left as it was") {
+  if (::geteuid() == 0) KIOSK_SKIP("root reads a file whatever its mode; run as another user to check this");
+  ScratchDir dir;
+  auto file = dir.write("kiosk.toml", "[display]\nmode = \"interactive\"\n");
+  std::filesystem::permissions(file, std::filesystem::perms::none);
+  CHECK_THROWS_WITH_AS(ops::write_pin_hash(file, "$argon2id$one"), (file.string() + ": cannot read").c_str(),
+                       std::runtime_error);
+  std::filesystem::permissions(file, std::filesystem::perms::owner_read);
+  CHECK(read(file) == "[display]\nmode = \"interactive\"\n");
 }

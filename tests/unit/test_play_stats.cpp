@@ -72,3 +72,36 @@ TEST_CASE("play stats: beyond the cap, the oldest hour's counts are dropped, wha
   CHECK(counts[0].hour == "2025-04-01T11");
   CHECK(counts[1].item_id == "aaa");
 }
+
+TEST_CASE("play stats: a file that is not a database is named, and its counts are kept") {
+  ScratchDir dir;
+  auto file = dir.write("stats.db", std::string(4096, 'x'));
+  PlayStats stats(file);
+  stats.shown("gdp", "2025-04-01T10");
+  auto why = stats.flush();
+  CHECK(why == file.string() + ": file is not a database");
+  CHECK(stats.pending() == 1);
+  CHECK_THROWS_WITH_AS(read_play_counts(file, ""),
+                       doctest::Contains((file.string() + ": file is not a database").c_str()), std::runtime_error);
+  std::filesystem::remove(file);
+  CHECK(stats.flush().empty());  // the same counts, once the place is fit again
+  CHECK(read_play_counts(file, "")[0].shown == 1);
+}
+
+TEST_CASE("play stats: a database without the table is named when read") {
+  ScratchDir dir;
+  auto file = dir.path / "other.db";
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "CREATE TABLE t (x)", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  CHECK_THROWS_WITH_AS(read_play_counts(file, ""),
+                       doctest::Contains((file.string() + ": no such table: plays").c_str()), std::runtime_error);
+}
+
+TEST_CASE("play stats: counts pending through a long failure are capped, dropping the oldest") {
+  PlayStats stats("/proc/no-such-place/stats.db");
+  for (int i = 0; i < 100005; ++i) stats.shown("item-" + std::to_string(100000 + i), "2025-04-01T10");
+  CHECK_FALSE(stats.flush().empty());
+  CHECK(stats.pending() == 100000);
+}

@@ -105,3 +105,17 @@ TEST_CASE("state watch: an error on the watch ends wait() with a reason instead 
   CHECK(watch.error().find("the state directory's watch failed") != std::string::npos);
   CHECK_FALSE(watch.wait());  // and stays failed: a caller looping on wait() stops
 }
+
+TEST_CASE("state watch: a state directory whose inbox cannot be made still reports a new current link") {
+  ScratchDir dir;
+  std::filesystem::create_symlink(dir.path / "nowhere", dir.path / "inbox");  // dangling: no inbox to watch
+  StateDir state{dir.path};
+  StateWatch watch(state);
+  REQUIRE(watch.watching());
+  std::filesystem::create_symlink("bundles/a.bundle", dir.path / "current");
+  auto changes = watch.poll();
+  CHECK(changes.current);
+  CHECK_FALSE(changes.inbox);
+  dir.write("other-file", "x");  // anything else in the state directory is not news
+  CHECK_FALSE(watch.poll().current);
+}
