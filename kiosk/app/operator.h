@@ -2,12 +2,16 @@
 // The app's side of the operator panel: checking the PIN against the configured hash,
 // gathering what the panel shows, and the exit status of "leave for maintenance".
 
+#include <chrono>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "kiosk/app/session.h"
 #include "kiosk/config/config.h"
+#include "kiosk/ops/installer.h"
+#include "kiosk/ops/trust.h"
 #include "kiosk/ui/operator_view.h"
 
 namespace kiosk::app {
@@ -32,8 +36,27 @@ struct PanelStats {
   long frames = 0;
 };
 
+// The state directory's status for the panel, read again at most every few seconds:
+// reading it opens every installed bundle, too slow to do on each frame.
+class PanelStatus {
+ public:
+  const ops::Status& get(const config::Config& config);
+  // Logs what the panel says of `bundle`'s signature when that changes (first shown, a
+  // new bundle, a key no longer trusted): the journal records which key the operator saw.
+  void log_signature(const std::filesystem::path& bundle, const ops::Trust& trust);
+
+ private:
+  std::optional<ops::Status> status_;
+  std::chrono::steady_clock::time_point read_at_;
+  std::string logged_signature_;
+};
+
+// The panel's line about the bundle's signature: which key signed it and where that key
+// is trusted from, worded in the panel's language.
+ui::OperatorFact signature_fact(const ops::SignatureSummary& summary);
+
 ui::OperatorInfo operator_info(const Session& session, const config::Config& config, const PanelStats& stats,
-                               const RecentErrors& errors);
+                               const RecentErrors& errors, PanelStatus& status);
 
 // Wires the panel of `session` to the configured PIN and to `info`.
 void connect_operator_panel(Session& session, const config::Config& config, std::function<ui::OperatorInfo()> info);
