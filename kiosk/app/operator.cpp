@@ -47,21 +47,20 @@ std::vector<std::string> RecentErrors::lines() const {
   return {lines_.begin(), lines_.end()};
 }
 
-const ops::Status& PanelStatus::get(const config::Config& cfg) {
+const PanelStatus::Read& PanelStatus::get(const config::Config& cfg, const std::filesystem::path& bundle) {
   constexpr auto kReadEvery = std::chrono::seconds(3);
   auto now = std::chrono::steady_clock::now();
-  if (!status_ || now - read_at_ >= kReadEvery) {
-    status_ = ops::read_status(ops::StateDir{cfg.state_dir});
-    read_at_ = now;
-  }
-  return *status_;
-}
-
-void PanelStatus::log_signature(const std::filesystem::path& bundle, const ops::Trust& trust) {
+  if (read_ && bundle == bundle_ && now - read_at_ < kReadEvery) return *read_;
+  auto trust = ops::trust_from_config(cfg);
+  read_ = Read{ops::read_status(ops::StateDir{cfg.state_dir}), ops::summarize_signature(bundle, trust)};
+  bundle_ = bundle;
+  read_at_ = now;
   auto line = bundle.filename().string() + ": " + ops::describe_signature(bundle, trust);
-  if (line == logged_signature_) return;
-  logged_signature_ = line;
-  std::cerr << "operator panel: " << text::escaped(line) << std::endl;
+  if (line != logged_signature_) {
+    logged_signature_ = line;
+    std::cerr << "operator panel: " << text::escaped(line) << std::endl;
+  }
+  return *read_;
 }
 
 ui::OperatorFact signature_fact(const ops::SignatureSummary& summary) {
@@ -70,7 +69,8 @@ ui::OperatorFact signature_fact(const ops::SignatureSummary& summary) {
   switch (summary.kind) {
     case Kind::Unsigned: return {UiKey::signature_status, "", UiKey::signature_unsigned};
     case Kind::Unreadable: return {UiKey::signature_status, "", UiKey::signature_unreadable};
-    case Kind::Trusted: return {UiKey::signature_status, summary.key_id + ", " + summary.source, UiKey::signed_by_key};
+    case Kind::Trusted:
+      return {UiKey::signature_status, summary.key_id + ", " + text::escaped(summary.source), UiKey::signed_by_key};
     case Kind::Untrusted: return {UiKey::signature_status, summary.key_id, UiKey::signed_by_untrusted_key};
   }
   return {UiKey::signature_status, "", UiKey::signature_unsigned};
@@ -81,12 +81,11 @@ ui::OperatorInfo operator_info(const Session& session, const config::Config& cfg
   ui::OperatorInfo info;
   const auto& bundle = *session.bundle;
   auto path = bundle.path();
-  const auto& status = panel_status.get(cfg);
-  auto trust = ops::trust_from_config(cfg);
-  panel_status.log_signature(path, trust);
+  const auto& read = panel_status.get(cfg, path);
+  const auto& status = read.status;
   std::string highest = status.highest_problem.empty()
                             ? (status.highest_version > 0 ? std::to_string(status.highest_version) : "—")
-                            : status.highest_problem;
+                            : text::escaped(status.highest_problem);
   std::string refused = std::to_string(status.refused);
   if (!status.newest_refusal.empty()) refused += "  " + status.newest_refusal;
   // Labels are interface texts, so the panel shows them in the visitor's language.
@@ -95,7 +94,7 @@ ui::OperatorInfo operator_info(const Session& session, const config::Config& cfg
       {UiKey::bundle_version,
        bundle.info().id + " v" + std::to_string(bundle.info().version) + "  (" + path.filename().string() + ")",
        std::nullopt},
-      signature_fact(ops::summarize_signature(path, trust)),
+      signature_fact(read.signature),
       {UiKey::highest_version, highest, std::nullopt},
       {UiKey::inbox_refused, refused, std::nullopt},
       {UiKey::uptime, duration(stats.uptime_s), std::nullopt},

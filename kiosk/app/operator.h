@@ -36,17 +36,22 @@ struct PanelStats {
   long frames = 0;
 };
 
-// The state directory's status for the panel, read again at most every few seconds:
-// reading it opens every installed bundle, too slow to do on each frame.
+// What the panel shows of the state directory and of the bundle's signature, read again
+// at most every few seconds (and when the bundle changes): reading the status opens
+// every installed bundle, and the trust reads key files, too slow to do on each frame.
 class PanelStatus {
  public:
-  const ops::Status& get(const config::Config& config);
-  // Logs what the panel says of `bundle`'s signature when that changes (first shown, a
-  // new bundle, a key no longer trusted): the journal records which key the operator saw.
-  void log_signature(const std::filesystem::path& bundle, const ops::Trust& trust);
+  struct Read {
+    ops::Status status;
+    ops::SignatureSummary signature;
+  };
+  // Logs what it says of the signature when that changes (first shown, a new bundle, a
+  // key no longer trusted): the journal records which key the operator saw.
+  const Read& get(const config::Config& config, const std::filesystem::path& bundle);
 
  private:
-  std::optional<ops::Status> status_;
+  std::optional<Read> read_;
+  std::filesystem::path bundle_;
   std::chrono::steady_clock::time_point read_at_;
   std::string logged_signature_;
 };
