@@ -39,7 +39,8 @@ int run_screenshot(const std::vector<std::filesystem::path>& candidates, const O
     const auto& bundle = session->bundle->path();
     host.use_atlas(*session->atlas);
     RecentErrors no_errors;
-    connect_operator_panel(*session, cfg, [&] { return operator_info(*session, cfg, {}, no_errors); });
+    PanelStatus panel_status;
+    connect_operator_panel(*session, cfg, [&] { return operator_info(*session, cfg, {}, no_errors, panel_status); });
     auto& controller = *session->controller;
     auto civil = wall.now();
     // The countdown shows once the idle time has passed: start browsing that long before --at.

@@ -131,7 +131,7 @@ bool WindowLoop::open(const std::vector<std::filesystem::path>& candidates, bool
 
 void WindowLoop::connect_panel() {
   connect_operator_panel(*session_, cfg_, [this] {
-    return operator_info(*session_, cfg_, {clock_.now(), frames_}, errors_);
+    return operator_info(*session_, cfg_, {clock_.now(), frames_}, errors_, panel_status_);
   });
 }
 

@@ -57,6 +57,7 @@ class WindowLoop {
   std::unique_ptr<platform::ImGuiHost> host_;
   std::unique_ptr<Session> session_, pending_;
   RecentErrors errors_;
+  PanelStatus panel_status_;
   std::unique_ptr<HotSwap> hot_swap_;
   std::unique_ptr<ops::PlayStats> stats_;
   std::unique_ptr<controller::PlayLog> plays_;

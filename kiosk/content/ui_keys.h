@@ -48,7 +48,12 @@ namespace kiosk::content {
   X(unsigned_allowed)           \
   X(bundle_version)             \
   X(signature_status)           \
-  X(signature_valid)            \
+  X(signature_unsigned)         \
+  X(signature_unreadable)       \
+  X(signed_by_key)              \
+  X(signed_by_untrusted_key)    \
+  X(highest_version)            \
+  X(inbox_refused)              \
   X(uptime)                     \
   X(memory)                     \
   X(frames)                     \

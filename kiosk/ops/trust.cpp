@@ -42,13 +42,26 @@ std::string Trust::describe_key(const std::string& key_id) const {
   return "key " + key_id + ", which is not trusted now";
 }
 
-std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust) {
+SignatureSummary summarize_signature(const std::filesystem::path& bundle, const Trust& trust) {
   auto signature = signature_path_for(bundle);
   std::error_code ec;
-  if (!std::filesystem::exists(std::filesystem::symlink_status(signature, ec))) return "unsigned";
+  if (!std::filesystem::exists(std::filesystem::symlink_status(signature, ec))) return {};
   auto key_id = signature_key_id(signature);
-  if (key_id.empty()) return "signed (its .minisig cannot be read)";
-  return "signed by " + trust.describe_key(key_id);
+  if (key_id.empty()) return {SignatureSummary::Unreadable, "", ""};
+  for (size_t i = 0; i < trust.keys.size(); ++i)
+    if (trust.keys[i].key_id_hex() == key_id) return {SignatureSummary::Trusted, key_id, trust.sources[i]};
+  return {SignatureSummary::Untrusted, key_id, ""};
+}
+
+std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust) {
+  auto summary = summarize_signature(bundle, trust);
+  switch (summary.kind) {
+    case SignatureSummary::Unsigned: return "unsigned";
+    case SignatureSummary::Unreadable: return "signed (its .minisig cannot be read)";
+    case SignatureSummary::Trusted:
+    case SignatureSummary::Untrusted: return "signed by " + trust.describe_key(summary.key_id);
+  }
+  return "unsigned";
 }
 
 SignatureCheck signature_check(const Trust& trust) {

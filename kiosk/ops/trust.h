@@ -24,9 +24,18 @@ struct Trust {
 Trust trust_from_config(const config::Config& config);
 Trust trust_from_files(const std::vector<std::string>& key_files);
 
-// What the operator is told of an installed bundle's signature (status, the operator
-// panel): "unsigned", "signed by key ID (security.trusted_keys)", "signed by key ID,
-// which is not trusted now", or that its .minisig cannot be read. The install verified it.
+// An installed bundle's signature in parts, for a caller that words it itself (the
+// operator panel, in the visitor's language).
+struct SignatureSummary {
+  enum Kind { Unsigned, Unreadable, Trusted, Untrusted } kind = Unsigned;
+  std::string key_id;  // hex, as minisign prints it; set for Trusted and Untrusted
+  std::string source;  // where the trusted key came from; set for Trusted
+};
+SignatureSummary summarize_signature(const std::filesystem::path& bundle, const Trust& trust);
+
+// What the operator is told of an installed bundle's signature (status): "unsigned", "signed by key ID
+// (security.trusted_keys)", "signed by key ID, which is not trusted now", or that its .minisig cannot be read. The
+// install verified it.
 std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust);
 
 // Checks a bundle's signature against the trusted keys; the reason names the file it is

@@ -1,13 +1,22 @@
 # The operator panel, end to end with the real pointer: a 3-second press in the top-left
 # corner opens the PIN keypad; a wrong PIN is refused; the PIN set with `kioskctl pin
-# set` opens the panel; "leave for maintenance" exits with the status the service does
-# not restart on (75).
+# set` opens the panel, which names the key that signed the bundle and where it is
+# trusted from; "leave for maintenance" exits with the status the service does not
+# restart on (75).
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/xdo.sh"
 
 LOG="$SCRATCH/kiosk.stderr"
 CONFIG="$SCRATCH/kiosk.toml"
-printf '[display]\nalternate_languages = false\n' >"$CONFIG"
+# A signed copy of the tiny bundle and its key trusted: the panel names that key.
+command -v minisign >/dev/null || fail "minisign is not installed (packaging/build-deps.txt)"
+minisign -G -W -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" </dev/null >/dev/null || fail "minisign -G failed"
+KEY_ID=$(head -1 "$SCRATCH/k.pub" | awk '{ print $NF }')
+BUNDLE="$SCRATCH/tiny.bundle"
+cp "$TINY_BUNDLE" "$BUNDLE"
+minisign -S -s "$SCRATCH/k.sec" -m "$BUNDLE" </dev/null >/dev/null || fail "minisign -S failed"
+printf '[display]\nalternate_languages = false\n[security]\ntrusted_keys = ["%s"]\n' "$(tail -1 "$SCRATCH/k.pub")" \
+  >"$CONFIG"
 echo 2468 | "$KIOSKCTL" pin set --config "$CONFIG" >/dev/null || fail "kioskctl pin set failed"
 grep -q '^pin_hash = "\$argon2id\$' "$CONFIG" || fail "no PIN hash in the configuration: $(cat "$CONFIG")"
 grep -q 2468 "$CONFIG" && fail "the PIN itself reached the configuration"
@@ -25,7 +34,7 @@ key() {  # key DIGIT|ok
 enter_pin() { for d in $(echo "$1" | grep -o .); do key "$d"; done; key ok; }
 
 : >"$LOG"
-"$KIOSK" --bundle "$TINY_BUNDLE" --windowed 1920x1080 --config "$CONFIG" </dev/null 2>"$LOG" &
+"$KIOSK" --bundle "$BUNDLE" --windowed 1920x1080 --config "$CONFIG" </dev/null 2>"$LOG" &
 pid=$!
 STEP="first frame"
 wait_for "first frame" 60
@@ -47,6 +56,7 @@ STEP="the right PIN"
 mark
 enter_pin 2468
 wait_for "scene operator" 10
+wait_for "operator panel: tiny.bundle: signed by key $KEY_ID (security.trusted_keys)" 5
 
 STEP="leave for maintenance"
 tap 1179 944

@@ -315,14 +315,25 @@ TEST_CASE("installer: status names the key that signed a bundle, and where that 
   trust.keys = {other.public_key(), key.public_key()};
   trust.sources = {"security.trusted_keys", "hall.pub"};
   CHECK(describe_signature(bundle, trust) == "unsigned");
+  CHECK(summarize_signature(bundle, trust).kind == SignatureSummary::Unsigned);
   sign_file(bundle, key);
   CHECK(signature_key_id(bundle.string() + ".minisig") == key.public_key().key_id_hex());
   CHECK(describe_signature(bundle, trust) == "signed by key " + key.public_key().key_id_hex() + " (hall.pub)");
+  // The panel words the same facts itself, from their parts.
+  auto trusted = summarize_signature(bundle, trust);
+  CHECK(trusted.kind == SignatureSummary::Trusted);
+  CHECK(trusted.key_id == key.public_key().key_id_hex());
+  CHECK(trusted.source == "hall.pub");
   trust.keys.pop_back();
   CHECK(describe_signature(bundle, trust) ==
         "signed by key " + key.public_key().key_id_hex() + ", which is not trusted now");
+  auto untrusted = summarize_signature(bundle, trust);
+  CHECK(untrusted.kind == SignatureSummary::Untrusted);
+  CHECK(untrusted.key_id == key.public_key().key_id_hex());
+  CHECK(untrusted.source.empty());
   std::ofstream(bundle.string() + ".minisig", std::ios::trunc) << "damaged";
   CHECK(describe_signature(bundle, trust) == "signed (its .minisig cannot be read)");
+  CHECK(summarize_signature(bundle, trust).kind == SignatureSummary::Unreadable);
 
   // The history says which key an install verified.
   StateDir state{dir.path / "state"};

@@ -1,5 +1,5 @@
 // The operator panel draws texts from outside the bundle (time stamps with their 'Z',
-// file names, error lines, the ✓ of a good signature): every character it may draw must
+// file names, error lines, key ids, the ✓ of a good signature): every character it may draw must
 // be in the baked atlas of each role it draws with, or it shows as '?'.
 
 #include <doctest/doctest.h>
@@ -49,11 +49,19 @@ TEST_CASE("panel glyphs: what the operator panel draws is baked for every role i
       "0d 3h 12m",
       "93 MB",
       "play statistics: database is locked",
-      ui_string(baked.bundle, "signature_valid", true) + "  (minisig)",
-      ui_string(baked.bundle, "signature_valid", false) + "  (minisig)",
+      // Key ids are hex as minisign prints them; a key file's path is the operator's.
+      ui_string(baked.bundle, "signed_by_key", true) + "  (170358D2185FCAA0, security.trusted_keys)",
+      ui_string(baked.bundle, "signed_by_key", false) + "  (ABCDEF0123456789, /etc/kiosk/hall.pub)",
+      ui_string(baked.bundle, "signed_by_untrusted_key", true) + "  (170358D2185FCAA0)",
+      ui_string(baked.bundle, "signature_unsigned", true),
+      ui_string(baked.bundle, "signature_unreadable", true),
+      ui_string(baked.bundle, "install_history", true),
+      ui_string(baked.bundle, "install_history", false),
+      "2  2026-12-02T01:35:24Z stick.bundle: not signed by a trusted key",
       ui_string(baked.bundle, "frames", true),
   };
-  CHECK(ui_string(baked.bundle, "signature_valid", false).find("✓") != std::string::npos);
+  CHECK(ui_string(baked.bundle, "signed_by_key", false).find("✓") != std::string::npos);
+  CHECK(ui_string(baked.bundle, "install_history", false).find("UTC") != std::string::npos);
   for (Role role : kiosk::ui::kOperatorPanelRoles)
     for (const auto& text : drawn) {
       INFO("role " << static_cast<int>(role) << ": " << text);
