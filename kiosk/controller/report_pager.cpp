@@ -1,6 +1,7 @@
 #include "kiosk/controller/report_pager.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace kiosk::controller {
 
@@ -9,7 +10,6 @@ void ReportPager::reset(size_t sections) {
   section_ = 0;
   page_ = 0;
   page_count_ = 1;
-  to_last_ = false;
 }
 
 void ReportPager::jump(size_t section) {
@@ -17,12 +17,11 @@ void ReportPager::jump(size_t section) {
   section_ = section;
   page_ = 0;
   page_count_ = 1;
-  to_last_ = false;
 }
 
 bool ReportPager::turn(int step) {
   if (step > 0) {
-    if (page_ + 1 < page_count_) {
+    if (page_ < page_count_ - 1) {
       ++page_;
       return true;
     }
@@ -37,7 +36,7 @@ bool ReportPager::turn(int step) {
     }
     if (section_ == 0) return false;
     jump(section_ - 1);
-    to_last_ = true;
+    page_ = INT_MAX;
     return true;
   }
   return false;
@@ -45,8 +44,6 @@ bool ReportPager::turn(int step) {
 
 void ReportPager::set_page_count(int pages) {
   page_count_ = std::max(1, pages);
-  if (to_last_) page_ = page_count_ - 1;
-  to_last_ = false;
   page_ = std::clamp(page_, 0, page_count_ - 1);
 }
 
