@@ -58,12 +58,12 @@ void arrow(const ViewContext& ctx, const Rect& r, const char* icon, bool enabled
 
 // The section list in `area`: one row each, the chosen one filled and marked in gold.
 void draw_section_list(const ViewContext& ctx, const std::vector<content::ReportSection>& sections, size_t chosen,
-                       const Rect& area, int columns) {
+                       const Rect& area, int columns, float max_row) {
   auto style = ctx.style(Role::Caption, colour::text, 1.3f);
   float gap = ctx.px(8);
   size_t rows = (sections.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
   float col_w = (area.width() - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float row_h = std::min(ctx.px(72), (area.height() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+  float row_h = std::min(max_row, (area.height() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
   float pad = ctx.px(20);
   for (size_t i = 0; i < sections.size(); ++i) {
     float x0 = area.min.x + static_cast<float>(i / rows) * (col_w + gap);
@@ -80,10 +80,13 @@ void draw_section_list(const ViewContext& ctx, const std::vector<content::Report
     float indent = sections[i].level == 2 ? ctx.px(24) : 0;
     auto s = style;
     s.colour = selected ? colour::gold : colour::text;
-    float text_h = s.size * s.line_spacing;
-    draw_text_block(ctx.list(), s, section_title(ctx, sections[i]),
-                    ImVec2(shown.min.x + pad + indent, shown.centre().y - text_h * 0.5f),
-                    shown.width() - 2 * pad - indent, 1);
+    // Two lines where the row has room for them (portrait's narrower columns), else one.
+    float line_h = s.size * s.line_spacing, width = shown.width() - 2 * pad - indent;
+    int lines = shown.height() >= 2 * line_h + ctx.px(12) ? 2 : 1;
+    std::string title = section_title(ctx, sections[i]);
+    float text_h = measure_text_block(s, title, width, lines);
+    draw_text_block(ctx.list(), s, title, ImVec2(shown.min.x + pad + indent, shown.centre().y - text_h * 0.5f), width,
+                    lines);
     ctx.w.hit(r, controller::ReportSection{i});
   }
 }
@@ -117,12 +120,16 @@ int draw_report(const ViewContext& ctx, size_t section, int page) {
 
   Rect text_area;
   if (c.portrait) {
-    float list_h = std::min(ctx.px(560), (bottom - top) * 0.4f);
-    draw_section_list(ctx, sections, section, {ImVec2(m, top), ImVec2(c.width - m, top + list_h)}, 2);
+    float row = ctx.px(96), gap = ctx.px(8);
+    float rows = static_cast<float>((sections.size() + 1) / 2);
+    float list_h = std::min(rows * row + (rows - 1) * gap, (bottom - top) * 0.4f);
+    draw_section_list(ctx, sections, section, {ImVec2(m, top), ImVec2(c.width - m, top + list_h)}, 2, row);
     text_area = {ImVec2(m, top + list_h + ctx.px(48)), ImVec2(c.width - m, bottom)};
   } else {
+    // The list runs down past the foot, which sits under the text alone.
     float list_w = ctx.px(600), gap = ctx.px(72);
-    draw_section_list(ctx, sections, section, {ImVec2(m, top), ImVec2(m + list_w, bottom)}, 1);
+    draw_section_list(ctx, sections, section, {ImVec2(m, top), ImVec2(m + list_w, c.height - ctx.px(48))}, 1,
+                      ctx.px(72));
     text_area = {ImVec2(m + list_w + gap, top), ImVec2(c.width - m, bottom)};
   }
 
