@@ -21,7 +21,7 @@ struct Options {
   std::optional<std::string> now;   // --now YYYY-MM-DDTHH:MM in the configured time zone
   std::optional<std::string> lang;  // --lang zh|en
   bool large_text = false;          // --large-text: the screenshot in the larger text size
-  std::string scene = "attract";    // --scene: attract, home, category:ID, detail:ID, countdown
+  std::string scene = "attract";    // --scene: attract, home, category:ID, detail:ID, report[:N], countdown
   double clock_rate = 1;            // --clock-rate N: both clocks run N times faster (soak tests)
   bool help = false;
 };

@@ -402,6 +402,12 @@ std::vector<std::string> all_texts(const Sources& s) {
   }
   for (const auto& u : s.ui_strings) texts.insert(texts.end(), {u.text.zh, u.text.en});
   for (const auto& image : s.images) texts.insert(texts.end(), {image.alt.zh, image.alt.en, image.credit});
+  // The reader shows the report's full text.
+  if (!s.document.text.empty())
+    for (const auto& section : content::shown_report(s.document).sections) {
+      texts.push_back(section.title);
+      texts.insert(texts.end(), section.paragraphs.begin(), section.paragraphs.end());
+    }
   return texts;
 }
 

@@ -1,9 +1,12 @@
 #include "kiosk/content/shown_texts.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 
 #include "kiosk/content/bundle.h"
+#include "kiosk/content/source_document.h"
 #include "kiosk/text/figure_text.h"
 
 namespace kiosk::content {
@@ -59,6 +62,24 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
         each({Role::Heading}, display, place);
         auto parts = text::split_figure(display);
         each({Role::FigureUnit, Role::Caption}, parts.prefix + parts.suffix, place);
+      }
+    }
+  }
+  {
+    // The reader: the section list in the caption face, a section's title as a heading,
+    // its paragraphs in the body face; a version 1 bundle has no source document to read.
+    auto has = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'source'");
+    has.step();
+    if (has.integer(0) > 0) {
+      auto s = db.prepare("SELECT text, first_line, last_line FROM source");
+      auto line = [&](int column) { return static_cast<int>(std::clamp<int64_t>(s.integer(column), 0, INT32_MAX)); };
+      while (s.step()) {
+        SourceDocument document{s.text(0), "", line(1), line(2)};
+        for (const auto& section : shown_report(document).sections) {
+          each({Role::Heading, Role::Caption}, section.title, {"source", "report", "section title"});
+          for (const auto& paragraph : section.paragraphs)
+            each({Role::Body}, paragraph, {"source", "report", "paragraph"});
+        }
       }
     }
   }

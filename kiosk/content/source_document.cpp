@@ -1,5 +1,7 @@
 #include "kiosk/content/source_document.h"
 
+#include "kiosk/text/marks.h"
+
 namespace kiosk::content {
 namespace {
 
@@ -110,6 +112,15 @@ ReportSource report_sections(const SourceDocument& d) {
     source.sections.back().paragraphs.emplace_back(p);
   }
   if (source.sections.front().paragraphs.empty()) source.sections.erase(source.sections.begin());
+  return source;
+}
+
+ReportSource shown_report(const SourceDocument& document) {
+  ReportSource source = report_sections(document);
+  for (auto& section : source.sections) {
+    section.title = text::full_width_marks(section.title);
+    for (auto& paragraph : section.paragraphs) paragraph = text::full_width_marks(paragraph);
+  }
   return source;
 }
 

@@ -34,4 +34,9 @@ std::string report_text(const SourceDocument& document);
 // holding that paragraph. Paragraphs are the non-empty lines, their indent removed.
 ReportSource report_sections(const SourceDocument& document);
 
+// The sections as the kiosk's reader shows them: every title and paragraph with its ASCII
+// marks in their full-width form (text::full_width_marks), nothing else changed. The font
+// bake and the subset read the same, so every character shown is in the atlas.
+ReportSource shown_report(const SourceDocument& document);
+
 }  // namespace kiosk::content

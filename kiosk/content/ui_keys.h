@@ -63,7 +63,11 @@ namespace kiosk::content {
   X(operator_reload)            \
   X(operator_rollback)          \
   X(operator_enter_maintenance) \
-  X(operator_close)
+  X(operator_close)             \
+  X(read_report)                \
+  X(report_title)               \
+  X(report_in_chinese)          \
+  X(report_opening)
 
 enum class UiKey : size_t {
 #define KIOSK_UI_KEY_ENUM(name) name,

@@ -3,6 +3,7 @@
 // each control it drew. Views compute the layout; the controller decides what a tap on a
 // rectangle does.
 
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
@@ -28,6 +29,14 @@ struct SetLargeText {
 struct Neighbour {
   int step = 0;  // +1 the next item, -1 the previous
 };
+// The report's full text: open it, jump to a section of the list, turn a page.
+struct OpenReport {};
+struct ReportSection {
+  size_t index = 0;
+};
+struct TurnPage {
+  int step = 0;  // +1 the next page, -1 the previous
+};
 // The operator's keypad and panel.
 struct KeypadDigit {
   int digit = 0;
@@ -44,8 +53,9 @@ struct RunCommand {
 };
 struct CloseOperator {};
 
-using Action = std::variant<OpenCategory, OpenItem, Back, Home, SetLanguage, SetLargeText, Neighbour, KeypadDigit,
-                            KeypadClear, KeypadOk, KeypadCancel, TouchCell, RunCommand, CloseOperator>;
+using Action =
+    std::variant<OpenCategory, OpenItem, Back, Home, SetLanguage, SetLargeText, Neighbour, OpenReport, ReportSection,
+                 TurnPage, KeypadDigit, KeypadClear, KeypadOk, KeypadCancel, TouchCell, RunCommand, CloseOperator>;
 
 struct Point {
   float x = 0, y = 0;
@@ -69,6 +79,7 @@ struct FrameReport {
   std::vector<Hit> hits;      // later ones lie on top
   float content_height = 0;   // the scrolled list's full height (category, detail)
   float viewport_height = 0;  // how much of it is visible at once
+  int page_count = 0;         // the report section's pages as laid out (report); 0: none reported
 };
 
 }  // namespace kiosk::controller

@@ -1,5 +1,7 @@
 #include "kiosk/controller/content_cache.h"
 
+#include "kiosk/content/source_document.h"
+
 namespace kiosk::controller {
 
 namespace {
@@ -32,6 +34,14 @@ const content::ItemSummary* ContentCache::teaser(const std::string& category_id)
   for (const auto& s : summaries(category_id))
     if (!s.figure.zh.empty()) return &s;
   return nullptr;
+}
+
+const std::vector<content::ReportSection>& ContentCache::report_sections() {
+  if (!report_) {
+    auto document = bundle_.source_document();
+    report_ = document ? content::shown_report(*document).sections : std::vector<content::ReportSection>{};
+  }
+  return *report_;
 }
 
 show::Catalogue ContentCache::catalogue() {

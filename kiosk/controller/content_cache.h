@@ -1,6 +1,7 @@
 #pragma once
 // What the views read from the bundle, loaded once or when first needed: categories,
-// each category's item summaries, and the full item on the detail screen.
+// each category's item summaries, the full item on the detail screen and the report's
+// full text.
 
 #include <map>
 #include <optional>
@@ -23,6 +24,9 @@ class ContentCache {
   const content::Item* item(const std::string& id);  // the full item, cached
   // The first figure of a category, its teaser on the home tile.
   const content::ItemSummary* teaser(const std::string& category_id);
+  // The report's full text by sections as shown (content::shown_report); empty for a
+  // bundle without its source document.
+  const std::vector<content::ReportSection>& report_sections();
   show::Catalogue catalogue();
   content::Bundle& bundle() { return bundle_; }
 
@@ -31,6 +35,7 @@ class ContentCache {
   std::vector<content::Category> categories_;
   std::map<std::string, std::vector<content::ItemSummary>> summaries_;
   std::map<std::string, content::Item> items_;
+  std::optional<std::vector<content::ReportSection>> report_;
 };
 
 }  // namespace kiosk::controller

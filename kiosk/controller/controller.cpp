@@ -110,6 +110,19 @@ void Controller::apply(const Action& action, double now) {
         if constexpr (std::is_same_v<A, SetLanguage>) show_.set_language(a.lang, now);
         if constexpr (std::is_same_v<A, SetLargeText>) show_.set_large_text(a.on, now);
         if constexpr (std::is_same_v<A, Neighbour>) show_.neighbour(a.step, now);
+        if constexpr (std::is_same_v<A, OpenReport>) {
+          if (content_.report_sections().empty()) return;
+          show_.open_report(now);
+          report_.reset(content_.report_sections().size());
+        }
+        if constexpr (std::is_same_v<A, ReportSection>) {
+          show_.touch(now);
+          if (show_.browsing_scene() == show::Scene::Report) report_.jump(a.index);
+        }
+        if constexpr (std::is_same_v<A, TurnPage>) {
+          show_.touch(now);
+          if (show_.browsing_scene() == show::Scene::Report) report_.turn(a.step);
+        }
       },
       action);
 }
@@ -123,6 +136,12 @@ void Controller::handle_gestures(double now) {
   if (scene == show::Scene::Category) {
     if (delta.y != 0) category_scroll_.drag(delta.y);
     if (release && release->was_drag) category_scroll_.release(release->velocity_y);
+  } else if (scene == show::Scene::Report) {
+    // A sideways swipe turns the page as the buttons do: to the left the next page.
+    float dx = release ? release->end.x - release->start.x : 0, dy = release ? release->end.y - release->start.y : 0;
+    if (release && release->was_drag && std::abs(dx) > viewport_.px(kSwipeReference) &&
+        std::abs(dx) > 1.5f * std::abs(dy))
+      report_.turn(dx < 0 ? +1 : -1);
   } else if (scene == show::Scene::Detail) {
     float dx = release ? release->end.x - release->start.x : 0, dy = release ? release->end.y - release->start.y : 0;
     if (release && release->was_drag && std::abs(dx) > viewport_.px(kSwipeReference) &&
@@ -225,6 +244,9 @@ FrameModel Controller::begin_frame() {
   m.scroll = m.scene == show::Scene::Category ? category_scroll_.offset()
              : m.scene == show::Scene::Detail ? detail_scroll_.offset()
                                               : 0;
+  m.report_section = report_.section();
+  m.report_page = report_.page();
+  m.report_page_count = report_.page_count();
   m.lang = show_.language();
   m.large_text = show_.large_text();
   m.interactive = show_.interactive();
@@ -248,8 +270,9 @@ FrameModel Controller::begin_frame() {
 void Controller::end_frame(FrameReport report) {
   hits_ = std::move(report.hits);
   hits_for_ = hits_key();
-  if (report.viewport_height <= 0) return;
   auto scene = show_.browsing_scene();
+  if (scene == show::Scene::Report && report.page_count > 0) report_.set_page_count(report.page_count);
+  if (report.viewport_height <= 0) return;
   if (scene == show::Scene::Category) category_scroll_.set_extent(report.content_height, report.viewport_height);
   if (scene == show::Scene::Detail) detail_scroll_.set_extent(report.content_height, report.viewport_height);
 }
@@ -309,6 +332,15 @@ bool Controller::go_to(const SceneTarget& target, const show::CivilTime& wall) {
       if (!content_.item(target.id)) return false;
       show_.open_item(target.id, now);
       return true;
+    case SceneTarget::Report: {
+      show_.touch(now);
+      const auto& sections = content_.report_sections();
+      if (sections.empty() || target.section >= sections.size()) return false;
+      show_.open_report(now);
+      report_.reset(sections.size());
+      report_.jump(target.section);
+      return true;
+    }
   }
   return false;
 }

@@ -14,6 +14,7 @@
 #include "kiosk/controller/action.h"
 #include "kiosk/controller/content_cache.h"
 #include "kiosk/controller/operator_flow.h"
+#include "kiosk/controller/report_pager.h"
 #include "kiosk/controller/scene_target.h"
 #include "kiosk/show/clock.h"
 #include "kiosk/show/gesture.h"
@@ -60,7 +61,9 @@ struct FrameModel {
   double countdown_remaining = 0;
   std::string category, item;
   int item_position = -1, item_count = 1;
-  float scroll = 0;  // of the category's list or the detail's text
+  float scroll = 0;           // of the category's list or the detail's text
+  size_t report_section = 0;  // the report's full text: the section shown and its page
+  int report_page = 0, report_page_count = 1;
   text::Lang lang = text::Lang::Zh;
   bool large_text = false, interactive = true;
   show::CivilTime wall;
@@ -108,6 +111,7 @@ class Controller {
   show::Show& show() { return show_; }
   const show::Show& show() const { return show_; }
   const OperatorFlow& operator_flow() const { return operator_; }
+  const ReportPager& report_pager() const { return report_; }
 
  private:
   struct PendingTap {
@@ -133,6 +137,7 @@ class Controller {
   bool input_changed_ = false;
   double press_time_ = 0;
   show::Scroller category_scroll_, detail_scroll_;
+  ReportPager report_;
   std::string scrolled_for_;  // the scene the scrollers belong to
   std::vector<Hit> hits_;     // the controls of the last frame drawn
   std::string hits_for_;      // the scene they were drawn in

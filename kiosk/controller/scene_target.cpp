@@ -5,6 +5,7 @@ namespace kiosk::controller {
 std::optional<SceneTarget> parse_scene_target(const std::string& name) {
   if (name == "attract") return SceneTarget{SceneTarget::Attract, ""};
   if (name == "home") return SceneTarget{SceneTarget::Home, ""};
+  if (name == "report") return SceneTarget{SceneTarget::Report, ""};
   if (name == "countdown") return SceneTarget{SceneTarget::Countdown, ""};
   if (name == "operator-pin") return SceneTarget{SceneTarget::OperatorKeypad, ""};
   if (name == "operator") return SceneTarget{SceneTarget::OperatorPanel, ""};
@@ -13,6 +14,10 @@ std::optional<SceneTarget> parse_scene_target(const std::string& name) {
   std::string kind = name.substr(0, colon), id = name.substr(colon + 1);
   if (kind == "category") return SceneTarget{SceneTarget::Category, id};
   if (kind == "detail") return SceneTarget{SceneTarget::Detail, id};
+  if (kind == "report") {
+    if (id.size() > 4 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return SceneTarget{SceneTarget::Report, "", std::stoul(id)};
+  }
   return std::nullopt;
 }
 

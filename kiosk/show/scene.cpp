@@ -8,6 +8,7 @@ const char* scene_name(Scene scene) {
     case Scene::Home: return "home";
     case Scene::Category: return "category";
     case Scene::Detail: return "detail";
+    case Scene::Report: return "report";
     case Scene::Countdown: return "countdown";
     case Scene::Closed: return "closed";
   }

@@ -121,6 +121,13 @@ bool Show::neighbour(int step, double now) {
   return true;
 }
 
+void Show::open_report(double now) {
+  if (!accept_touch(now)) return;
+  category_.clear();
+  item_.clear();
+  enter(Scene::Report);
+}
+
 void Show::back(double now) {
   if (!accept_touch(now)) return;
   if (scene_ == Scene::Detail && item_from_category_) {

@@ -1,7 +1,7 @@
 #pragma once
-// The presentation state machine: attract loop, browsing (home, category, detail), the
-// idle countdown, modes and open hours. Driven by the injected clock and by visitor
-// actions the ui recognised; it knows nothing of drawing.
+// The presentation state machine: attract loop, browsing (home, category, detail, the
+// report's full text), the idle countdown, modes and open hours. Driven by the injected
+// clock and by visitor actions the ui recognised; it knows nothing of drawing.
 
 #include <map>
 #include <string>
@@ -39,6 +39,7 @@ class Show {
   void open_category(const std::string& id, double now);
   bool open_item(const std::string& id, double now);  // false for an id in no category
   bool neighbour(int step, double now);               // the next (+1) or previous (-1) item; false at either end
+  void open_report(double now);                       // the report's full text, from the home screen
   void back(double now);
   void home(double now);
   void set_language(text::Lang lang, double now);
@@ -63,7 +64,9 @@ class Show {
   double next_deadline(double now) const;
 
  private:
-  bool browsing() const { return scene_ == Scene::Home || scene_ == Scene::Category || scene_ == Scene::Detail; }
+  bool browsing() const {
+    return scene_ == Scene::Home || scene_ == Scene::Category || scene_ == Scene::Detail || scene_ == Scene::Report;
+  }
   bool open_at(const CivilTime& wall) const;
   void enter(Scene scene);
   void return_to_rest(double now);

@@ -16,8 +16,19 @@ void draw_home(const ViewContext& ctx) {
   auto title = ctx.style(Role::Title, colour::text, 1.2f);
   float y =
       title_top + draw_text_block(ctx.list(), title, ctx.ui(UiKey::home_title), ImVec2(m, title_top), title_width, 2);
+  // The subtitle shares its row with the way into the report's full text, at its right.
+  std::string read = ctx.ui(UiKey::read_report);
+  float pill_h = ctx.px(kTopBarHeight);
+  float pill_w = text_width(ctx.style(Role::Label, colour::text), read) + 2 * ctx.px(32);
   auto subtitle = ctx.style(Role::Caption, colour::muted);
-  y += draw_text_block(ctx.list(), subtitle, ctx.ui(UiKey::home_subtitle), ImVec2(m, y), title_width, 1);
+  float row_h = std::max(pill_h, subtitle.size * subtitle.line_spacing);
+  draw_text_block(ctx.list(), subtitle, ctx.ui(UiKey::home_subtitle),
+                  ImVec2(m, y + (row_h - subtitle.size * subtitle.line_spacing) * 0.5f),
+                  title_width - pill_w - ctx.px(32), 1);
+  if (!ctx.content.report_sections().empty())
+    ctx.w.pill({ImVec2(c.width - m - pill_w, y), ImVec2(c.width - m, y + pill_h)}, read, false,
+               controller::OpenReport{});
+  y += row_h;
 
   const auto& categories = ctx.content.categories();
   int columns = c.portrait ? 2 : 4;

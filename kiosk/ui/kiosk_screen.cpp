@@ -136,6 +136,10 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
       draw_detail(ctx, frame.item, frame.item_position, frame.item_count, frame.scroll, report.content_height);
       report.viewport_height = canvas.height - canvas.px(kScrollMarginReference);
       break;
+    case show::Scene::Report:
+      list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
+      report.page_count = draw_report(ctx, frame.report_section, frame.report_page);
+      break;
     case show::Scene::Countdown: break;
   }
   if (frame.counting_down) draw_countdown(ctx, frame.countdown_remaining);

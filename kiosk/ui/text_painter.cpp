@@ -30,6 +30,13 @@ float text_width(const TextStyle& style, std::string_view text) {
   return w;
 }
 
+std::vector<std::string_view> wrap_lines(const TextStyle& style, std::string_view text, float max_width) {
+  std::vector<std::string_view> out;
+  for (const auto& line : layout(style, text, max_width, 0))
+    out.push_back(text.substr(line.begin, line.end - line.begin));
+  return out;
+}
+
 float measure_text_block(const TextStyle& style, std::string_view text, float max_width, int max_lines) {
   auto lines = layout(style, text, max_width, max_lines);
   return static_cast<float>(lines.size()) * style.size * style.line_spacing;

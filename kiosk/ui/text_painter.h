@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <string_view>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -22,6 +23,10 @@ float text_width(const TextStyle& style, std::string_view text);
 // the last ending in "…" when the text goes on. Returns the height used.
 float draw_text_block(ImDrawList* list, const TextStyle& style, std::string_view text, ImVec2 pos, float max_width,
                       int max_lines = 0, Align align = Align::Left);
+
+// The lines `text` wraps into at `max_width`, as slices of it: for layouts that place
+// each line themselves (the reader's pages).
+std::vector<std::string_view> wrap_lines(const TextStyle& style, std::string_view text, float max_width);
 
 // Height that draw_text_block would use, without drawing.
 float measure_text_block(const TextStyle& style, std::string_view text, float max_width, int max_lines = 0);

@@ -45,6 +45,9 @@ void draw_home(const ViewContext& ctx);
 void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, float& content_height);
 void draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
                  float& content_height);
+// The report's full text: the section list and the current section's page. Returns the
+// number of pages the section takes at this size.
+int draw_report(const ViewContext& ctx, size_t section, int page);
 void draw_countdown(const ViewContext& ctx, double remaining);
 void draw_closed(const ViewContext& ctx, const std::string& clock, const std::string& open_from,
                  const std::string& open_to);

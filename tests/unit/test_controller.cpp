@@ -23,6 +23,13 @@ const kiosk::show::CivilTime kNoon{2025, 4, 1, 12, 0};
 const HitRect kHighlightsTile{100, 300, 500, 600};
 const HitRect kBackPill{100, 56, 260, 136};
 const HitRect kList{0, 300, 1920, 1000};
+const HitRect kReportButton{1400, 950, 1800, 1030};
+const HitRect kNextPage{1700, 980, 1860, 1060};
+const HitRect kPreviousPage{1000, 980, 1160, 1060};
+HitRect section_rect(size_t i) {
+  float y = 200 + static_cast<float>(i) * 60;
+  return {40, y, 600, y + 60};
+}
 
 struct Rig {
   kiosk::content::Bundle bundle = kiosk::content::Bundle::open(KIOSK_TINY_BUNDLE);
@@ -30,6 +37,8 @@ struct Rig {
   kiosk::show::ManualClock clock;
   Controller controller;
   std::vector<std::string> pins;  // every PIN the controller asked about
+  size_t sections = 0;            // the report's, as its list shows them
+  std::vector<int> pages;         // each section's page count, as the reader would lay it out
 
   explicit Rig(ControllerOptions options = {}) : controller(options, content, clock) {
     controller.set_viewport({1920, 1080, 1});
@@ -59,7 +68,18 @@ struct Rig {
       r.hits.push_back({{1500, 900, 1800, 980}, CloseOperator{}});
       return r;
     }
-    if (m.scene == Scene::Home) r.hits.push_back({kHighlightsTile, OpenCategory{"highlights"}});
+    if (m.scene == Scene::Home) {
+      r.hits.push_back({kHighlightsTile, OpenCategory{"highlights"}});
+      r.hits.push_back({kReportButton, OpenReport{}});
+    }
+    if (m.scene == Scene::Report) {
+      r.hits.push_back({kBackPill, Back{}});
+      for (size_t i = 0; i < sections; ++i) r.hits.push_back({section_rect(i), ReportSection{i}});
+      r.hits.push_back({kPreviousPage, TurnPage{-1}});
+      r.hits.push_back({kNextPage, TurnPage{+1}});
+      // As the reader lays it out: the section shown decides how many pages it takes.
+      r.page_count = m.report_section < pages.size() ? pages[m.report_section] : 1;
+    }
     if (m.scene == Scene::Category) {
       r.hits.push_back({kBackPill, Back{}});
       r.hits.push_back({{100, 300, 700, 520}, OpenItem{"gdp-growth"}});
@@ -103,6 +123,20 @@ struct Rig {
   void to_home(double t) {
     tap(960, 540, t);  // wakes the attract loop: home, and the tap does nothing more
     frame(t + 0.1);
+  }
+  void tap_in(HitRect r, double t) {
+    tap(r.x0 + 10, r.y0 + 10, t);
+    frame(t + 0.1);
+  }
+  void to_report(double t) {
+    sections = content.report_sections().size();
+    pages.assign(sections, 1);
+    if (sections > 1) {
+      pages[0] = 3;
+      pages[1] = 2;
+    }
+    to_home(t);
+    tap_in(kReportButton, t + 0.5);
   }
   void to_category(double t) {
     to_home(t);
@@ -339,4 +373,84 @@ TEST_CASE("controller: scene targets are typed, and ids the bundle lacks are ref
   auto m = rig.controller.begin_frame();
   CHECK(m.scene == Scene::Detail);
   CHECK(m.category == "culture");
+}
+
+TEST_CASE("controller: the report's full text opens from home, taps on the list jump, buttons and swipes turn pages") {
+  Rig rig;
+  REQUIRE(rig.content.report_sections().size() >= 3);  // the tiny bundle carries its source document
+  rig.to_report(1);
+  auto m = rig.frame(1.7);
+  REQUIRE(m.scene == Scene::Report);
+  CHECK(m.report_section == 0);
+  CHECK(m.report_page == 0);
+  CHECK(m.report_page_count == 3);  // the view's layout reached the controller
+  rig.tap_in(kNextPage, 2);
+  m = rig.frame(2.2);
+  CHECK(m.report_page == 1);
+  rig.drag({1400, 600}, {900, 620}, 3, 0.2);  // to the left: the next page
+  m = rig.frame(3.3);
+  CHECK(m.report_page == 2);
+  rig.drag({1400, 600}, {1350, 600}, 4, 0.2);  // 50 px: under the swipe distance
+  CHECK(rig.frame(4.3).report_page == 2);
+  rig.tap_in(kNextPage, 5);  // past the section's last page: the next section's first
+  m = rig.frame(5.2);
+  CHECK(m.report_section == 1);
+  CHECK(m.report_page == 0);
+  CHECK(m.report_page_count == 2);
+  rig.drag({900, 600}, {1400, 600}, 6, 0.2);  // to the right: back into section 0, at its last page
+  m = rig.frame(6.3);
+  CHECK(m.report_section == 0);
+  CHECK(m.report_page >= 2);  // past the end until the view lays it out: the view draws the last page
+  m = rig.frame(6.4);
+  CHECK(m.report_page == 2);
+  CHECK(m.report_page_count == 3);
+  rig.tap_in(kPreviousPage, 7);
+  rig.tap_in(kPreviousPage, 8);
+  rig.tap_in(kPreviousPage, 9);  // at the very start: nothing before it
+  m = rig.frame(9.2);
+  CHECK(m.report_section == 0);
+  CHECK(m.report_page == 0);
+  rig.tap_in(section_rect(2), 10);
+  m = rig.frame(10.2);
+  CHECK(m.report_section == 2);
+  CHECK(m.report_page == 0);
+  CHECK(m.scene == Scene::Report);
+  rig.tap_in(kBackPill, 11);
+  CHECK(rig.frame(11.2).scene == Scene::Home);
+  CHECK(rig.controller.take_scene_log() == std::vector<std::string>{"attract", "home", "report", "home"});
+}
+
+TEST_CASE("controller: the report's last page turns no further, and the reader returns to the attract loop idle") {
+  ControllerOptions options;
+  options.show.idle_timeout_s = 20;
+  options.show.countdown_s = 5;
+  Rig rig(options);
+  rig.to_report(1);
+  size_t last = rig.sections - 1;
+  rig.tap_in(section_rect(last), 2);
+  auto m = rig.frame(2.2);
+  REQUIRE(m.report_section == last);
+  rig.tap_in(kNextPage, 3);
+  rig.drag({1400, 600}, {900, 620}, 4, 0.2);
+  m = rig.frame(4.3);
+  CHECK(m.report_section == last);
+  CHECK(m.report_page == 0);
+  CHECK(rig.frame(26).counting_down);
+  m = rig.frame(30);
+  CHECK(m.scene == Scene::Attract);
+}
+
+TEST_CASE("controller: report scene targets name a section the bundle has") {
+  Rig rig;
+  auto target = parse_scene_target("report:2");
+  REQUIRE(target);
+  CHECK(target->kind == SceneTarget::Report);
+  CHECK(rig.controller.go_to(*target, kNoon));
+  auto m = rig.controller.begin_frame();
+  CHECK(m.scene == Scene::Report);
+  CHECK(m.report_section == 2);
+  CHECK(parse_scene_target("report")->section == 0);
+  CHECK_FALSE(parse_scene_target("report:x"));
+  CHECK_FALSE(parse_scene_target("report:99999"));
+  CHECK_FALSE(rig.controller.go_to(*parse_scene_target("report:999"), kNoon));
 }
