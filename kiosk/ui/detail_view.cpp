@@ -29,13 +29,7 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
 }
 
 void arrow_button(const ViewContext& ctx, const Rect& r, const char* icon, bool enabled, int step) {
-  if (!enabled) return;
-  bool down = ctx.w.pressed(r);
-  Rect shown = pressed_rect(r, down);
-  ctx.list()->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface,
-                              48);
-  draw_icon(ctx.list(), icon, shown.centre(), shown.width() * 0.42f, colour::gold);
-  ctx.w.hit(r, controller::Neighbour{step});
+  if (enabled) ctx.w.round_button(r, icon, controller::Neighbour{step});
 }
 
 }  // namespace

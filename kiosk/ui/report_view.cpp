@@ -47,13 +47,7 @@ std::vector<std::vector<PageLine>> paginate(const TextStyle& body, const content
 }
 
 void arrow(const ViewContext& ctx, const Rect& r, const char* icon, bool enabled, int step) {
-  if (!enabled) return;
-  bool down = ctx.w.pressed(r);
-  Rect shown = pressed_rect(r, down);
-  ctx.list()->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface,
-                              48);
-  draw_icon(ctx.list(), icon, shown.centre(), shown.width() * 0.42f, colour::gold);
-  ctx.w.hit(r, controller::TurnPage{step});
+  if (enabled) ctx.w.round_button(r, icon, controller::TurnPage{step});
 }
 
 // The section list in `area`: one row each, the chosen one filled and marked in gold.

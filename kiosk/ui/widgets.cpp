@@ -1,5 +1,6 @@
 #include "kiosk/ui/widgets.h"
 
+#include "kiosk/ui/icons.h"
 #include "kiosk/ui/text_painter.h"
 
 namespace kiosk::ui {
@@ -10,6 +11,14 @@ Rect pressed_rect(const Rect& r, bool pressed) {
   float s = 0.97f;
   return {ImVec2(c.x + (r.min.x - c.x) * s, c.y + (r.min.y - c.y) * s),
           ImVec2(c.x + (r.max.x - c.x) * s, c.y + (r.max.y - c.y) * s)};
+}
+
+void Widgets::round_button(const Rect& r, const char* icon, controller::Action action) const {
+  bool down = pressed(r);
+  Rect shown = pressed_rect(r, down);
+  list_->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface, 48);
+  draw_icon(list_, icon, shown.centre(), shown.width() * 0.42f, colour::gold);
+  hit(r, std::move(action));
 }
 
 void Widgets::pill(const Rect& r, const std::string& label, bool selected, controller::Action action, uint32_t accent) {

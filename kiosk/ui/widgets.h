@@ -48,6 +48,8 @@ class Widgets {
   // A pill-shaped button with a label; `selected` fills it.
   void pill(const Rect& r, const std::string& label, bool selected, controller::Action action,
             uint32_t accent = colour::gold);
+  // A round button holding an icon (the detail's and the reader's page arrows).
+  void round_button(const Rect& r, const char* icon, controller::Action action) const;
   // A rounded surface that darkens under the finger.
   void card(const Rect& r, uint32_t fill = colour::surface);
 
