@@ -162,9 +162,9 @@ class InboxPass {
     if (!st) return;
     if (S_ISREG(st->st_mode)) {
       // A change of its own, so that the change time recorded is later than any write
-      // before the refusal even where a rename leaves the change time alone.
-      ::fchmodat(dir_.get(), aside.c_str(), st->st_mode & 07777, 0);
-      st = look(aside);
+      // before the refusal even where a rename leaves the change time alone. If that fails,
+      // the change time as it is still tells a later write.
+      if (::fchmodat(dir_.get(), aside.c_str(), st->st_mode & 07777, 0) == 0) st = look(aside);
       if (!st) return;
     }
     if (auto old = record_of(*st); old != records_.end()) records_.erase(old);
