@@ -1,16 +1,22 @@
 #include "kiosk/config/config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <toml++/toml.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
+
+#include "kiosk/base/errors.h"
+#include "kiosk/base/fd.h"
 
 namespace kiosk::config {
 namespace {
@@ -252,17 +258,50 @@ std::vector<std::string> known_keys() {
   return keys;
 }
 
+namespace {
+
+constexpr off_t kMaxConfigBytes = 1 << 20;
+
+// The configuration file's bytes, or why there are none. Opened without blocking and read
+// only if it is a regular file: a FIFO would wait for a writer, a directory reads as empty.
+std::optional<std::string> read_regular(const std::filesystem::path& file, std::string& why) {
+  base::Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  struct stat st {};
+  if (!fd || ::fstat(fd.get(), &st) != 0) {
+    why = "cannot read the configuration file (" + base::errno_text(errno) + ")";
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    why = S_ISDIR(st.st_mode) ? "is a directory, not a configuration file" : "is not a regular file";
+    return std::nullopt;
+  }
+  if (st.st_size > kMaxConfigBytes) {
+    why = std::to_string(st.st_size) + " bytes; a configuration file is at most " + std::to_string(kMaxConfigBytes);
+    return std::nullopt;
+  }
+  std::string text(static_cast<size_t>(st.st_size), '\0');
+  ssize_t n = ::read(fd.get(), text.data(), text.size());
+  if (n < 0) {
+    why = "cannot read the configuration file (" + base::errno_text(errno) + ")";
+    return std::nullopt;
+  }
+  text.resize(static_cast<size_t>(n));
+  return text;
+}
+
+}  // namespace
+
 Loaded load(const std::filesystem::path& file, bool required) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  std::string why;
+  auto text = read_regular(file, why);
+  if (!text) {
     Loaded out;
-    if (required || std::filesystem::exists(file))
-      out.problems.push_back({file.string(), 0, "", "cannot read the configuration file; using built-in defaults"});
+    std::error_code ec;
+    if (required || std::filesystem::symlink_status(file, ec).type() != std::filesystem::file_type::not_found)
+      out.problems.push_back({file.string(), 0, "", why + "; using built-in defaults"});
     return out;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), file.string());
+  return parse(*text, file.string());
 }
 
 }  // namespace kiosk::config

@@ -38,6 +38,14 @@ stderr_has "bad.toml: security.pin_hash: not a hash from 'kioskctl pin set'; the
 
 expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/missing.toml"
 stderr_has "missing.toml: cannot read the configuration file"
+# A directory read as an empty file, so nothing said why no key was trusted; a FIFO
+# would have waited for a writer for ever.
+mkdir "$SCRATCH/conf.d"
+expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/conf.d"
+stderr_has "conf.d: is a directory, not a configuration file"
+mkfifo "$SCRATCH/fifo.toml"
+expect_exit 1 timeout 10 "$KIOSKCTL" config check --config "$SCRATCH/fifo.toml"
+stderr_has "fifo.toml: is not a regular file"
 
 printf '[display\n' >"$SCRATCH/syntax.toml"
 expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/syntax.toml"
