@@ -231,12 +231,14 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
       if (info->version <= highest && highest == current_version)
         throw FileError(file.string() + ": version " + std::to_string(info->version) +
                         " is not newer than the installed version " + std::to_string(current_version) +
-                        " (--allow-downgrade installs it anyway)");
+                        " (`kioskctl install --allow-downgrade FILE` installs it anyway)");
       if (info->version <= highest)
         throw FileError(file.string() + ": version " + std::to_string(info->version) +
                         " is not newer than the highest installed version " + std::to_string(highest) +
                         " (current is version " + std::to_string(current_version) +
-                        "; kioskctl rollback returns to the previous one, --allow-downgrade installs this anyway)");
+                        "; `kioskctl rollback` returns to the previous one, `kioskctl install --allow-downgrade FILE` "
+                        "installs this "
+                        "anyway)");
     }
 
     test_step("rename");

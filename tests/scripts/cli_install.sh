@@ -32,7 +32,7 @@ PY
 
 # A downgrade, then the same with --allow-downgrade.
 install 1 "$SCRATCH/v1.bundle"
-stderr_has "version 1 is not newer than the installed version 2"
+stderr_has "version 1 is not newer than the installed version 2 (\`kioskctl install --allow-downgrade FILE\` installs it anyway)"
 
 # Unsigned.
 cp "$SCRATCH/v2.bundle" "$SCRATCH/unsigned.bundle"
