@@ -213,11 +213,13 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
   // The count-up runs to `value`, so it must be the number the report states.
   std::string digits = text::split_figure(f.display_zh).number;
   digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
-  if (!digits.empty() && digits.find_first_of("0123456789") != std::string::npos &&
-      !same(std::strtod(digits.c_str(), nullptr), f.value))
+  const bool has_number = !digits.empty() && digits.find_first_of("0123456789") != std::string::npos;
+  const double shown = has_number ? std::strtod(digits.c_str(), nullptr) : f.value;
+  if (has_number && !same(shown, f.value))
     problem(out, "figure.value", "the value " + number(f.value) + " is not the number of " + quoted(f.display_zh),
             item.quote_zh);
-  const double expected = f.value * magnitude_zh(f.unit_zh);
+  // The English states the figure as shown, not `value` (which has its own message above).
+  const double expected = shown * magnitude_zh(f.unit_zh);
   auto en = value_en(f.display_en);
   if (!en)
     problem(out, "figure.display_en", "the English " + quoted(f.display_en) + " states no number", item.quote_zh);

@@ -145,6 +145,7 @@ TEST_CASE("fidelity: the figure's value, qualifier, unit and English must agree 
   auto item = gdp();
   item.figure->value = 6;
   CHECK(has(problems_of(item), "figure.value: the value 6 is not the number of '5%以上'"));
+  CHECK_FALSE(has(problems_of(item), "figure.display_en"));  // one mistake, one message: the English is right
   item = gdp();
   item.figure->display_en = "over 6%";
   CHECK(has(problems_of(item), "figure.display_en: the English 'over 6%' states 6, but '5%以上' is 5"));
