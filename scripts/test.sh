@@ -40,7 +40,7 @@ echo "== tests with sanitizers" >&2
 LP_NUM_THREADS=0 ctest --test-dir "$here/build-asan" --output-on-failure --parallel 2 || status=1
 # sqlite_oom is its own executable, single-threaded, and not built here.
 echo "== unit tests with ThreadSanitizer" >&2
-TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tests/tsan.supp \
   ctest --test-dir "$here/build-tsan" --label-regex "^unit$" --exclude-regex "^sqlite_oom$" --output-on-failure \
   --parallel 2 || status=1
 if [ $fuzz_status != 0 ]; then
