@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "bundle_fixture.h"
+#include "installer_fixture.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/highest_version.h"
 #include "kiosk/ops/installer.h"
@@ -21,21 +22,6 @@ using namespace kiosk::ops;
 namespace fs = std::filesystem;
 
 namespace {
-
-const SignatureCheck kNoSignature = [](const fs::path&, const fs::path&) { return std::string(); };
-
-InstallOptions unsigned_ok() {
-  InstallOptions o;
-  o.allow_unsigned = true;
-  return o;
-}
-
-// A copy of the tiny bundle with another version number.
-fs::path version_of_tiny(const ScratchDir& dir, int version) {
-  auto path = dir.copy_of_tiny("tiny-v" + std::to_string(version) + ".bundle");
-  tamper(path, "UPDATE bundle SET version = " + std::to_string(version));
-  return path;
-}
 
 int64_t current_version(const StateDir& state) {
   return kiosk::content::Bundle::open(state.current()).info().version;

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "bundle_fixture.h"
+#include "installer_fixture.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/ops/minisign.h"
@@ -21,20 +22,6 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace {
-
-const SignatureCheck kNoSignature = [](const fs::path&, const fs::path&) { return std::string(); };
-
-InstallOptions unsigned_ok() {
-  InstallOptions o;
-  o.allow_unsigned = true;
-  return o;
-}
-
-fs::path version_of_tiny(const ScratchDir& dir, int version) {
-  auto path = dir.copy_of_tiny("tiny-v" + std::to_string(version) + ".bundle");
-  tamper(path, "UPDATE bundle SET version = " + std::to_string(version));
-  return path;
-}
 
 bool contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
