@@ -1,6 +1,7 @@
 #include "kiosk/content/fidelity.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -63,6 +64,64 @@ bool same(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 
+// Every number the Chinese states: "1660余万" gives 1660 and 16600000, "七万元" 70000.
+std::vector<double> numbers_zh(std::string_view text) {
+  static const std::u32string digits = U"零一二两三四五六七八九";
+  auto cps = text::decode(text);
+  std::vector<double> out;
+  auto scale_at = [&](size_t i) {
+    while (i < cps.size() && (cps[i] == U'余' || cps[i] == U'多')) ++i;
+    if (i < cps.size() && cps[i] == U'万') return 1e4;
+    if (i < cps.size() && cps[i] == U'亿') return 1e8;
+    return 1.0;
+  };
+  for (size_t i = 0; i < cps.size();) {
+    if (cps[i] >= U'0' && cps[i] <= U'9') {
+      std::string run;
+      for (; i < cps.size() && ((cps[i] >= U'0' && cps[i] <= U'9') || cps[i] == U'.' || cps[i] == U','); ++i)
+        if (cps[i] != U',') run += static_cast<char>(cps[i]);
+      double value = std::strtod(run.c_str(), nullptr);
+      out.push_back(value);
+      out.push_back(value * scale_at(i));
+      continue;
+    }
+    // Chinese numerals, read as a whole: 十四 is 14, 两千 2000, 七万 70000.
+    double total = 0, section = 0, digit = 0;
+    bool any = false;
+    for (; i < cps.size(); ++i) {
+      char32_t c = cps[i];
+      if (size_t d = digits.find(c); d != std::u32string::npos)
+        digit = static_cast<double>(d == 0 ? 0 : d - (d >= 3 ? 1 : 0));
+      else if (c == U'十' || c == U'百' || c == U'千')
+        section += (digit == 0 ? 1 : digit) * (c == U'十' ? 10 : c == U'百' ? 100 : 1000), digit = 0;
+      else if (any && (c == U'万' || c == U'亿'))
+        total += (section + digit) * (c == U'万' ? 1e4 : 1e8), section = digit = 0;
+      else
+        break;
+      any = true;
+    }
+    if (any)
+      out.push_back(total + section + digit);
+    else
+      ++i;
+  }
+  return out;
+}
+
+// Every number an English text states, as written and as a value: "16.6 million" -> 16600000.
+std::vector<std::pair<std::string, double>> numbers_en(const std::string& text) {
+  static const std::regex number(R"(([0-9][0-9,]*(\.[0-9]+)?)(\s*(thousand|million|billion))?)");
+  std::vector<std::pair<std::string, double>> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    auto at = static_cast<size_t>(m.position(0));
+    // Digits inside a word or after a decimal point are not a number of their own.
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '.')) continue;
+    if (auto value = value_en(m.str(0))) out.emplace_back(m.str(0), *value);
+  }
+  return out;
+}
+
 std::string number(double v) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.15g", v);
@@ -70,7 +129,10 @@ std::string number(double v) {
 }
 
 std::string quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.append(1, '\'').append(text).append(1, '\'');
+  return out;
 }
 
 }  // namespace
@@ -175,6 +237,51 @@ void FidelityCheck::problem(std::vector<FidelityProblem>& out, std::string field
   out.push_back({std::move(field), std::move(reason), nearest_passage(near)});
 }
 
+// A title is the report's words, or several of them joined by 、 or quoted (“雏鹰”“瞪羚”).
+void FidelityCheck::check_title(std::vector<FidelityProblem>& out, const std::string& title) const {
+  if (title.empty()) return problem(out, "title_zh", "the title is empty", title);
+  std::string piece;
+  auto flush = [&] {
+    if (!piece.empty() && !in_report(piece))
+      problem(out, "title_zh",
+              "the title " + quoted(title) + (piece == title ? "" : " has " + quoted(piece) + ", which") +
+                  " is not in the report",
+              piece);
+    piece.clear();
+  };
+  for (size_t at = 0; at < title.size();) {
+    size_t from = at;
+    char32_t c = text::decode_next(title, at);
+    if (c == U'、' || c == U'“' || c == U'”' || c == U'‘' || c == U'’')
+      flush();
+    else
+      piece.append(title, from, at - from);
+  }
+  flush();
+}
+
+// The English may state a number only where the item's Chinese states it.
+void FidelityCheck::check_english_numbers(std::vector<FidelityProblem>& out, const Item& item) const {
+  std::vector<double> stated;
+  for (const std::string* zh : {&item.title.zh, &item.summary.zh, &item.body.zh, &item.quote_zh, &item.section.zh}) {
+    auto found = numbers_zh(*zh);
+    stated.insert(stated.end(), found.begin(), found.end());
+  }
+  if (item.figure) {
+    auto found = numbers_zh(item.figure->display_zh);
+    stated.insert(stated.end(), found.begin(), found.end());
+  }
+  const std::pair<const char*, const std::string*> fields[] = {{"title_en", &item.title.en},
+                                                               {"summary_en", &item.summary.en},
+                                                               {"body_en", &item.body.en},
+                                                               {"section_en", &item.section.en}};
+  for (const auto& [field, en] : fields)
+    for (const auto& [written, value] : numbers_en(*en))
+      if (std::none_of(stated.begin(), stated.end(), [&](double z) { return same(z, value); }))
+        problem(out, field, "the English states " + quoted(written) + ", a number the item's Chinese does not state",
+                item.quote_zh);
+}
+
 std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
   std::vector<FidelityProblem> out;
   auto verbatim = [&](const char* field, const std::string& text, const char* what) {
@@ -185,6 +292,8 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
   };
   verbatim("quote", item.quote_zh, "the quote");
   verbatim("summary_zh", item.summary.zh, "the summary");
+  check_title(out, item.title.zh);
+  check_english_numbers(out, item);
   const std::string& body = item.body.zh;
   for (size_t start = 0; start < body.size();) {
     size_t end = body.find("。", start);

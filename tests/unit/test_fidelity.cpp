@@ -37,6 +37,7 @@ content::Item gdp() {
   content::Item item;
   item.id = "gdp-growth";
   item.kind = content::ItemKind::Figure;
+  item.title = {"地区生产总值增长", "GDP growth"};
   item.summary = {"预计全年地区生产总值增长5%以上、位居全市前列", "GDP grew by over 5%"};
   item.body = {"预计全年地区生产总值增长5%以上、位居全市前列。一般公共预算收入增长13.4%", ""};
   item.quote_zh = "预计全年地区生产总值增长5%以上、位居全市前列";
@@ -161,11 +162,56 @@ TEST_CASE("fidelity: the figure's value, qualifier, unit and English must agree 
   // 1660余万人次 is 16.6 million, not 1.66 million.
   content::Item visits;
   visits.id = "visits";
+  visits.title = {"接待市民游客", "Visits"};
   visits.quote_zh = visits.summary.zh = "累计接待市民游客1660余万人次";
   visits.figure = content::Figure{"1660余万人次", 1660, "万人次", "余", "total", "over 1.66 million visits"};
   CHECK(has(problems_of(visits), "states 1660000, but '1660余万人次' is 16600000"));
   visits.figure->display_en = "over 16.6 million visits";
   CHECK(problems_of(visits) == "");
+}
+
+TEST_CASE("fidelity: a title is made of the report's words, joined by 、 or quoted") {
+  auto item = gdp();
+  for (const char* title : {"大理道、泰安道", "“雏鹰”“瞪羚”“领军”企业", "增速全市第一"}) {
+    item.title.zh = title;
+    CHECK_MESSAGE(problems_of(item) == "", title);
+  }
+  item.title.zh = "地区生产总值下降";
+  CHECK(has(problems_of(item), "title_zh: the title '地区生产总值下降' is not in the report | line 21: "));
+  item.title.zh = "五大道、全国第一";
+  CHECK(has(problems_of(item), "title_zh: the title '五大道、全国第一' has '全国第一', which is not in the report"));
+  item.title.zh = "";
+  CHECK(has(problems_of(item), "title_zh: the title is empty"));
+}
+
+TEST_CASE("fidelity: the English states no number that the item's Chinese does not") {
+  auto item = gdp();
+  item.summary.en = "GDP grew by over 6% in 2024";
+  item.section = {"一、2024年工作回顾", "I. Review of work in 2024"};
+  auto p = problems_of(item);
+  CHECK(has(p, "summary_en: the English states '6', a number the item's Chinese does not state"));
+  CHECK_FALSE(has(p, "'2024'"));
+  CHECK_FALSE(has(p, "section_en"));
+  item = gdp();
+  item.title.en = "GDP growth, top 3 in Tianjin";
+  CHECK(has(problems_of(item), "title_en: the English states '3'"));
+  item = gdp();
+  item.body.en = "Budget revenue grew by 13.4%, and by 14.3% too";
+  CHECK(has(problems_of(item), "body_en: the English states '14.3'"));
+  CHECK_FALSE(has(problems_of(item), "'13.4'"));
+  // Magnitudes and Chinese numerals are read as the numbers they are.
+  content::Item income;
+  income.id = "income";
+  income.title = {"居民人均可支配收入", "Income"};
+  income.quote_zh = income.summary.zh = "居民人均可支配收入突破七万元、保持全市领先";
+  income.summary.en = "Per-capita disposable income passed 70,000 yuan";
+  income.body.en = "Income passed 70 thousand yuan; 1660余万 is not stated here, so 16.6 million is refused";
+  p = problems_of(income);
+  CHECK_FALSE(has(p, "'70,000'"));
+  CHECK_FALSE(has(p, "'70 thousand'"));
+  CHECK(has(p, "body_en: the English states '16.6 million'"));
+  income.body.zh = "累计接待市民游客1660余万人次";
+  CHECK(problems_of(income).find("16.6 million") == std::string::npos);
 }
 
 TEST_CASE("fidelity: the web page around the report is neither a quote nor any other text") {
