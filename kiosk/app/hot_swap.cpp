@@ -27,6 +27,7 @@ HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErr
       wake_(std::move(wake)) {
   install_.allow_unsigned = cfg.allow_unsigned;
   install_.keep = cfg.keep_bundles;
+  install_.report_sha256 = cfg.report_sha256;
   if (watch_.watching()) watcher_ = std::thread([this] { watch(); });
 }
 

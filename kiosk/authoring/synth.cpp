@@ -25,6 +25,13 @@ std::string words(std::mt19937& rng, int count) {
   return out;
 }
 
+// "A", "B", ... "Z", "AA": an English label without digits, which the Chinese would have to state.
+std::string letters(int index) {
+  std::string out;
+  for (int n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return out;
+}
+
 content::Image synthetic_image(int index, std::mt19937& rng) {
   const int w = 960, h = 720;
   std::vector<uint8_t> rgba(static_cast<size_t>(w) * h * 4);
@@ -67,7 +74,7 @@ BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::
   // its report, so that a synthetic bundle validates: sentences of words, each ending in
   // a figure, which the items quote.
   struct Sentence {
-    std::string text, display;
+    std::string lead, text, display;
     double value;
   };
   std::vector<Sentence> pool;
@@ -76,7 +83,8 @@ BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::
     double value = static_cast<double>(rng() % 100000) / 10;
     char display[32];
     std::snprintf(display, sizeof display, "%.1f万人次", value);
-    pool.push_back({words(rng, 6) + display, display, value});
+    std::string lead = words(rng, 2);
+    pool.push_back({lead, lead + words(rng, 4) + display, display, value});
     document += (k % 5 == 0 ? "\n  " : "") + pool.back().text + "。";
   }
   document += "\n";
@@ -89,7 +97,8 @@ BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::
     item.id = "item-" + std::to_string(i);
     item.category_id = s.categories[static_cast<size_t>(i % options.categories)].id;
     item.order = i;
-    item.title = {words(rng, 2), "Item " + std::to_string(i)};
+    // The title is the report's words, as a real one must be: the sentence's first two.
+    item.title = {sentence.lead, "Item " + letters(i)};
     item.summary = {sentence.text, "A synthetic item for scale tests"};
     for (int k = 0; k < 6; ++k) item.body.zh += pool[static_cast<size_t>((i + k) % kSourceSentences)].text + "。";
     item.body.en = "A longer synthetic text for the detail screen.";

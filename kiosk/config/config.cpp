@@ -155,6 +155,17 @@ const std::map<std::string, KeyHandler>& handlers() {
            return r.problem(n, k, "must be a whole number from 0 to 50; using 3");
          c.keep_bundles = static_cast<int>(*v);
        }},
+      {"content.report_sha256",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           // Fails closed, as the keys do: a mistyped pin matches no report, so nothing installs.
+           c.report_sha256 = v;
+           bool hex = v.size() == 64 && v.find_first_not_of("0123456789abcdef") == std::string::npos;
+           if (v.empty() || hex) return "";
+           return "must be 64 lowercase hexadecimal digits, as sha256sum prints them, or \"\" for any report; "
+                  "until then no bundle installs";
+         });
+       }},
       {"security.trusted_keys",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
          const auto* array = n.as_array();

@@ -31,6 +31,8 @@ struct Config {
   std::filesystem::path bundle;  // empty: the state directory's current bundle
   std::filesystem::path state_dir = std::filesystem::path("/var/lib") / kPackageName;
   int keep_bundles = 3;  // installed bundles kept besides current and previous
+  // The sha256 of the report every installed bundle must carry; empty: any report
+  std::string report_sha256;
   // What the kiosk can rebuild and keeps to start faster (baked font atlases); empty: none
   std::filesystem::path cache_dir = std::filesystem::path("/var/cache") / kPackageName;
   // [clock]

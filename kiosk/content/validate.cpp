@@ -208,7 +208,8 @@ bool inkless(char32_t c) {
 
 class Validator {
  public:
-  Validator(const std::filesystem::path& path, const BundleLimits& limits) : path_(path), limits_(limits) {}
+  Validator(const std::filesystem::path& path, const BundleLimits& limits, std::string_view report_sha256)
+      : path_(path), limits_(limits), report_sha256_(report_sha256) {}
 
   std::vector<std::string> run() {
     std::optional<Bundle> bundle;
@@ -551,6 +552,9 @@ class Validator {
     if (actual != document->sha256)
       problem("source document: its text has sha256 " + actual + ", not the " + document->sha256 +
               " recorded with it (changed after the build)");
+    if (!report_sha256_.empty() && actual != report_sha256_)
+      problem("source document: the report it carries has sha256 " + actual + ", not " + std::string(report_sha256_) +
+              ", the report it must be built from");
     if (auto why = line_range_problem(*document); !why.empty()) {
       problem("source document: " + why);
       return;
@@ -590,6 +594,7 @@ class Validator {
 
   std::filesystem::path path_;
   BundleLimits limits_;
+  std::string_view report_sha256_;
   std::vector<std::string> problems_;
   std::array<std::vector<uint8_t>, 2> fonts_;  // regular, bold: those that passed their checks
 };
@@ -624,8 +629,9 @@ const TextRule* text_rule(std::string_view table, std::string_view column) {
   return nullptr;
 }
 
-std::vector<std::string> validate_bundle(const std::filesystem::path& path, const BundleLimits& limits) {
-  return Validator(path, limits).run();
+std::vector<std::string> validate_bundle(const std::filesystem::path& path, const BundleLimits& limits,
+                                         std::string_view report_sha256) {
+  return Validator(path, limits, report_sha256).run();
 }
 
 }  // namespace kiosk::content

@@ -34,7 +34,10 @@ struct TextRule {
 const TextRule* text_rule(std::string_view table, std::string_view column);
 
 // One line per problem, each starting with the file's path; empty when the bundle is good.
-std::vector<std::string> validate_bundle(const std::filesystem::path& path, const BundleLimits& limits = {});
+// With `report_sha256`, the report the bundle carries must also be that one: a bundle's
+// own checksum of its report proves nothing if the report was replaced along with it.
+std::vector<std::string> validate_bundle(const std::filesystem::path& path, const BundleLimits& limits = {},
+                                         std::string_view report_sha256 = {});
 
 // Whether FreeType can load the font and render a digit from it; sets `reason` if not.
 bool font_renders(const std::vector<uint8_t>& bytes, std::string& reason);

@@ -208,7 +208,7 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
       std::string why = check_signature(incoming, incoming_sig);
       if (!why.empty()) throw FileError(about_originals(why, incoming, incoming_sig, file));
     }
-    auto problems = content::validate_bundle(incoming);
+    auto problems = content::validate_bundle(incoming, {}, options.report_sha256);
     if (!problems.empty()) {
       std::string first = problems.front().substr(problems.front().find(": ") + 2);
       throw FileError(file.string() + ": does not validate: " + first +

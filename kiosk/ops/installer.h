@@ -32,6 +32,7 @@ struct InstallOptions {
   bool allow_unsigned = false;   // development only: the operator panel says so
   bool allow_downgrade = false;  // install a version not above the current one
   int keep = 3;                  // installed bundles kept, besides current and previous
+  std::string report_sha256;     // the report a bundle must carry (content.report_sha256); empty: any
   // How long to wait for another install or rollback in the same state directory.
   std::chrono::milliseconds lock_wait = std::chrono::seconds(60);
 };

@@ -79,6 +79,7 @@ int cmd_install(const Args& args) {
   options.allow_unsigned = cfg.allow_unsigned && c->pubkeys.empty();
   options.allow_downgrade = c->allow_downgrade;
   options.keep = cfg.keep_bundles;
+  options.report_sha256 = cfg.report_sha256;
   // Keys named with --pubkey, else the configuration's.
   auto trust = c->pubkeys.empty() ? ops::trust_from_config(cfg) : ops::trust_from_files(c->pubkeys);
   if (!trust.problem.empty()) {

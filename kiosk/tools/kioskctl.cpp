@@ -10,7 +10,9 @@ namespace kiosk::tools {
 const char* const kHelp =
     "usage: kioskctl COMMAND [ARGS]\n"
     "  build SOURCE_DIR -o FILE          build a content bundle from editable sources\n"
-    "  validate FILE                     the full check; exit 0 only for a bundle the kiosk will show\n"
+    "  validate [--report-sha256 HEX] FILE\n"
+    "                                    the full check; exit 0 only for a bundle the kiosk will show\n"
+    "                                    (with HEX, only one carrying the report of that sha256)\n"
     "  info FILE [--json]                id, version, title, counts, size and sha256 of a bundle\n"
     "  synth --items N --images M -o FILE  a valid synthetic bundle for scale tests\n"
     "  install FILE [--pubkey KEYFILE]... [--allow-downgrade]\n"

@@ -5,6 +5,18 @@ source "$(dirname "$0")/lib.sh"
 expect_exit 0 "$KIOSKCTL" validate "$TINY_BUNDLE"
 grep -q ": ok$" "$SCRATCH/stdout" || fail "validate printed: $(cat "$SCRATCH/stdout")"
 
+# --report-sha256 holds the bundle to a report the operator knows.
+report=$(sha256sum "$SOURCE_DIR/tests/data/tiny/source/report.txt" | cut -d' ' -f1)
+expect_exit 0 "$KIOSKCTL" validate --report-sha256 "$report" "$TINY_BUNDLE"
+other=$(printf '%064d' 0)
+expect_exit 1 "$KIOSKCTL" validate --report-sha256 "$other" "$TINY_BUNDLE"
+stderr_has "source document: the report it carries has sha256 $report, not $other, the report it must be built from"
+expect_exit 64 "$KIOSKCTL" validate --report-sha256 "${report^^}" "$TINY_BUNDLE"
+stderr_has "--report-sha256 must be 64 lowercase hexadecimal digits"
+expect_exit 64 "$KIOSKCTL" validate "$TINY_BUNDLE" --report-sha256
+expect_exit 64 "$KIOSKCTL" validate "$TINY_BUNDLE" "$TINY_BUNDLE"
+stderr_has "validate: unexpected argument"
+
 : >"$SCRATCH/empty.bundle"
 expect_exit 1 "$KIOSKCTL" validate "$SCRATCH/empty.bundle"
 stderr_has "$SCRATCH/empty.bundle: not a content bundle"

@@ -46,6 +46,20 @@ TEST_CASE("config: the cache directory is an absolute path, or empty for none") 
   CHECK(loaded.config.cache_dir == "/var/cache/heping-kiosk");
 }
 
+TEST_CASE("config: content.report_sha256 pins the report; a mistyped one pins a report no bundle carries") {
+  std::string sum(64, 'a');
+  CHECK(parse("", "k.toml").config.report_sha256.empty());
+  CHECK(parse("[content]\nreport_sha256 = \"" + sum + "\"\n", "k.toml").config.report_sha256 == sum);
+  for (std::string bad : {std::string(63, 'a'), std::string(64, 'A'), "sha256:" + sum}) {
+    auto loaded = parse("[content]\nreport_sha256 = \"" + bad + "\"\n", "k.toml");
+    REQUIRE(loaded.problems.size() == 1);
+    CHECK(loaded.problems[0].to_string() ==
+          "k.toml:2: content.report_sha256: must be 64 lowercase hexadecimal digits, as sha256sum prints them, or "
+          "\"\" for any report; until then no bundle installs");
+    CHECK(loaded.config.report_sha256 == bad);  // fails closed: it matches no report
+  }
+}
+
 TEST_CASE("config: a bad value is named with its key and line, and the key keeps its default") {
   auto loaded =
       parse("[display]\nmode = \"party\"\nidle_timeout = 5\n[clock]\ntime_zone = \"Mars/Olympus\"\n", "k.toml");

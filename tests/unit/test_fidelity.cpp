@@ -14,6 +14,7 @@
 #include "kiosk/authoring/sources.h"
 #include "kiosk/content/fidelity.h"
 #include "kiosk/content/sha256.h"
+#include "kiosk/content/validate.h"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -254,4 +255,47 @@ TEST_CASE("fidelity: the builder names the file, the line, the item and the near
   auto result = authoring::build_bundle(dir, output);
   CHECK_FALSE(result.problems.empty());
   CHECK_FALSE(fs::exists(output));
+}
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<uint8_t> bytes_of(const std::string& text) {
+  return {text.begin(), text.end()};
+}
+
+void replace_all(const fs::path& path, const std::string& from, const std::string& to) {
+  std::string text = read_text(path);
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+}  // namespace
+
+TEST_CASE("fidelity: a report forged along with its checksum validates only until the report is pinned") {
+  ScratchDir scratch;
+  fs::path dir = scratch.path / "src";
+  fs::copy(fs::path(KIOSK_SOURCE_DIR) / "tests/data/tiny", dir, fs::copy_options::recursive);
+  std::string genuine = content::sha256_hex(bytes_of(read_text(dir / "source/report.txt")));
+  // The attacker's report says 6%, the content agrees with it, and bundle.toml records its sum.
+  replace_all(dir / "source/report.txt", "5%以上", "6%以上");
+  replace_all(dir / "items/highlights.toml", "5%以上", "6%以上");
+  replace_all(dir / "items/highlights.toml", "over 5%", "over 6%");
+  replace_all(dir / "items/highlights.toml", "value = 5.0", "value = 6.0");
+  std::string forged = content::sha256_hex(bytes_of(read_text(dir / "source/report.txt")));
+  replace_all(dir / "bundle.toml", genuine, forged);
+  auto output = scratch.path / "forged.bundle";
+  auto built = authoring::build_bundle(dir, output);
+  REQUIRE_MESSAGE(built.problems.empty(), built.problems.front().to_string());
+
+  CHECK(content::validate_bundle(output).empty());
+  auto pinned = content::validate_bundle(output, {}, genuine);
+  REQUIRE(pinned.size() == 1);
+  CHECK(has(pinned[0], "source document: the report it carries has sha256 " + forged + ", not " + genuine));
+  CHECK(content::validate_bundle(KIOSK_TINY_BUNDLE, {}, genuine).empty());
 }

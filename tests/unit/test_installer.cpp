@@ -54,6 +54,21 @@ TEST_CASE("installer: installs, switches current, keeps previous, and rolls back
   CHECK(status.history.back().find("rollback ok") != std::string::npos);
 }
 
+TEST_CASE("installer: with a pinned report, only a bundle carrying that report installs") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto options = unsigned_ok();
+  options.report_sha256 = std::string(64, '0');
+  auto other = install_bundle(version_of_tiny(dir, 1), state, options, kNoSignature);
+  CHECK_FALSE(other.ok);
+  CHECK(other.message.find("does not validate: source document: the report it carries has sha256 ") !=
+        std::string::npos);
+  CHECK(other.message.find(", not " + options.report_sha256) != std::string::npos);
+  options.report_sha256 = kiosk::content::Bundle::open(KIOSK_TINY_BUNDLE).source_document()->sha256;
+  auto pinned = install_bundle(version_of_tiny(dir, 1), state, options, kNoSignature);
+  CHECK_MESSAGE(pinned.ok, pinned.message);
+}
+
 TEST_CASE("installer: refuses a version that is not newer, unless told to") {
   ScratchDir dir;
   StateDir state{dir.path / "state"};
