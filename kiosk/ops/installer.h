@@ -41,6 +41,7 @@ struct InstallResult {
   std::string message;  // what happened, for the operator
   std::filesystem::path installed;
   int64_t version = 0;
+  bool made_state_dir = false;  // the state directory did not exist; this install made it
 };
 
 // Takes the state directory's lock for the whole install. FILE may be a link (an

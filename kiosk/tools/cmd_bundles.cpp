@@ -89,9 +89,17 @@ int cmd_install(const Args& args) {
     std::cerr << "kioskctl: no trusted public key (give --pubkey KEYFILE, or set security.trusted_keys)\n";
     return kExitProblems;
   }
-  // The one command that may make the state directory: a kiosk's first install.
+  // The one command that may make the state directory (a kiosk's first install), but only
+  // its last part, and it says so: a mistyped path must be visible.
+  if (auto missing = config::missing_state_dir_parent(located); !missing.empty()) {
+    std::cerr << "kioskctl: install refused: " << text::escaped(missing) << "\n";
+    return kExitBadFile;
+  }
   auto result =
       ops::install_bundle(c->rest[0], ops::StateDir{located.state_dir()}, options, ops::signature_check(trust));
+  if (result.made_state_dir)
+    std::cerr << "kioskctl: created the state directory " << text::escaped(located.state_dir().string())
+              << "; it did not exist\n";
   if (!result.ok) {
     std::cerr << "kioskctl: install refused: " << text::escaped(result.message) << "\n";
     return kExitProblems;

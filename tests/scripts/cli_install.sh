@@ -109,6 +109,18 @@ version 5
 install 1 "$SCRATCH/v5.bundle"
 stderr_has "$state/highest-version: the record of the highest installed version is damaged"
 
+# install makes a state directory that does not exist, but only its last part, and says so:
+# a mistyped path is refused or visible, never a silent new tree.
+expect_exit 2 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/no-such-parent/state" --pubkey "$SCRATCH/k.pub"
+stderr_has "kioskctl: install refused: $SCRATCH/no-such-parent/state: the state directory does not exist, nor does $SCRATCH/no-such-parent, so it is not made (from --state-dir); check the path"
+[ -e "$SCRATCH/no-such-parent" ] && fail "install made $SCRATCH/no-such-parent"
+expect_exit 0 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/new-state" --pubkey "$SCRATCH/k.pub"
+[ "$(cat "$SCRATCH/stderr")" = "kioskctl: created the state directory $SCRATCH/new-state; it did not exist" ] ||
+  fail "install into a new state directory said: $(cat "$SCRATCH/stderr")"
+grep -q "installed tiny-test-v2-" "$SCRATCH/stdout" || fail "install said: $(cat "$SCRATCH/stdout")"
+expect_exit 1 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/new-state" --pubkey "$SCRATCH/k.pub"
+grep -q "created the state directory" "$SCRATCH/stderr" && fail "said so again: $(cat "$SCRATCH/stderr")"
+
 # A state directory that does not exist: every command but install (which makes it) says so.
 for cmd in status rollback stats; do
   expect_exit 2 "$KIOSKCTL" $cmd --state-dir "$SCRATCH/no-such-state"
