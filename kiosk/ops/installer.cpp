@@ -18,6 +18,7 @@
 #include "kiosk/ops/highest_version.h"
 #include "kiosk/ops/inbox_refusals.h"
 #include "kiosk/ops/minisign.h"
+#include "kiosk/ops/partial_file.h"
 
 namespace kiosk::ops {
 namespace {
@@ -218,6 +219,10 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
       std::string why = check_signature(incoming, incoming_sig);
       if (!why.empty()) throw FileError(about_originals(why, incoming, incoming_sig, file));
     }
+    // A bundle signed while it was still being written, or installed unsigned, is named as cut
+    // short rather than as a database SQLite cannot read.
+    if (auto incomplete = incomplete_file(incoming); !incomplete.empty())
+      throw FileError(file.string() + ": " + incomplete);
     auto problems = content::validate_bundle(incoming);
     if (!problems.empty()) {
       std::string first = problems.front().substr(problems.front().find(": ") + 2);

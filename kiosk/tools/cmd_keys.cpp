@@ -6,6 +6,7 @@
 #include "kiosk/base/atomic_file.h"
 #include "kiosk/base/errors.h"
 #include "kiosk/ops/minisign.h"
+#include "kiosk/ops/trust.h"
 #include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
 
@@ -129,7 +130,7 @@ int cmd_verify(const Args& args) {
   }
   auto result = ops::verify_file(file, trusted);
   if (!result.ok()) {
-    std::cerr << "kioskctl: " << text::escaped(result.message) << "\n";
+    std::cerr << "kioskctl: " << text::escaped(ops::explain_mismatch(result, file)) << "\n";
     return kExitProblems;
   }
   std::cout << text::escaped(file) << ": signature ok, key " << result.key_id
