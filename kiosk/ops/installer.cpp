@@ -387,6 +387,7 @@ Status read_status(const StateDir& state) {
   auto refused = refused_summary(state);
   status.refused = refused.count;
   status.newest_refusal = refused.newest;
+  status.recent_refusals = refused.recent;
   return status;
 }
 

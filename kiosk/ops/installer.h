@@ -72,11 +72,12 @@ struct InstalledBundle {
 struct Status {
   std::optional<InstalledBundle> current, previous;
   std::vector<InstalledBundle> bundles;
-  std::vector<std::string> history;  // the last lines, newest last
-  int64_t highest_version = 0;       // what an install must be above (without --allow-downgrade)
-  std::string highest_problem;       // why the record of it cannot be read, if it cannot
-  size_t refused = 0;                // entries the inbox set aside and keeps
-  std::string newest_refusal;        // "WHEN NAME: reason" of the newest, escaped when recorded
+  std::vector<std::string> history;          // the last lines, newest last
+  int64_t highest_version = 0;               // what an install must be above (without --allow-downgrade)
+  std::string highest_problem;               // why the record of it cannot be read, if it cannot
+  size_t refused = 0;                        // entries the inbox set aside and keeps
+  std::string newest_refusal;                // "WHEN NAME: reason" of the newest, escaped
+  std::vector<std::string> recent_refusals;  // the same of the newest few set-asides, newest first
 };
 
 Status read_status(const StateDir& state);
