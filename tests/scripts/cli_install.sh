@@ -122,6 +122,11 @@ expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"  # rolling back stays al
 expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"
 install 0 "$SCRATCH/v2.bundle" --allow-downgrade
 grep -q "installed tiny-test-v2-" "$SCRATCH/stdout" || fail "install said: $(cat "$SCRATCH/stdout")"
+# As docs/operators.md says: neither lowers the record, so version 4 itself is now refused.
+expect_exit 0 "$KIOSKCTL" status --state-dir "$state"
+grep -q "^highest installed version: 4 " "$SCRATCH/stdout" || fail "status: $(cat "$SCRATCH/stdout")"
+install 1 "$SCRATCH/v4.bundle"
+stderr_has "v4.bundle: version 4 is not newer than the highest installed version 4 (current is version 2;"
 echo "not a number" >"$state/highest-version"
 version 5
 install 1 "$SCRATCH/v5.bundle"
