@@ -48,4 +48,16 @@ std::string missing_state_dir(const Located& located) {
          located.state_dir_source + ")";
 }
 
+std::string missing_state_dir_parent(const Located& located) {
+  std::filesystem::path dir = located.state_dir();
+  if (!dir.has_filename()) dir = dir.parent_path();  // "state/" names "state"
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) == 0 || errno != ENOENT) return {};
+  auto parent = dir.parent_path();
+  // Anything but a parent that is missing is the installer's to report, as it tries.
+  if (parent.empty() || ::stat(parent.c_str(), &st) == 0 || errno != ENOENT) return {};
+  return located.state_dir().string() + ": the state directory does not exist, nor does " + parent.string() +
+         ", so it is not made (from " + located.state_dir_source + "); check the path";
+}
+
 }  // namespace kiosk::config

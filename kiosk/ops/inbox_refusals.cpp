@@ -8,11 +8,22 @@
 #include <sstream>
 
 #include "kiosk/ops/durable_file.h"
+#include "kiosk/text/utf8.h"
 
 namespace kiosk::ops {
 namespace {
 
 constexpr size_t kLongestRecords = 256 << 10;
+
+// Records are escaped when written (remember_refusal); one damaged or edited by hand is
+// escaped here, so that status never puts a control character on a terminal, and a
+// record that needs nothing is not escaped twice.
+std::string shown(const std::string& line) {
+  std::string unchanged;  // what escaping makes of a line with nothing to escape
+  for (char c : line) unchanged += c == '\\' ? std::string(2, c) : std::string(1, c);
+  std::string escaped = text::escaped(line);
+  return escaped == unchanged ? line : escaped;
+}
 
 }  // namespace
 
@@ -62,7 +73,9 @@ RefusedSummary refused_summary(const StateDir& state) {
   for (std::filesystem::directory_iterator it(state.inbox(), ec), end; !ec && it != end; it.increment(ec))
     if (is_refused_name(it->path().filename().string())) ++summary.count;
   auto records = read_refusals(state);
-  if (!records.empty()) summary.newest = records.back().when + " " + records.back().what;
+  for (auto it = records.rbegin(); it != records.rend() && summary.recent.size() < kRefusalsShown; ++it)
+    summary.recent.push_back(shown(it->when + " " + it->what));
+  if (!summary.recent.empty()) summary.newest = summary.recent.front();
   return summary;
 }
 

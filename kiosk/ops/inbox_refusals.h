@@ -3,7 +3,7 @@
 // NAME.refused, with the inode and change time it had once set aside, when, and why.
 // A refused bundle that changes afterwards (a copy that stalled, was tried half-written
 // and then went on) is tried again because its change time no longer matches, and
-// `kioskctl status` says how many entries wait and why the newest was refused.
+// `kioskctl status` says how many entries wait and lists the newest with their reasons.
 
 #include <cstdint>
 #include <string>
@@ -28,9 +28,13 @@ std::vector<Refusal> read_refusals(const StateDir& state);
 // Replaces the records durably; best effort (a full disk only costs the records).
 void write_refusals(const StateDir& state, const std::vector<Refusal>& refusals);
 
+// Set-asides `kioskctl status` lists, newest first.
+constexpr size_t kRefusalsShown = 10;
+
 struct RefusedSummary {
-  size_t count = 0;    // entries named *.refused (or *.refused-N) in the inbox now
-  std::string newest;  // "WHEN NAME: reason" of the newest record, if any
+  size_t count = 0;                 // entries named *.refused (or *.refused-N) in the inbox now
+  std::string newest;               // "WHEN NAME: reason" of the newest record, if any
+  std::vector<std::string> recent;  // "WHEN NAME: reason" of the newest records, newest first
 };
 RefusedSummary refused_summary(const StateDir& state);
 

@@ -18,6 +18,7 @@
 #include "kiosk/ops/highest_version.h"
 #include "kiosk/ops/inbox_refusals.h"
 #include "kiosk/ops/minisign.h"
+#include "kiosk/ops/partial_file.h"
 
 namespace kiosk::ops {
 namespace {
@@ -52,9 +53,14 @@ void make_directory(const StateDir& state, const fs::path& dir, mode_t mode, boo
   if (enforce && (st.st_mode & 07777) != mode) ::chmod(dir.c_str(), mode);
 }
 
-void ensure_writable(const StateDir& state) {
+// Returns whether it made the state directory itself. Only that last part of the path is
+// made, never its parents: a mistyped path must not become a new tree of folders.
+bool ensure_writable(const StateDir& state) {
   std::error_code ec;
-  fs::create_directories(state.root, ec);
+  bool made = fs::create_directory(state.root, ec);
+  if (ec == std::errc::no_such_file_or_directory)
+    throw FileError(state.root.string() +
+                    ": cannot create the state directory: the folder it would be in does not exist");
   if (ec) throw FileError(state.root.string() + ": cannot create the state directory: " + ec.message());
   if (::access(state.root.c_str(), W_OK) != 0)
     throw FileError(state.root.string() + ": the state directory is not writable");
@@ -64,6 +70,7 @@ void ensure_writable(const StateDir& state) {
   make_directory(state, state.incoming(), 0700, true);
   if (::access(state.bundles().c_str(), W_OK) != 0)
     throw FileError(state.root.string() + ": the state directory is not writable");
+  return made;
 }
 
 // The installed bundles (regular files named *.bundle), in name order; never throws.
@@ -167,14 +174,18 @@ void remove_unfinished_copies(const StateDir& state, const StateLock&) {
 
 InstallResult install_bundle(const fs::path& file, const StateDir& state, const InstallOptions& options,
                              const SignatureCheck& check_signature, Links links) {
+  bool made = false;
+  InstallResult result;
   try {
     test_step("check");
-    ensure_writable(state);
+    made = ensure_writable(state);
     StateLock lock(state, options.lock_wait);
-    return install_bundle_locked(file, state, options, check_signature, links, lock);
+    result = install_bundle_locked(file, state, options, check_signature, links, lock);
   } catch (const FileError& e) {
-    return failed(state, file, e.what());
+    result = failed(state, file, e.what());
   }
+  result.made_state_dir = made;
+  return result;
 }
 
 InstallResult install_bundle_locked(const fs::path& file, const StateDir& state, const InstallOptions& options,
@@ -208,6 +219,10 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
       std::string why = check_signature(incoming, incoming_sig);
       if (!why.empty()) throw FileError(about_originals(why, incoming, incoming_sig, file));
     }
+    // A bundle signed while it was still being written, or installed unsigned, is named as cut
+    // short rather than as a database SQLite cannot read.
+    if (auto incomplete = incomplete_file(incoming); !incomplete.empty())
+      throw FileError(file.string() + ": " + incomplete);
     auto problems = content::validate_bundle(incoming, {}, options.report_sha256);
     if (!problems.empty()) {
       std::string first = problems.front().substr(problems.front().find(": ") + 2);
@@ -372,6 +387,7 @@ Status read_status(const StateDir& state) {
   auto refused = refused_summary(state);
   status.refused = refused.count;
   status.newest_refusal = refused.newest;
+  status.recent_refusals = refused.recent;
   return status;
 }
 

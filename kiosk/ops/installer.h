@@ -42,6 +42,7 @@ struct InstallResult {
   std::string message;  // what happened, for the operator
   std::filesystem::path installed;
   int64_t version = 0;
+  bool made_state_dir = false;  // the state directory did not exist; this install made it
 };
 
 // Takes the state directory's lock for the whole install. FILE may be a link (an
@@ -72,11 +73,12 @@ struct InstalledBundle {
 struct Status {
   std::optional<InstalledBundle> current, previous;
   std::vector<InstalledBundle> bundles;
-  std::vector<std::string> history;  // the last lines, newest last
-  int64_t highest_version = 0;       // what an install must be above (without --allow-downgrade)
-  std::string highest_problem;       // why the record of it cannot be read, if it cannot
-  size_t refused = 0;                // entries the inbox set aside and keeps
-  std::string newest_refusal;        // "WHEN NAME: reason" of the newest, escaped when recorded
+  std::vector<std::string> history;          // the last lines, newest last
+  int64_t highest_version = 0;               // what an install must be above (without --allow-downgrade)
+  std::string highest_problem;               // why the record of it cannot be read, if it cannot
+  size_t refused = 0;                        // entries the inbox set aside and keeps
+  std::string newest_refusal;                // "WHEN NAME: reason" of the newest, escaped
+  std::vector<std::string> recent_refusals;  // the same of the newest few set-asides, newest first
 };
 
 Status read_status(const StateDir& state);

@@ -13,6 +13,7 @@
 #include "kiosk/base/atomic_file.h"
 #include "kiosk/base/errors.h"
 #include "kiosk/base/fd.h"
+#include "kiosk/text/utf8.h"
 
 namespace kiosk::ops {
 namespace {
@@ -515,8 +516,10 @@ VerifyResult verify_file(const fs::path& file, const MinisignPublicKey& trusted,
 // ---- signing ----
 
 std::string default_trusted_comment(const fs::path& file, std::time_t now) {
-  return "timestamp:" + std::to_string(static_cast<unsigned long>(now)) + "\tfile:" + file.filename().string() +
-         "\thashed";
+  // The comment must be one printable line, and its fields are split at tabs: a name with
+  // a newline or a tab is written escaped, as every log line names files.
+  return "timestamp:" + std::to_string(static_cast<unsigned long>(now)) +
+         "\tfile:" + text::escaped(file.filename().string()) + "\thashed";
 }
 
 fs::path sign_file(const fs::path& file, const MinisignSecretKey& key, const SignOptions& options) {

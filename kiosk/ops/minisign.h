@@ -125,7 +125,8 @@ VerifyResult verify_file(const std::filesystem::path& file, const MinisignPublic
 // BLAKE2b-512 of a file, read in chunks (what "ED" signatures sign). Throws MinisignError.
 std::array<uint8_t, 64> blake2b512_file(const std::filesystem::path& file);
 
-// minisign's default: "timestamp:<unix time>\tfile:<basename>\thashed".
+// minisign's default: "timestamp:<unix time>\tfile:<basename>\thashed", the name escaped
+// (text::escaped) so that a control character in it cannot spoil the one-line comment.
 std::string default_trusted_comment(const std::filesystem::path& file, std::time_t now);
 
 struct SignOptions {

@@ -1,5 +1,7 @@
 #include "kiosk/ops/trust.h"
 
+#include "kiosk/ops/partial_file.h"
+
 namespace kiosk::ops {
 
 Trust trust_from_config(const config::Config& config) {
@@ -64,13 +66,20 @@ std::string describe_signature(const std::filesystem::path& bundle, const Trust&
   return "unsigned";
 }
 
+std::string explain_mismatch(const VerifyResult& result, const std::filesystem::path& file) {
+  if (result.status != VerifyStatus::kBadSignature) return result.message;
+  auto incomplete = incomplete_file(file);
+  if (incomplete.empty()) return result.message;
+  return file.string() + ": " + incomplete + "; it does not match its signature";
+}
+
 SignatureCheck signature_check(const Trust& trust) {
   return [trust](const std::filesystem::path& bundle, const std::filesystem::path& signature) -> std::string {
     if (!trust.problem.empty()) return trust.problem;
     if (trust.keys.empty()) return "no public key is trusted (security.trusted_keys is empty)";
     auto result = verify_file(bundle, trust.keys, signature);
     if (result.ok()) return {};
-    return result.message;
+    return explain_mismatch(result, bundle);
   };
 }
 

@@ -38,6 +38,10 @@ SignatureSummary summarize_signature(const std::filesystem::path& bundle, const 
 // install verified it.
 std::string describe_signature(const std::filesystem::path& bundle, const Trust& trust);
 
+// A failed verification's message; a file that does not match its signature because it is
+// empty or truncated is named as such (the signature still decides: this only explains).
+std::string explain_mismatch(const VerifyResult& result, const std::filesystem::path& file);
+
 // Checks a bundle's signature against the trusted keys; the reason names the file it is
 // about (the bundle or its signature) when it is about one.
 SignatureCheck signature_check(const Trust& trust);

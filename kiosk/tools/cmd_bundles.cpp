@@ -2,6 +2,8 @@
 
 #include <iostream>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "kiosk/config/config.h"
 #include "kiosk/config/locations.h"
@@ -66,6 +68,43 @@ void print_bundle(const char* label, const std::optional<ops::InstalledBundle>& 
               << ", " << signature_text(*b, trust) << ")\n";
 }
 
+// What the inbox set aside, newest first (escaped by read_status, as the history is).
+void print_refusals(const ops::Status& status) {
+  std::cout << "refused in the inbox: " << status.refused;
+  const auto& recent = status.recent_refusals;
+  if (!recent.empty())
+    std::cout << (recent.size() < status.refused ? "; the newest " + std::to_string(recent.size()) + ", newest first:"
+                                                 : ", newest first:");
+  std::cout << "\n";
+  for (const auto& line : recent) std::cout << "  " << line << "\n";
+}
+
+std::string list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+  return out + "]";
+}
+
+void print_status_json(const ops::StateDir& state, const ops::Status& status, const ops::Trust& trust) {
+  auto one = [&](const std::optional<ops::InstalledBundle>& b) -> std::string {
+    if (!b) return "null";
+    return "{\"file\": " + json_string(text::escaped(b->path.filename().string())) +
+           ", \"id\": " + json_string(text::escaped(b->id)) + ", \"version\": " + std::to_string(b->version) +
+           ", \"signed\": " + (b->signed_ ? "true" : "false") +
+           ", \"key_id\": " + (b->key_id.empty() ? "null" : json_string(b->key_id)) +
+           ", \"signature\": " + json_string(signature_text(*b, trust)) + "}";
+  };
+  std::vector<std::string> installed, refusals;
+  for (const auto& b : status.bundles) installed.push_back(one(b));
+  for (const auto& line : status.recent_refusals) refusals.push_back(json_string(line));
+  std::cout << "{\"state_dir\": " << json_string(text::escaped(state.root.string()))
+            << ", \"current\": " << one(status.current) << ", \"previous\": " << one(status.previous)
+            << ", \"installed\": " << list(installed) << ", \"highest_version\": " << status.highest_version
+            << ", \"highest_problem\": " << json_string(status.highest_problem) << ", \"refused\": " << status.refused
+            << ", \"newest_refusal\": " << json_string(status.newest_refusal) << ", \"refusals\": " << list(refusals)
+            << ", \"last\": " << json_string(status.history.empty() ? "" : status.history.back()) << "}\n";
+}
+
 }  // namespace
 
 int cmd_install(const Args& args) {
@@ -90,9 +129,17 @@ int cmd_install(const Args& args) {
     std::cerr << "kioskctl: no trusted public key (give --pubkey KEYFILE, or set security.trusted_keys)\n";
     return kExitProblems;
   }
-  // The one command that may make the state directory: a kiosk's first install.
+  // The one command that may make the state directory (a kiosk's first install), but only
+  // its last part, and it says so: a mistyped path must be visible.
+  if (auto missing = config::missing_state_dir_parent(located); !missing.empty()) {
+    std::cerr << "kioskctl: install refused: " << text::escaped(missing) << "\n";
+    return kExitBadFile;
+  }
   auto result =
       ops::install_bundle(c->rest[0], ops::StateDir{located.state_dir()}, options, ops::signature_check(trust));
+  if (result.made_state_dir)
+    std::cerr << "kioskctl: created the state directory " << text::escaped(located.state_dir().string())
+              << "; it did not exist\n";
   if (!result.ok) {
     std::cerr << "kioskctl: install refused: " << text::escaped(result.message) << "\n";
     return kExitProblems;
@@ -132,22 +179,7 @@ int cmd_status(const Args& args) {
   auto status = ops::read_status(state);
   auto trust = trust_of(*c, located.config());
   if (c->json) {
-    auto one = [&](const std::optional<ops::InstalledBundle>& b) -> std::string {
-      if (!b) return "null";
-      return "{\"file\": " + json_string(text::escaped(b->path.filename().string())) +
-             ", \"id\": " + json_string(text::escaped(b->id)) + ", \"version\": " + std::to_string(b->version) +
-             ", \"signed\": " + (b->signed_ ? "true" : "false") +
-             ", \"key_id\": " + (b->key_id.empty() ? "null" : json_string(b->key_id)) +
-             ", \"signature\": " + json_string(signature_text(*b, trust)) + "}";
-    };
-    std::cout << "{\"state_dir\": " << json_string(text::escaped(state.root.string()))
-              << ", \"current\": " << one(status.current) << ", \"previous\": " << one(status.previous)
-              << ", \"installed\": [";
-    for (size_t i = 0; i < status.bundles.size(); ++i) std::cout << (i ? ", " : "") << one(status.bundles[i]);
-    std::cout << "], \"highest_version\": " << status.highest_version
-              << ", \"highest_problem\": " << json_string(status.highest_problem) << ", \"refused\": " << status.refused
-              << ", \"newest_refusal\": " << json_string(status.newest_refusal)
-              << ", \"last\": " << json_string(status.history.empty() ? "" : status.history.back()) << "}\n";
+    print_status_json(state, status, trust);
     return kExitOk;
   }
   std::cout << "state directory: " << state.root.string() << "\n";
@@ -162,9 +194,7 @@ int cmd_status(const Args& args) {
   for (const auto& b : status.bundles)
     std::cout << "  " << text::escaped(b.path.filename().string())
               << (b.problem.empty() ? "" : "  (" + text::escaped(b.problem) + ")") << "\n";
-  std::cout << "refused in the inbox: " << status.refused;
-  if (!status.newest_refusal.empty()) std::cout << "; newest: " << status.newest_refusal;  // escaped when recorded
-  std::cout << "\n";
+  print_refusals(status);
   std::cout << "history (UTC):\n";
   for (const auto& line : status.history) std::cout << "  " << line << "\n";  // escaped when recorded
   return kExitOk;

@@ -6,6 +6,8 @@
 #include "kiosk/base/atomic_file.h"
 #include "kiosk/base/errors.h"
 #include "kiosk/ops/minisign.h"
+#include "kiosk/ops/trust.h"
+#include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
 
 namespace kiosk::tools {
@@ -88,10 +90,11 @@ int cmd_sign(const Args& args) {
     ops::SignOptions options;
     if (have_comment) options.trusted_comment = trusted_comment;
     auto written = ops::sign_file(file, secret, options);
-    std::cout << written.string() << ": signed " << file << " with key " << ops::key_id_hex(secret.key_id) << "\n";
+    std::cout << text::escaped(written.string()) << ": signed " << text::escaped(file) << " with key "
+              << ops::key_id_hex(secret.key_id) << "\n";
     return kExitOk;
   } catch (const ops::MinisignError& e) {
-    std::cerr << "kioskctl: " << e.what() << "\n";
+    std::cerr << "kioskctl: " << text::escaped(e.what()) << "\n";
     return kExitProblems;
   }
 }
@@ -127,11 +130,11 @@ int cmd_verify(const Args& args) {
   }
   auto result = ops::verify_file(file, trusted);
   if (!result.ok()) {
-    std::cerr << "kioskctl: " << result.message << "\n";
+    std::cerr << "kioskctl: " << text::escaped(ops::explain_mismatch(result, file)) << "\n";
     return kExitProblems;
   }
-  std::cout << file << ": signature ok, key " << result.key_id << (result.legacy ? " (legacy signature)" : "")
-            << ", trusted comment: " << result.trusted_comment << "\n";
+  std::cout << text::escaped(file) << ": signature ok, key " << result.key_id
+            << (result.legacy ? " (legacy signature)" : "") << ", trusted comment: " << result.trusted_comment << "\n";
   return kExitOk;
 }
 

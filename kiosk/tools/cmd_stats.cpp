@@ -38,10 +38,7 @@ int cmd_stats(const Args& args) {
   const std::string& zone = located.config().time_zone;
   auto file = located.state_dir() / "stats.db";
   std::vector<ops::PlayCount> counts;
-  if (!std::filesystem::exists(file)) {
-    // A kiosk writes its first counts after a minute: nothing yet is not an error.
-    if (!csv) std::cout << file.string() << ": no statistics yet (the kiosk writes them every minute)\n";
-  } else {
+  if (std::filesystem::exists(file)) {
     try {
       counts = ops::read_play_counts(file, since);
     } catch (const std::runtime_error& e) {
@@ -53,6 +50,14 @@ int cmd_stats(const Args& args) {
     std::cout << "hour,item_id,shown,opened,time_zone\n";
     for (const auto& c : counts)
       std::cout << c.hour << ',' << c.item_id << ',' << c.shown << ',' << c.opened << ',' << zone << '\n';
+    return kExitOk;
+  }
+  // A kiosk writes its first counts after a minute: nothing yet is not an error, and an
+  // empty table would only look like one.
+  if (counts.empty()) {
+    std::cout << file.string()
+              << (since.empty() ? ": no statistics yet (the kiosk writes them every minute)\n"
+                                : ": no statistics since " + since + "\n");
     return kExitOk;
   }
   std::cout << "hours are local time in " << zone << " (clock.time_zone); the history is in UTC\n";

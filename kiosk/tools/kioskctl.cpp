@@ -37,7 +37,7 @@ const char* const kHelp =
     "  --config FILE                     the configuration (default /etc/heping-kiosk/kiosk.toml)\n"
     "  --state-dir DIR                   the state directory (default: content.state_dir in the\n"
     "                                    configuration, else /var/lib/heping-kiosk); it must exist,\n"
-    "                                    except for install, which makes it\n";
+    "                                    except for install, which makes it (not the folders above it)\n";
 
 int usage(const std::string& message) {
   std::cerr << "kioskctl: " << message << "\n" << kHelp;

@@ -57,6 +57,24 @@ cp "$SCRATCH/v1.bundle.minisig" "$SCRATCH/v5.bundle.minisig"
 install 1 "$SCRATCH/v5.bundle"
 stderr_has "does not match its signature"
 
+# An empty file, and a bundle cut short (its signature is the whole one's): each is refused
+# for its signature, and named as what it is.
+version 7
+: >"$SCRATCH/empty.bundle"
+cp "$SCRATCH/v7.bundle.minisig" "$SCRATCH/empty.bundle.minisig"
+install 1 "$SCRATCH/empty.bundle"
+stderr_has "install refused: $SCRATCH/empty.bundle: empty (0 bytes); it does not match its signature"
+head -c 20000 "$SCRATCH/v7.bundle" >"$SCRATCH/cut.bundle"
+cp "$SCRATCH/v7.bundle.minisig" "$SCRATCH/cut.bundle.minisig"
+install 1 "$SCRATCH/cut.bundle"
+stderr_has "install refused: $SCRATCH/cut.bundle: truncated: 20000 of $(stat -c %s "$SCRATCH/v7.bundle") bytes, perhaps still being copied; it does not match its signature"
+# Signed as it was, cut short: the signature verifies, and the file is still named as cut.
+minisign -S -s "$SCRATCH/k.sec" -m "$SCRATCH/cut.bundle" </dev/null >/dev/null
+install 1 "$SCRATCH/cut.bundle"
+stderr_has "install refused: $SCRATCH/cut.bundle: truncated: 20000 of $(stat -c %s "$SCRATCH/v7.bundle") bytes, perhaps still being copied"
+expect_exit 1 "$KIOSKCTL" verify "$SCRATCH/empty.bundle" -p "$SCRATCH/k.pub"
+stderr_has "kioskctl: $SCRATCH/empty.bundle: empty (0 bytes); it does not match its signature"
+
 # A malformed signature file: the line named is the signature's, not the bundle's.
 version 6
 echo "not a signature" >"$SCRATCH/v6.bundle.minisig"
@@ -104,10 +122,27 @@ expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"  # rolling back stays al
 expect_exit 0 "$KIOSKCTL" rollback --state-dir "$state"
 install 0 "$SCRATCH/v2.bundle" --allow-downgrade
 grep -q "installed tiny-test-v2-" "$SCRATCH/stdout" || fail "install said: $(cat "$SCRATCH/stdout")"
+# As docs/operators.md says: neither lowers the record, so version 4 itself is now refused.
+expect_exit 0 "$KIOSKCTL" status --state-dir "$state"
+grep -q "^highest installed version: 4 " "$SCRATCH/stdout" || fail "status: $(cat "$SCRATCH/stdout")"
+install 1 "$SCRATCH/v4.bundle"
+stderr_has "v4.bundle: version 4 is not newer than the highest installed version 4 (current is version 2;"
 echo "not a number" >"$state/highest-version"
 version 5
 install 1 "$SCRATCH/v5.bundle"
 stderr_has "$state/highest-version: the record of the highest installed version is damaged"
+
+# install makes a state directory that does not exist, but only its last part, and says so:
+# a mistyped path is refused or visible, never a silent new tree.
+expect_exit 2 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/no-such-parent/state" --pubkey "$SCRATCH/k.pub"
+stderr_has "kioskctl: install refused: $SCRATCH/no-such-parent/state: the state directory does not exist, nor does $SCRATCH/no-such-parent, so it is not made (from --state-dir); check the path"
+[ -e "$SCRATCH/no-such-parent" ] && fail "install made $SCRATCH/no-such-parent"
+expect_exit 0 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/new-state" --pubkey "$SCRATCH/k.pub"
+[ "$(cat "$SCRATCH/stderr")" = "kioskctl: created the state directory $SCRATCH/new-state; it did not exist" ] ||
+  fail "install into a new state directory said: $(cat "$SCRATCH/stderr")"
+grep -q "installed tiny-test-v2-" "$SCRATCH/stdout" || fail "install said: $(cat "$SCRATCH/stdout")"
+expect_exit 1 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/new-state" --pubkey "$SCRATCH/k.pub"
+grep -q "created the state directory" "$SCRATCH/stderr" && fail "said so again: $(cat "$SCRATCH/stderr")"
 
 # A state directory that does not exist: every command but install (which makes it) says so.
 for cmd in status rollback stats; do
@@ -123,9 +158,18 @@ grep -q "^state directory: $state\$" "$SCRATCH/stdout" || fail "status: $(cat "$
 expect_exit 64 "$KIOSK" --state-dir "$SCRATCH/no-such-state" --bundle "$TINY_BUNDLE" --screenshot "$SCRATCH/x.png"
 stderr_has "kiosk: $SCRATCH/no-such-state: the state directory does not exist (from --state-dir)"
 
-# Statistics in the first minute: none yet is not an error, and the hours say their zone.
+# Statistics in the first minute: none yet is not an error, and says only that (no empty table).
 expect_exit 0 "$KIOSKCTL" stats --state-dir "$state"
-grep -q "stats.db: no statistics yet" "$SCRATCH/stdout" || fail "stats: $(cat "$SCRATCH/stdout")"
+[ "$(cat "$SCRATCH/stdout")" = "$state/stats.db: no statistics yet (the kiosk writes them every minute)" ] ||
+  fail "stats: $(cat "$SCRATCH/stdout")"
+mkdir "$SCRATCH/stats-state"
+# Counts from before the day asked for only: the same one line, naming the day.
+python3 -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('CREATE TABLE plays (item_id TEXT NOT NULL, hour TEXT NOT NULL, shown INTEGER NOT NULL DEFAULT 0, opened INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (item_id, hour)) WITHOUT ROWID'); d.execute(\"INSERT INTO plays VALUES ('gdp-growth', '2026-11-27T03', 1, 0)\"); d.commit()" "$SCRATCH/stats-state/stats.db"
+expect_exit 0 "$KIOSKCTL" stats --state-dir "$SCRATCH/stats-state" --since 2026-11-28
+[ "$(cat "$SCRATCH/stdout")" = "$SCRATCH/stats-state/stats.db: no statistics since 2026-11-28" ] ||
+  fail "stats --since: $(cat "$SCRATCH/stdout")"
+expect_exit 0 "$KIOSKCTL" stats --state-dir "$SCRATCH/stats-state"
+grep -q "^2026-11-27T03  gdp-growth  *1  *0$" "$SCRATCH/stdout" || fail "stats: $(cat "$SCRATCH/stdout")"
 grep -q "^hours are local time in Asia/Shanghai (clock.time_zone); the history is in UTC" "$SCRATCH/stdout" ||
   fail "stats: $(cat "$SCRATCH/stdout")"
 expect_exit 0 "$KIOSKCTL" stats --state-dir "$state" --csv

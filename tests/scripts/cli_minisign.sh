@@ -74,6 +74,20 @@ minisign -V -p k.pub -m k1.bundle >"$SCRATCH/mout" 2>&1 || fail "minisign -V: $(
 grep -qP "Trusted comment: timestamp:\d+\tfile:k1.bundle\thashed$" "$SCRATCH/mout" ||
   fail "default trusted comment: $(cat "$SCRATCH/mout")"
 
+# A file name with a newline: the default comment names it escaped, as one printable line
+# that both tools verify, and what kioskctl prints is one line per message.
+nl=$'new\nline.bundle'
+cp "$TINY_BUNDLE" "$nl"
+expect_exit 0 "$KIOSKCTL" sign "$nl" -s k.sec
+grep -qxF "new\\nline.bundle.minisig: signed new\\nline.bundle with key $k_id" "$SCRATCH/stdout" ||
+  fail "sign printed: $(cat "$SCRATCH/stdout")"
+minisign -V -p k.pub -m "$nl" >"$SCRATCH/mout" 2>&1 || fail "minisign -V: $(cat "$SCRATCH/mout")"
+grep -qP 'Trusted comment: timestamp:\d+\tfile:new\\nline\.bundle\thashed$' "$SCRATCH/mout" ||
+  fail "trusted comment of a name with a newline: $(cat "$SCRATCH/mout")"
+expect_exit 0 "$KIOSKCTL" verify "$nl" -p k.pub
+[ "$(wc -l <"$SCRATCH/stdout")" = 1 ] || fail "verify printed: $(cat "$SCRATCH/stdout")"
+grep -qF 'new\nline.bundle: signature ok' "$SCRATCH/stdout" || fail "verify printed: $(cat "$SCRATCH/stdout")"
+
 # minisign signs with kioskctl's secret key: the secret key format is minisign's.
 cp "$TINY_BUNDLE" k2.bundle
 minisign -S -s k.sec -m k2.bundle </dev/null >"$SCRATCH/mout" 2>&1 ||

@@ -105,6 +105,9 @@ TEST_CASE("inbox: a name with a newline or a terminal escape is logged escaped")
     CHECK(contains(line, "two\\nlines\\x1b[2J.bundle"));
   }
   CHECK(inbox.state.history_lines(10).size() == 1);
+  auto status = read_status(inbox.state);
+  REQUIRE(status.recent_refusals.size() == 1);
+  CHECK(contains(status.recent_refusals[0], " two\\nlines\\x1b[2J.bundle: the file does not match its signature"));
 }
 
 TEST_CASE("inbox: a hard link is set aside; only a copy is installed") {
@@ -288,6 +291,12 @@ TEST_CASE("inbox: at most the newest refused entries are kept, and status says h
   CHECK(status.refused == kRefusedKept);
   CHECK_MESSAGE(contains(status.newest_refusal, "bad124.bundle: the file does not match its signature"),
                 status.newest_refusal);
+  // Status lists the newest few, newest first.
+  REQUIRE(status.recent_refusals.size() == kRefusalsShown);
+  CHECK(status.recent_refusals.front() == status.newest_refusal);
+  for (size_t i = 0; i < kRefusalsShown; ++i)
+    CHECK_MESSAGE(contains(status.recent_refusals[i], "bad" + std::to_string(124 - i) + ".bundle: "),
+                  status.recent_refusals[i]);
   CHECK(read_refusals(inbox.state).size() == kRefusedKept);
 }
 

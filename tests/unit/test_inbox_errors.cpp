@@ -46,6 +46,17 @@ TEST_CASE("inbox errors: no inbox means nothing waits, and nothing is made") {
   CHECK_FALSE(fs::exists(state.root));
 }
 
+TEST_CASE("inbox errors: a record edited by hand is escaped for status, one escaped already is not escaped twice") {
+  ScratchDir dir;
+  StateDir state{dir.path};
+  std::ofstream(state.inbox_refusals()) << "12 34 2026-01-01T00:00:00Z two\\nlines.bundle: not signed\n"
+                                           "56 78 2026-01-02T00:00:00Z raw\x1b[2J.bundle: not signed\n";
+  auto summary = refused_summary(state);
+  CHECK(summary.recent == std::vector<std::string>{"2026-01-02T00:00:00Z raw\\x1b[2J.bundle: not signed",
+                                                   "2026-01-01T00:00:00Z two\\nlines.bundle: not signed"});
+  CHECK(summary.newest == summary.recent.front());
+}
+
 TEST_CASE("inbox errors: damaged lines of the refusal records are skipped, the good ones kept") {
   ScratchDir dir;
   StateDir state{dir.path};
@@ -62,6 +73,8 @@ TEST_CASE("inbox errors: damaged lines of the refusal records are skipped, the g
   auto summary = refused_summary(state);  // no inbox: nothing counted, the newest record still told
   CHECK(summary.count == 0);
   CHECK(summary.newest == "2026-01-02T00:00:00Z b.bundle: does not validate");
+  CHECK(summary.recent == std::vector<std::string>{"2026-01-02T00:00:00Z b.bundle: does not validate",
+                                                   "2026-01-01T00:00:00Z a.bundle: not signed"});
 
   write_refusals(StateDir{dir.path / "missing"}, records);  // best effort: no throw, nothing made
   CHECK_FALSE(fs::exists(dir.path / "missing"));

@@ -58,6 +58,25 @@ TEST_CASE("installer errors: a state directory that is a file, or whose bundles 
                              ": is not a directory (a symbolic link)"));
 }
 
+TEST_CASE("installer errors: only the state directory itself is made, never the folders above it") {
+  ScratchDir dir;
+  auto bundle = version_of_tiny(dir, 1);
+  auto r = install_bundle(bundle, StateDir{dir.path / "typo" / "state"}, unsigned_ok(), kNoSignature);
+  CHECK_FALSE(r.ok);
+  CHECK_FALSE(r.made_state_dir);
+  CHECK(r.message == (dir.path / "typo" / "state").string() +
+                         ": cannot create the state directory: the folder it would be in does not exist");
+  CHECK_FALSE(fs::exists(dir.path / "typo"));
+
+  StateDir state{dir.path / "state"};
+  r = install_bundle(bundle, state, unsigned_ok(), kNoSignature);
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK(r.made_state_dir);
+  r = install_bundle(version_of_tiny(dir, 2), state, unsigned_ok(), kNoSignature);
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK_FALSE(r.made_state_dir);
+}
+
 TEST_CASE("installer errors: an incoming folder opened to others is closed again") {
   ScratchDir dir;
   StateDir state{dir.path / "state"};

@@ -155,6 +155,9 @@ TEST_CASE("minisign: sign and verify round trip") {
 TEST_CASE("minisign: default trusted comment is minisign's") {
   CHECK(default_trusted_comment("/a/b/report.bundle", 1700000000) ==
         "timestamp:1700000000\tfile:report.bundle\thashed");
+  // A name with a newline, a tab or an escape still makes a one-line, three-field comment.
+  CHECK(default_trusted_comment("/a/new\nline\tand\x1b.bundle", 1700000000) ==
+        "timestamp:1700000000\tfile:new\\nline\\tand\\x1b.bundle\thashed");
 }
 
 TEST_CASE("minisign: the hash is BLAKE2b-512 of the whole file, read in chunks") {
