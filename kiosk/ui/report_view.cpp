@@ -18,8 +18,13 @@ struct PageLine {
   bool paragraph_start = false;
 };
 
+using Kind = content::ReportSection::Kind;
+
+// The opening and a closing have no heading of their own.
 std::string section_title(const ViewContext& ctx, const content::ReportSection& s) {
-  return s.title.empty() ? ctx.ui(content::UiKey::report_opening) : s.title;
+  if (s.kind == Kind::Opening) return ctx.ui(content::UiKey::report_opening);
+  if (s.kind == Kind::Closing) return ctx.ui(content::UiKey::report_closing);
+  return s.title;
 }
 
 // The section's paragraphs broken into lines and the lines into pages of `height`; a
@@ -71,7 +76,7 @@ void draw_section_list(const ViewContext& ctx, const std::vector<content::Report
       ctx.list()->AddRectFilled(shown.min, ImVec2(shown.min.x + ctx.px(6), shown.max.y), colour::gold, ctx.px(12),
                                 ImDrawFlags_RoundCornersLeft);
     // Subsections sit under their part.
-    float indent = sections[i].level == 2 ? ctx.px(24) : 0;
+    float indent = sections[i].kind == Kind::Subsection || sections[i].kind == Kind::Closing ? ctx.px(24) : 0;
     auto s = style;
     s.colour = selected ? colour::gold : colour::text;
     // Two lines where the row has room for them (portrait's narrower columns), else one.
