@@ -1,6 +1,7 @@
 #pragma once
 // Plain structs for what a bundle holds. Shared by the kiosk (reading) and the builder (writing).
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -111,9 +112,16 @@ struct PlaylistEntry {
 // The source document's report text, for reading it whole: its sections in order, each
 // with its heading ("一、2024年工作回顾", "(一)...") and its paragraphs as the source words them.
 struct ReportSection {
-  std::string title;  // empty for the opening, before the first heading
-  int level = 0;      // 0 the opening, 1 a part (一、), 2 a subsection ((一))
+  // The opening comes before the first heading; a part's closing follows its last
+  // subsection. Neither has a heading of its own: the reader labels them.
+  enum class Kind { Opening, Part, Subsection, Closing };
+  std::string title;  // empty for the opening and a closing
+  Kind kind = Kind::Opening;
   std::vector<std::string> paragraphs;
+  size_t title_block = 0;  // the opening's first paragraphs that are the report's title, byline and date
+  // The lines the source broke the title block's dateline into: where it wraps, when it
+  // must, as the report's own title page set it.
+  std::vector<std::string> title_phrases;
 };
 
 struct ReportSource {

@@ -1,5 +1,7 @@
 #include "kiosk/content/source_document.h"
 
+#include <algorithm>
+
 #include "kiosk/text/marks.h"
 
 namespace kiosk::content {
@@ -54,6 +56,64 @@ bool is_subsection(std::string_view p) {
   return false;
 }
 
+ReportSection section_of(ReportSection::Kind kind, std::string_view title = {}) {
+  ReportSection section;
+  section.kind = kind;
+  section.title = title;
+  return section;
+}
+
+// A subsection's heading is its first sentence, without the full stop; its text the rest.
+std::string_view title_of(std::string_view p) {
+  return p.substr(0, p.find("。"));
+}
+
+std::string_view body_of(std::string_view p) {
+  size_t stop = p.find("。");
+  return stop == std::string_view::npos ? std::string_view{} : without_indent(p.substr(stop + 3));
+}
+
+// The report's non-empty lines, their indent removed.
+std::vector<std::string_view> report_paragraphs(const SourceDocument& d) {
+  std::vector<std::string_view> out;
+  auto lines = lines_of(d.text);
+  for (int n = std::max(d.first_line, 1); n <= d.last_line && n <= static_cast<int>(lines.size()); ++n)
+    if (auto p = without_indent(lines[static_cast<size_t>(n - 1)]); !p.empty()) out.push_back(p);
+  return out;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// A line of the title block has no mark that ends or breaks a sentence (the salutation
+// "各位代表:" after it has one).
+bool is_title_line(std::string_view p) {
+  for (std::string_view mark : {"。", "，", "：", "！", "？", ",", ":", "!", "?", ";", "；"})
+    if (p.find(mark) != std::string_view::npos) return false;
+  return true;
+}
+
+// The opening's paragraphs, the title block first. Its dateline ("——2025年1月8日在...
+// 会议上") is one phrase the source broke over lines; it is joined up to the line that
+// ends it with "上", and stays as it is when no line does.
+void set_opening(ReportSection& opening, const std::vector<std::string_view>& lines) {
+  size_t block = 0;
+  while (block < lines.size() && is_title_line(lines[block])) ++block;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    size_t end = i;
+    if (i < block && starts_with(lines[i], "——"))
+      while (end < block && !ends_with(lines[end], "上")) ++end;
+    if (end == block) end = i;
+    std::string paragraph;
+    for (size_t j = i; j <= end; ++j) paragraph += lines[j];
+    if (end > i) opening.title_phrases.insert(opening.title_phrases.end(), lines.begin() + i, lines.begin() + end + 1);
+    opening.paragraphs.push_back(std::move(paragraph));
+    if (i < block) ++opening.title_block;
+    i = end;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string_view> lines_of(std::string_view text) {
@@ -98,19 +158,39 @@ std::string report_text(const SourceDocument& d) {
 }
 
 ReportSource report_sections(const SourceDocument& d) {
+  using Kind = ReportSection::Kind;
   ReportSource source{d.sha256, {}};
-  source.sections.push_back({"", 0, {}});
-  auto lines = lines_of(d.text);
-  for (int n = std::max(d.first_line, 1); n <= d.last_line && n <= static_cast<int>(lines.size()); ++n) {
-    std::string_view p = without_indent(lines[static_cast<size_t>(n - 1)]);
-    if (p.empty()) continue;
+  source.sections.push_back(section_of(Kind::Opening));
+  // Paragraphs after a subsection: its own when another subsection follows, else the
+  // part's closing.
+  std::vector<std::string> after;
+  auto settle = [&](bool part_ends) {
+    if (after.empty()) return;
+    if (part_ends) source.sections.push_back(section_of(Kind::Closing));
+    auto& into = source.sections.back().paragraphs;
+    into.insert(into.end(), after.begin(), after.end());
+    after.clear();
+  };
+  std::vector<std::string_view> opening;
+  for (auto p : report_paragraphs(d)) {
+    Kind current = source.sections.back().kind;
     if (is_part_heading(p)) {
-      source.sections.push_back({std::string(p), 1, {}});
-      continue;
+      settle(true);
+      source.sections.push_back(section_of(Kind::Part, p));
+    } else if (is_subsection(p)) {
+      settle(false);
+      source.sections.push_back(section_of(Kind::Subsection, title_of(p)));
+      if (auto body = body_of(p); !body.empty()) source.sections.back().paragraphs.emplace_back(body);
+    } else if (current == Kind::Subsection) {
+      after.emplace_back(p);
+    } else if (current == Kind::Opening) {
+      opening.push_back(p);
+    } else {
+      source.sections.back().paragraphs.emplace_back(p);
     }
-    if (is_subsection(p)) source.sections.push_back({std::string(p.substr(0, p.find("。"))), 2, {}});
-    source.sections.back().paragraphs.emplace_back(p);
   }
+  settle(true);
+  set_opening(source.sections.front(), opening);
   if (source.sections.front().paragraphs.empty()) source.sections.erase(source.sections.begin());
   return source;
 }
@@ -120,6 +200,7 @@ ReportSource shown_report(const SourceDocument& document) {
   for (auto& section : source.sections) {
     section.title = text::full_width_marks(section.title);
     for (auto& paragraph : section.paragraphs) paragraph = text::full_width_marks(paragraph);
+    for (auto& phrase : section.title_phrases) phrase = text::full_width_marks(phrase);
   }
   return source;
 }

@@ -30,8 +30,13 @@ std::string report_text(const SourceDocument& document);
 
 // The report split into sections at its headings: a line of Chinese numerals and '、'
 // with no full stop starts a part (一、2024年工作回顾); a paragraph opening with a
-// numeral in brackets starts a subsection ((一)...), titled by its first sentence and
-// holding that paragraph. Paragraphs are the non-empty lines, their indent removed.
+// numeral in brackets starts a subsection ((一)...), titled by its first sentence (its
+// full stop dropped) and holding the rest of that paragraph, so that the heading is not
+// read twice. Paragraphs after a part's last subsection are the part's closing, a
+// section of its own; those between two subsections stay with the first. Paragraphs are
+// the non-empty lines, their indent removed, except in the opening's title block (its
+// lines before the first with a sentence mark), where the dateline the source broke over
+// two lines is one paragraph again.
 ReportSource report_sections(const SourceDocument& document);
 
 // The sections as the kiosk's reader shows them: every title and paragraph with its ASCII

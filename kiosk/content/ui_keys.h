@@ -67,7 +67,8 @@ namespace kiosk::content {
   X(read_report)                \
   X(report_title)               \
   X(report_in_chinese)          \
-  X(report_opening)
+  X(report_opening)             \
+  X(report_closing)
 
 enum class UiKey : size_t {
 #define KIOSK_UI_KEY_ENUM(name) name,

@@ -28,10 +28,6 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
   return y - at.y;
 }
 
-void arrow_button(const ViewContext& ctx, const Rect& r, const char* icon, bool enabled, int step) {
-  if (enabled) ctx.w.round_button(r, icon, controller::Neighbour{step});
-}
-
 }  // namespace
 
 void draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
@@ -73,19 +69,11 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
   ctx.list()->PopClipRect();
 
   // Neighbours: arrows, the position, and the swipe hint.
-  float size = ctx.px(kArrowButtonSize), y = c.height - ctx.px(56) - size;
-  float centre_x = c.width * 0.5f;
-  arrow_button(ctx, {ImVec2(centre_x - ctx.px(260) - size, y), ImVec2(centre_x - ctx.px(260), y + size)}, "left",
-               position > 0, -1);
-  arrow_button(ctx, {ImVec2(centre_x + ctx.px(260), y), ImVec2(centre_x + ctx.px(260) + size, y + size)}, "right",
-               position + 1 < count, +1);
-  auto label = ctx.style(Role::Label, colour::text, 1);
-  std::string where = std::to_string(position + 1) + " / " + std::to_string(count);
-  draw_text_block(ctx.list(), label, where, ImVec2(centre_x - ctx.px(240), y + ctx.px(4)), ctx.px(480), 1,
-                  Align::Centre);
-  auto hint = ctx.style(Role::Caption, colour::muted, 1);
-  draw_text_block(ctx.list(), hint, ctx.ui(content::UiKey::swipe_hint), ImVec2(centre_x - ctx.px(240), y + ctx.px(48)),
-                  ctx.px(480), 1, Align::Centre);
+  PageFoot foot{c.width * 0.5f, c.height - ctx.px(56) - ctx.px(kArrowButtonSize),
+                std::to_string(position + 1) + " / " + std::to_string(count), std::nullopt, std::nullopt};
+  if (position > 0) foot.back = controller::Neighbour{-1};
+  if (position + 1 < count) foot.forward = controller::Neighbour{+1};
+  draw_page_foot(ctx, foot);
 }
 
 }  // namespace kiosk::ui

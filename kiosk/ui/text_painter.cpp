@@ -13,10 +13,12 @@ text::Advance advance_of(const TextStyle& style) {
   };
 }
 
-std::vector<text::Line> layout(const TextStyle& style, std::string_view text, float max_width, int max_lines) {
+std::vector<text::Line> layout(const TextStyle& style, std::string_view text, float max_width, int max_lines,
+                               const std::vector<std::string>& keep_together = {}) {
   text::LayoutOptions options;
   options.max_width = max_width;
   options.max_lines = max_lines;
+  options.keep_together = keep_together;
   return text::break_lines(text, advance_of(style), options);
 }
 
@@ -30,9 +32,10 @@ float text_width(const TextStyle& style, std::string_view text) {
   return w;
 }
 
-std::vector<std::string_view> wrap_lines(const TextStyle& style, std::string_view text, float max_width) {
+std::vector<std::string_view> wrap_lines(const TextStyle& style, std::string_view text, float max_width,
+                                         const std::vector<std::string>& keep_together) {
   std::vector<std::string_view> out;
-  for (const auto& line : layout(style, text, max_width, 0))
+  for (const auto& line : layout(style, text, max_width, 0, keep_together))
     out.push_back(text.substr(line.begin, line.end - line.begin));
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,8 +26,10 @@ float draw_text_block(ImDrawList* list, const TextStyle& style, std::string_view
                       int max_lines = 0, Align align = Align::Left);
 
 // The lines `text` wraps into at `max_width`, as slices of it: for layouts that place
-// each line themselves (the reader's pages).
-std::vector<std::string_view> wrap_lines(const TextStyle& style, std::string_view text, float max_width);
+// each line themselves (the reader's pages). A phrase of `keep_together` is not split
+// unless it is wider than a line.
+std::vector<std::string_view> wrap_lines(const TextStyle& style, std::string_view text, float max_width,
+                                         const std::vector<std::string>& keep_together = {});
 
 // Height that draw_text_block would use, without drawing.
 float measure_text_block(const TextStyle& style, std::string_view text, float max_width, int max_lines = 0);

@@ -2,6 +2,7 @@
 // What every view draws with. Views only draw: each control they draw is reported with
 // its action (Widgets::hit), and the controller decides what a tap on it does.
 
+#include <optional>
 #include <string>
 
 #include "kiosk/content/ui_keys.h"
@@ -40,6 +41,16 @@ std::string fill(std::string text, const std::string& placeholder, const std::st
 // larger-text toggles on the right.
 void draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home);
 float top_bar_bottom(const Canvas& canvas);
+
+// The foot of a paged view, the same under an item and under the report's pages: the
+// arrows (where there is somewhere to go) either side of the position, "3 / 12", and
+// under it the hint that a swipe turns too.
+struct PageFoot {
+  float centre_x = 0, y = 0;  // y: the top of the arrows
+  std::string where;
+  std::optional<controller::Action> back, forward;
+};
+void draw_page_foot(const ViewContext& ctx, const PageFoot& foot);
 
 void draw_home(const ViewContext& ctx);
 void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, float& content_height);

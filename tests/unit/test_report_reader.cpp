@@ -35,7 +35,11 @@ TEST_CASE("shown report: the report's text, marks in full width, nothing else ch
   size_t paragraphs = 0;
   for (size_t i = 0; i < raw.sections.size(); ++i) {
     CHECK(shown.sections[i].title == full_width_marks(raw.sections[i].title));
-    CHECK(shown.sections[i].level == raw.sections[i].level);
+    CHECK(shown.sections[i].kind == raw.sections[i].kind);
+    CHECK(shown.sections[i].title_block == raw.sections[i].title_block);
+    REQUIRE(shown.sections[i].title_phrases.size() == raw.sections[i].title_phrases.size());
+    for (size_t p = 0; p < raw.sections[i].title_phrases.size(); ++p)
+      CHECK(shown.sections[i].title_phrases[p] == full_width_marks(raw.sections[i].title_phrases[p]));
     REQUIRE(shown.sections[i].paragraphs.size() == raw.sections[i].paragraphs.size());
     for (size_t p = 0; p < raw.sections[i].paragraphs.size(); ++p) {
       const auto& text = shown.sections[i].paragraphs[p];

@@ -97,27 +97,105 @@ TEST_CASE("source document: a document that is not UTF-8 is named with its line"
   CHECK(has(src.problems(), "source/report.txt:59: text is not valid UTF-8"));
 }
 
-TEST_CASE("source document: the report splits into its opening, its part and its eight subsections") {
+TEST_CASE("source document: the report splits into its opening, its part, its eight subsections and its closing") {
+  using Kind = content::ReportSection::Kind;
   auto read = authoring::read_sources(kTiny);
   auto report = content::report_sections(read.sources.document);
-  REQUIRE(report.sections.size() == 10);
+  REQUIRE(report.sections.size() == 11);
   CHECK(report.sha256 == kReportSha);
   CHECK(report.sections[0].title == "");
+  CHECK(report.sections[0].kind == Kind::Opening);
   CHECK(report.sections[0].paragraphs.front() == "(天津市)天津市和平区人民政府工作报告(2025年1月8日)");
   CHECK(report.sections[0].paragraphs.back().rfind("现在,我代表和平区人民政府", 0) == 0);
   CHECK(report.sections[1].title == "一、2024年工作回顾");
-  CHECK(report.sections[1].level == 1);
+  CHECK(report.sections[1].kind == Kind::Part);
   CHECK(report.sections[1].paragraphs.size() == 6);
   CHECK(report.sections[2].title == "(一)全力以赴强产业、壮集群,发展基础更加坚实");
-  CHECK(report.sections[2].level == 2);
+  CHECK(report.sections[2].kind == Kind::Subsection);
   CHECK(report.sections[9].title == "(八)笃行实干提效能、强根基,政府作风更加务实");
-  CHECK(report.sections[9].paragraphs.back().find("绝不辜负党和人民的期待!") != std::string::npos);
+  // Line 45, the last numbered subsection, ends with its own paragraph.
+  REQUIRE(report.sections[9].paragraphs.size() == 1);
+  CHECK(report.sections[9].paragraphs.back().find("党风廉政建设持续向纵深发展。") != std::string::npos);
+  // Lines 47 to 51 close the part: thanks, what the year taught, what is still lacking.
+  CHECK(report.sections[10].kind == Kind::Closing);
+  CHECK(report.sections[10].title == "");
+  REQUIRE(report.sections[10].paragraphs.size() == 3);
+  CHECK(report.sections[10].paragraphs.front().rfind("各位代表!过去一年,全区上下抢抓发展机遇", 0) == 0);
+  CHECK(report.sections[10].paragraphs.back().find("绝不辜负党和人民的期待!") != std::string::npos);
   size_t paragraphs = 0;
   for (const auto& s : report.sections) {
     paragraphs += s.paragraphs.size();
     for (const auto& p : s.paragraphs) CHECK_MESSAGE(p.find("导航菜单") == std::string::npos, p);
   }
-  CHECK(paragraphs == 24);  // the 25 non-empty report lines but the heading of part one
+  // The 25 non-empty report lines but the heading of part one, and the dateline's two lines as one.
+  CHECK(paragraphs == 23);
+}
+
+TEST_CASE("source document: a subsection's heading is not repeated at the start of its text") {
+  auto read = authoring::read_sources(kTiny);
+  auto report = content::report_sections(read.sources.document);
+  REQUIRE(report.sections.size() == 11);
+  const auto& first = report.sections[2];
+  REQUIRE(first.paragraphs.size() == 1);
+  CHECK(first.paragraphs[0].rfind("深耕细作“3255”现代都市型产业体系", 0) == 0);
+  for (const auto& s : report.sections) {
+    if (s.kind != content::ReportSection::Kind::Subsection) continue;
+    INFO(s.title);
+    REQUIRE(!s.paragraphs.empty());
+    CHECK(s.paragraphs[0].find(s.title) == std::string::npos);
+    // Heading, full stop and text together are the source's line, character for character.
+    CHECK(read.sources.document.text.find(s.title + "。" + s.paragraphs[0]) != std::string::npos);
+  }
+}
+
+TEST_CASE("source document: the opening's title block is the title, the dateline in one piece and the byline") {
+  auto read = authoring::read_sources(kTiny);
+  auto report = content::report_sections(read.sources.document);
+  const auto& opening = report.sections[0];
+  REQUIRE(opening.title_block == 4);
+  REQUIRE(opening.paragraphs.size() == 6);
+  CHECK(opening.paragraphs[1] == "和平区人民政府工作报告");
+  CHECK(opening.paragraphs[2] == "——2025年1月8日在和平区第十八届人民代表大会第五次会议上");
+  CHECK(opening.paragraphs[3] == "和平区人民政府区长 郑伟铭");
+  CHECK(opening.paragraphs[4] == "各位代表:");  // the salutation: the text begins
+  // Where the dateline may wrap: where the source broke it.
+  CHECK(opening.title_phrases ==
+        std::vector<std::string>{"——2025年1月8日在和平区第十八届", "人民代表大会第五次会议上"});
+  for (size_t i = 1; i < report.sections.size(); ++i) CHECK(report.sections[i].title_block == 0);
+}
+
+TEST_CASE("source document: sections by rule, on documents of other shapes") {
+  using Kind = content::ReportSection::Kind;
+  auto sections = [](const std::string& text) {
+    content::SourceDocument d{text, "", 1, static_cast<int>(content::lines_of(text).size())};
+    return content::report_sections(d).sections;
+  };
+  // Paragraphs between two subsections stay with the first; a part without subsections
+  // keeps its paragraphs; each part has its own closing.
+  auto two = sections(
+      "一、甲\n(一)子一。正文一。\n续一。\n(二)子二。正文二。\n结一。\n二、乙\n乙文。\n三、丙\n(一)子。文。\n结三。");
+  REQUIRE(two.size() == 8);
+  CHECK(two[0].kind == Kind::Part);
+  CHECK(two[1].paragraphs == std::vector<std::string>{"正文一。", "续一。"});
+  CHECK(two[2].paragraphs == std::vector<std::string>{"正文二。"});
+  CHECK(two[3].kind == Kind::Closing);
+  CHECK(two[3].paragraphs == std::vector<std::string>{"结一。"});
+  CHECK(two[4].title == "二、乙");
+  CHECK(two[4].paragraphs == std::vector<std::string>{"乙文。"});
+  CHECK(two[5].title == "三、丙");
+  CHECK(two[6].paragraphs == std::vector<std::string>{"文。"});
+  CHECK(two[7].kind == Kind::Closing);
+  CHECK(two[7].paragraphs == std::vector<std::string>{"结三。"});
+  // A subsection that is a heading alone has no text; a dateline no line ends stays as the
+  // source broke it.
+  auto bare = sections("标题\n——2025年1月8日在\n大会\n各位代表:\n一、甲\n(一)只有标题");
+  REQUIRE(bare.size() == 3);
+  CHECK(bare[0].title_block == 3);
+  CHECK(bare[0].paragraphs == std::vector<std::string>{"标题", "——2025年1月8日在", "大会", "各位代表:"});
+  CHECK(bare[0].title_phrases.empty());
+  CHECK(bare[2].kind == Kind::Subsection);
+  CHECK(bare[2].title == "(一)只有标题");
+  CHECK(bare[2].paragraphs.empty());
 }
 
 TEST_CASE("source document: the bundle carries it, and the content model gives it by sections") {
@@ -129,7 +207,7 @@ TEST_CASE("source document: the bundle carries it, and the content model gives i
   CHECK(document->first_line == 3);
   auto report = bundle.report_source();
   REQUIRE(report);
-  CHECK(report->sections.size() == 10);
+  CHECK(report->sections.size() == 11);
   CHECK(report->sections[1].title == "一、2024年工作回顾");
 }
 
