@@ -37,6 +37,19 @@ void FieldReader::check_controls(const std::string& key, const std::string& valu
     }
 }
 
+// English is set with typographic quotes: “ ” around a quote, ‘ ’ within one, ’ for an
+// apostrophe. A straight " or ' would show as a typewriter mark beside them.
+void FieldReader::check_quotes(const std::string& key, const std::string& value) {
+  const bool english = key == "en" || (key.size() > 3 && key.compare(key.size() - 3, 3, "_en") == 0);
+  size_t at = english ? value.find_first_of("\"'") : std::string::npos;
+  if (at == std::string::npos) return;
+  size_t from = at > 20 ? at - 20 : 0;
+  while (from > 0 && (static_cast<unsigned char>(value[from]) & 0xC0) == 0x80) --from;  // whole characters only
+  std::string near = value.substr(from, at + 1 - from);
+  problem(key, std::string("has a straight quote ") + value[at] + " (after \"" + near +
+                   "\"): English text uses “ ” for quotes, ‘ ’ for quotes within quotes and ’ for apostrophes");
+}
+
 std::string FieldReader::required_string(const std::string& key) {
   const auto* node = table_.get(key);
   if (!node) {
@@ -50,6 +63,7 @@ std::string FieldReader::required_string(const std::string& key) {
   }
   if (value->empty()) problem(key, "must not be empty");
   check_controls(key, *value);
+  check_quotes(key, *value);
   return *value;
 }
 
@@ -62,6 +76,7 @@ std::string FieldReader::optional_string(const std::string& key) {
     return {};
   }
   check_controls(key, *value);
+  check_quotes(key, *value);
   return *value;
 }
 

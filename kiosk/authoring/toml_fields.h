@@ -27,6 +27,7 @@ class FieldReader {
 
  private:
   void check_controls(const std::string& key, const std::string& value);
+  void check_quotes(const std::string& key, const std::string& value);
   const toml::table& table_;
   std::string file_;
   Diagnostics& out_;

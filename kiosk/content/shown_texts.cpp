@@ -16,7 +16,8 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
     for (Role role : roles) fn(role, text, place);
   };
   each({Role::Figure, Role::Label, Role::Heading}, "0123456789.,:/% ", {"the kiosk's figures", "", ""});
-  each({Role::Caption}, "“”：:", {"the kiosk's quotes", "", ""});
+  // The detail view sets the report's words in “ ”, and a quote within them in ‘ ’ (text::quoted).
+  each({Role::Caption}, "“”‘’：:", {"the kiosk's quotes", "", ""});
   {
     auto s = db.prepare("SELECT id, title_zh, title_en FROM bundle");
     while (s.step()) {

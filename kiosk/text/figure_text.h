@@ -11,6 +11,9 @@ struct FigureParts {
   std::string prefix;  // qualifier before the number (突破, over ...)
   std::string number;  // the first run of ASCII digits, '.' and ','; empty if there is none
   std::string suffix;  // qualifier and unit after it
+  // The suffix is set against the digits, with no gap: "5%", "1st" (an English ordinal is
+  // part of its number), or a suffix that brings its own space (" million").
+  bool suffix_joins = false;
 };
 
 FigureParts split_figure(std::string_view display);

@@ -37,4 +37,20 @@ std::string full_width_marks(std::string_view text) {
   return out;
 }
 
+std::string quoted(std::string_view words) {
+  std::string out = "“";
+  for (size_t i = 0; i < words.size();) {
+    if (words.substr(i, 3) == "“") {
+      out += "‘";
+      i += 3;
+    } else if (words.substr(i, 3) == "”") {
+      out += "’";
+      i += 3;
+    } else {
+      out += words[i++];
+    }
+  }
+  return out + "”";
+}
+
 }  // namespace kiosk::text

@@ -11,4 +11,9 @@ namespace kiosk::text {
 // (1,000 and 10:30 stay as they are); nothing else changes.
 std::string full_width_marks(std::string_view text);
 
+// `words` within “ and ”, its own “ ” turned into ‘ ’ so that the quote inside the quote
+// reads as one (“……‘泰安道5号’……” rather than “……“泰安道5号”……”), as both Chinese and
+// English set quotes within quotes.
+std::string quoted(std::string_view words);
+
 }  // namespace kiosk::text

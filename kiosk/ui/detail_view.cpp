@@ -1,3 +1,4 @@
+#include "kiosk/text/marks.h"
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/image_view.h"
@@ -22,7 +23,7 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
                        text::pick(item.section, ctx.lang);
   y += draw_text_block(ctx.list(), label, source, ImVec2(at.x + inset, y), width - inset);
   auto quote = ctx.style(Role::Caption, colour::muted, 1.6f);
-  std::string words = "“" + item.quote_zh + "”";
+  std::string words = text::quoted(item.quote_zh);
   y += draw_text_block(ctx.list(), quote, words, ImVec2(at.x + inset, y), width - inset);
   ctx.list()->AddRectFilled(ImVec2(at.x, quote_top + ctx.px(6)), ImVec2(at.x + rule, y - ctx.px(6)), accent);
   return y - at.y;

@@ -35,7 +35,7 @@ float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::strin
   std::string shown = text::count_up_number(parts.number, look.progress);
   float prefix_w = parts.prefix.empty() ? 0 : text_width(unit, parts.prefix) + (starts_tight(parts.prefix) ? 0 : gap);
   float number_w = text_width(big, parts.number);  // the final width: the unit never jumps while counting
-  float suffix_gap = starts_tight(parts.suffix) ? 0 : gap;
+  float suffix_gap = parts.suffix_joins ? 0 : gap;
   float suffix_w = text_width(unit, parts.suffix);
 
   float x = origin.x;

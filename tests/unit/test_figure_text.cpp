@@ -24,6 +24,17 @@ TEST_CASE("figure text: a display string splits into qualifier, number and unit"
   CHECK(e.suffix == "突破七万元");
 }
 
+TEST_CASE("figure text: an English ordinal and a % join the digits, a unit word keeps its gap") {
+  auto rank = split_figure("1st in Tianjin");
+  CHECK(rank.number == "1");
+  CHECK(rank.suffix == "st in Tianjin");
+  CHECK(rank.suffix_joins);
+  for (const char* joined : {"2nd", "3rd", "4th place", "5%", "5%以上", "over 16.6 million"})
+    CHECK_MESSAGE(split_figure(joined).suffix_joins, joined);
+  for (const char* apart : {"1660余万人次", "248天", "32.7亿元"})
+    CHECK_FALSE_MESSAGE(split_figure(apart).suffix_joins, apart);
+}
+
 TEST_CASE("figure text: the count-up never overshoots and ends on the report's digits") {
   CHECK(count_up_number("1660", 0) == "0");
   CHECK(count_up_number("36.97", 0.5) == "18.48");

@@ -152,3 +152,25 @@ TEST_CASE("sources: a NUL or other control character written as an escape is ref
   CHECK(has(problems, "ui.toml:" + line + ": zh: contains the control character U+0007"));
   CHECK_FALSE(has(problems, "body_en"));
 }
+
+TEST_CASE("sources: a straight quote in English text is refused with its line, Chinese and curly quotes pass") {
+  SourceCopy src;
+  src.append("items/highlights.toml",
+             "\n[[item]]\nid = \"quotes\"\nkind = \"story\"\ntitle_zh = \"“雏鹰”企业\"\n"
+             "title_en = \"The \\\"Fledgling Eagle\\\" firms\"\nsummary_zh = \"s\"\n"
+             "summary_en = \"Heping’s “Gazelle” and ‘Leading’ firms\"\nbody_en = \"The district's firms\"\n"
+             "quote = \"q\"\nsection_zh = \"x\"\nsection_en = \"x\"\n");
+  std::ifstream before(src.dir / "ui.toml");
+  auto line = std::to_string(std::count(std::istreambuf_iterator<char>(before), {}, '\n') + 1);
+  src.append("ui.toml", "quoted = { zh = \"“好”\", en = \"Press 'OK'\" }\n");
+  auto problems = src.problems();
+  INFO(problems);
+  CHECK(has(problems,
+            "items/highlights.toml:43: title_en: has a straight quote \" (after \"The \"\"): English text "
+            "uses “ ” for quotes, ‘ ’ for quotes within quotes and ’ for apostrophes"));
+  CHECK(has(problems, "items/highlights.toml:46: body_en: has a straight quote ' (after \"The district'\")"));
+  CHECK(has(problems, "ui.toml:" + line + ": en: has a straight quote '"));
+  CHECK_FALSE(has(problems, "summary_en"));
+  CHECK_FALSE(has(problems, "title_zh"));
+  CHECK_FALSE(has(problems, ": zh:"));
+}
