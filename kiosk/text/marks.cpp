@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "kiosk/text/utf8.h"
+
 namespace kiosk::text {
 namespace {
 
@@ -51,6 +53,25 @@ std::string quoted(std::string_view words) {
     }
   }
   return out + "”";
+}
+
+bool has_han(std::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t c = decode_next(text, pos);
+    if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)) return true;
+  }
+  return false;
+}
+
+std::string latin_quotes(std::string_view text) {
+  std::string out(text);
+  if (has_han(text)) return out;
+  for (const auto& q : kLatinQuotes) {
+    const std::string mark = encode(q.mark), narrow = encode(q.narrow);
+    for (size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + narrow.size()))
+      out.replace(at, mark.size(), narrow);
+  }
+  return out;
 }
 
 }  // namespace kiosk::text

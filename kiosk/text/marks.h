@@ -16,4 +16,16 @@ std::string full_width_marks(std::string_view text);
 // English set quotes within quotes.
 std::string quoted(std::string_view words);
 
+// The CJK font's “ ” ‘ ’ are a full em wide, as Chinese sets them; English sets them in
+// Latin proportions. A text with no Chinese character in it gets the narrow forms, which
+// the ui bakes at these private-use code points. Each takes as many bytes as the mark it
+// stands for, so a byte offset into one text is one into the other.
+struct LatinQuote {
+  char32_t mark, narrow;
+};
+inline constexpr LatinQuote kLatinQuotes[] = {{U'“', 0xE01C}, {U'”', 0xE01D}, {U'‘', 0xE018}, {U'’', 0xE019}};
+bool has_han(std::string_view text);
+// `text` with its quotes in their narrow forms when it has no Chinese character; else as it is.
+std::string latin_quotes(std::string_view text);
+
 }  // namespace kiosk::text

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kiosk/content/freetype_face.h"
+#include "kiosk/text/marks.h"
 
 namespace kiosk::ui {
 namespace {
@@ -41,6 +42,23 @@ bool builder_can_rasterise(const std::vector<uint8_t>& bytes, float size_px, con
     error = "the bundle's font has glyphs FreeType cannot rasterise at " + std::to_string(static_cast<int>(size_px)) +
             " px";
   return ok;
+}
+
+// Each of the font's full-width quotes again at its narrow code point (text::kLatinQuotes):
+// the same pixels in the atlas, with the em box's empty side taken away.
+void add_latin_quotes(ImFont* font) {
+  bool added = false;
+  for (const auto& q : text::kLatinQuotes) {
+    const ImFontGlyph* wide = font->FindGlyphNoFallback(static_cast<ImWchar>(q.mark));
+    if (!wide || !wide->Visible || font->FindGlyphNoFallback(static_cast<ImWchar>(q.narrow))) continue;
+    const ImFontGlyph g = *wide;  // AddGlyph may move the glyph table
+    const float bearing = std::round(font->FontSize * 0.06f);
+    const float shift = g.X0 - bearing;
+    font->AddGlyph(nullptr, static_cast<ImWchar>(q.narrow), g.X0 - shift, g.Y0, g.X1 - shift, g.Y1, g.U0, g.V0, g.U1,
+                   g.V1, g.X1 - g.X0 + 2 * bearing);
+    added = true;
+  }
+  if (added) font->BuildLookupTable();
 }
 
 }  // namespace
@@ -103,6 +121,7 @@ bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const conten
       return false;
     }
   }
+  for (ImFont* font : fonts_) add_latin_quotes(font);
   large_glyphs_.blit(atlas);
   // Baked: the inputs are not read again (a rebake starts from Clear()). ImGui 1.86 copies
   // the font file into every font it adds, owned or not: 1.9 MB for the report (heaptrack).

@@ -20,7 +20,8 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr char kMagic[8] = {'H', 'K', 'A', 'T', 'L', 'A', 'S', '1'};
+// 2: the narrow quotes (text::kLatinQuotes) are part of every font.
+constexpr char kMagic[8] = {'H', 'K', 'A', 'T', 'L', 'A', 'S', '2'};
 constexpr uint32_t kLargestSide = 16384;      // ImGui's own limit for an atlas side
 constexpr uint32_t kMostGlyphs = 0xFFFF - 1;  // BuildLookupTable's limit (-1 is reserved)
 constexpr size_t kLines = IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1;

@@ -1,31 +1,37 @@
 #include "kiosk/ui/text_painter.h"
 
 #include "kiosk/text/line_break.h"
+#include "kiosk/text/marks.h"
 #include "kiosk/text/utf8.h"
 
 namespace kiosk::ui {
 namespace {
 
-text::Advance advance_of(const TextStyle& style) {
+// Widths as drawn: a text without Chinese in it draws its quotes narrow (text::latin_quotes).
+text::Advance advance_of(const TextStyle& style, std::string_view text) {
   float ratio = style.size / style.font->FontSize;
-  return [font = style.font, ratio](char32_t c) {
+  return [font = style.font, ratio, latin = !text::has_han(text)](char32_t c) {
+    if (latin)
+      for (const auto& q : text::kLatinQuotes)
+        if (c == q.mark) c = q.narrow;
     return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD)) * ratio;
   };
 }
 
+// Lines are broken on the text itself, whose quotes the break rules know.
 std::vector<text::Line> layout(const TextStyle& style, std::string_view text, float max_width, int max_lines,
                                const std::vector<std::string>& keep_together = {}) {
   text::LayoutOptions options;
   options.max_width = max_width;
   options.max_lines = max_lines;
   options.keep_together = keep_together;
-  return text::break_lines(text, advance_of(style), options);
+  return text::break_lines(text, advance_of(style, text), options);
 }
 
 }  // namespace
 
 float text_width(const TextStyle& style, std::string_view text) {
-  auto advance = advance_of(style);
+  auto advance = advance_of(style, text);
   float w = 0;
   size_t pos = 0;
   while (pos < text.size()) w += advance(text::decode_next(text, pos));
@@ -51,7 +57,8 @@ float draw_text_block(ImDrawList* list, const TextStyle& style, std::string_view
   float advance = style.size * style.line_spacing;
   // Centre the glyphs in the line box so that line spacing opens evenly above and below.
   float y = pos.y + (advance - style.size) * 0.5f;
-  const char* base = text.data();
+  const std::string drawn = text::latin_quotes(text);  // the same byte offsets as `text`
+  const char* base = drawn.data();
   for (const auto& line : lines) {
     float width = line.width + (line.ellipsis ? text_width(style, "…") : 0);
     float x = pos.x;

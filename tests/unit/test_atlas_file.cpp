@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "kiosk/content/bundle.h"
+#include "kiosk/text/marks.h"
 #include "kiosk/ui/atlas_cache.h"
 #include "kiosk/ui/fonts.h"
 #include "tests/unit/bundle_fixture.h"
@@ -29,7 +30,7 @@ struct Baked {
 void bake(Baked& b, float scale = 1) {
   auto bundle = kiosk::content::Bundle::open(KIOSK_TINY_BUNDLE);
   kiosk::ui::GlyphNeeds needs;
-  for (size_t i = 0; i < kRoles; ++i) needs.add(static_cast<Role>(i), "0123456789.,% 亿元万人次 Heping 和平区");
+  for (size_t i = 0; i < kRoles; ++i) needs.add(static_cast<Role>(i), "0123456789.,% 亿元万人次 Heping 和平区 “”‘’");
   std::string error;
   REQUIRE(b.fonts.build(b.atlas, *bundle.font("regular"), *bundle.font("bold"), needs, scale, false, error));
 }
@@ -91,6 +92,26 @@ TEST_CASE_FIXTURE(Saved, "a saved atlas loads back as it was baked") {
       if (ga) CHECK(std::memcmp(ga, gb, sizeof *ga) == 0);
     }
     CHECK(a.CalcTextSizeA(a.FontSize, 1e9f, 0, "和平区 5%").x == b.CalcTextSizeA(b.FontSize, 1e9f, 0, "和平区 5%").x);
+  }
+}
+
+TEST_CASE("a bake draws English quotes narrow: the full-width glyph's pixels without its empty half") {
+  Baked b;
+  bake(b);
+  for (size_t i = 0; i < kRoles; ++i) {
+    const ImFont& font = *b.fonts.get(static_cast<Role>(i));
+    CAPTURE(i);
+    for (const auto& q : kiosk::text::kLatinQuotes) {
+      const ImFontGlyph* wide = font.FindGlyphNoFallback(static_cast<ImWchar>(q.mark));
+      const ImFontGlyph* narrow = font.FindGlyphNoFallback(static_cast<ImWchar>(q.narrow));
+      REQUIRE(wide != nullptr);
+      REQUIRE(narrow != nullptr);
+      CHECK(narrow->AdvanceX < 0.65f * wide->AdvanceX);
+      CHECK(narrow->U0 == wide->U0);
+      CHECK(narrow->X1 - narrow->X0 == doctest::Approx(wide->X1 - wide->X0));
+      CHECK(narrow->X0 >= 0);
+      CHECK(narrow->X1 <= narrow->AdvanceX);
+    }
   }
 }
 
