@@ -319,7 +319,7 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
   if (f.display_zh.find(f.unit_zh) == std::string::npos)
     problem(out, "figure.unit", "the unit " + quoted(f.unit_zh) + " is not in the figure " + quoted(f.display_zh),
             item.quote_zh);
-  // The count-up runs to `value`, so it must be the number the report states.
+  // `value` is the figure as a number for whoever reads the bundle: it must be the one the report states.
   std::string digits = text::split_figure(f.display_zh).number;
   digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
   const bool has_number = !digits.empty() && digits.find_first_of("0123456789") != std::string::npos;

@@ -39,7 +39,7 @@ enum class ItemKind { Figure, Project, Landmark, Story };
 
 struct Figure {
   std::string display_zh;  // exactly as the report words it: 1660余万人次
-  double value = 0;        // what the count-up runs to
+  double value = 0;        // the display's number, as data; validation holds the two equal
   std::string unit_zh;
   std::string qualifier;  // 余, 超, 近, 以上, 突破 or empty
   std::string direction;  // growth | total | rank

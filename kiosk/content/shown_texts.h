@@ -14,7 +14,7 @@ namespace kiosk::content {
 class Bundle;
 
 // Where a shown text comes from: "item 'gdp-growth' title_zh"; the kiosk's own texts
-// (the digits of a count-up) have an empty row.
+// (the digits of the countdown and the closed screen's clock) have an empty row.
 struct TextPlace {
   std::string_view table;
   std::string_view row;

@@ -6,7 +6,6 @@
 namespace kiosk::controller {
 namespace {
 
-constexpr double kCountUpSeconds = 1.2;
 constexpr double kFrameInterval = 1.0 / 60;
 constexpr float kTapSlopReference = 16;          // px at the reference canvas: about 10 mm on a 55" panel
 constexpr float kSwipeReference = 120;           // a horizontal drag this long turns the page
@@ -166,7 +165,10 @@ AttractModel Controller::attract_model(double now) const {
   m.has_slide = attract.has_slide();
   if (!m.has_slide) return m;
   m.current = attract.current().item_id;
-  if (const auto* previous = attract.previous(now)) m.previous = previous->item_id;
+  if (const auto* previous = attract.previous(now)) {
+    m.previous = previous->item_id;
+    m.previous_time_in_slide = attract.previous_time_in_slide(now);
+  }
   m.time_in_slide = attract.time_in_slide(now);
   m.transition = attract.transition_progress(now);
   m.slide_transition = attract.current().transition == "slide";
@@ -286,7 +288,7 @@ double Controller::next_frame_time(bool images_loading) const {
   if (show_.scene() != show::Scene::Attract) return next;
   const auto& attract = show_.attract();
   if (!attract.has_slide()) return next;
-  if (attract.transition_progress(now) < 1 || attract.time_in_slide(now) < kCountUpSeconds + kFrameInterval)
+  if (attract.transition_progress(now) < 1 || attract.time_in_slide(now) < kFigureRevealSeconds + kFrameInterval)
     return now + kFrameInterval;
   if (show_.interactive() && options_.slow_motion_fps > 0)
     next = std::min(next, (std::floor(now * options_.slow_motion_fps) + 1) / options_.slow_motion_fps);

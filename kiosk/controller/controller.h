@@ -42,11 +42,15 @@ struct PointerState {
   Point position, press_position;
 };
 
+// How long the attract loop takes to reveal a slide's figure; frames are due while it runs.
+constexpr double kFigureRevealSeconds = 1.2;
+
 // The attract loop's slide for one frame.
 struct AttractModel {
   bool has_slide = false;
   std::string current, previous;  // item ids; previous only while a transition runs
   double time_in_slide = 0, transition = 1;
+  double previous_time_in_slide = 0;  // the outgoing slide's, while a transition runs
   bool slide_transition = false;
   size_t position = 0, count = 0;
   text::Lang lang = text::Lang::Zh;

@@ -42,6 +42,7 @@ void AttractLoop::advance(double now, const CivilTime& wall) {
   // A slide whose window closed while it showed gives way at once.
   if (!in_window(current(), wall)) {
     previous_ = current_;
+    previous_started_at_ = started_at_;
     current_ = next_eligible(*current_, wall);
     started_at_ = now;
     has_transition_ = current_.has_value();
@@ -52,6 +53,7 @@ void AttractLoop::advance(double now, const CivilTime& wall) {
     if (!next) break;
     double start = started_at_ + std::max(current().dwell_s, transition_s_);
     previous_ = current_;
+    previous_started_at_ = started_at_;
     current_ = next;
     started_at_ = start;
     has_transition_ = *previous_ != *current_;

@@ -28,6 +28,9 @@ class AttractLoop {
   const content::PlaylistEntry& current() const { return playlist_[*current_]; }
   const content::PlaylistEntry* previous(double now) const;  // while a transition runs
   double time_in_slide(double now) const { return now - started_at_; }
+  // Seconds since the outgoing slide began, while a transition runs: it goes on as it was
+  // and never starts over.
+  double previous_time_in_slide(double now) const { return now - previous_started_at_; }
   double started_at() const { return started_at_; }  // clock time the current slide began
   double transition_progress(double now) const;      // 0..1, 1 when settled
   double next_change(double now) const;              // clock time of the next slide change
@@ -43,6 +46,7 @@ class AttractLoop {
   std::optional<size_t> current_;
   std::optional<size_t> previous_;
   double started_at_ = 0;
+  double previous_started_at_ = 0;
   bool has_transition_ = false;
 };
 

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace kiosk::text {
 namespace {
@@ -38,30 +36,6 @@ FigureParts split_figure(std::string_view display) {
   while (end > start && (display[end - 1] == '.' || display[end - 1] == ',')) --end;
   return {std::string(display.substr(0, start)), std::string(display.substr(start, end - start)),
           std::string(display.substr(end)), joins(display.substr(end))};
-}
-
-std::string count_up_number(const std::string& number, double progress) {
-  if (progress >= 1 || number.empty()) return number;
-  std::string plain;
-  for (char c : number)
-    if (c != ',') plain += c;
-  auto dot = plain.find('.');
-  int decimals = dot == std::string::npos ? 0 : static_cast<int>(plain.size() - dot - 1);
-  double target = std::strtod(plain.c_str(), nullptr);
-  double scale = std::pow(10.0, decimals);
-  double shown = std::floor(target * std::max(0.0, progress) * scale) / scale;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, shown);
-  std::string digits = buf;
-  if (number.find(',') == std::string::npos) return digits;
-  // Thousands separators as the figure has them.
-  size_t int_end = std::min(digits.find('.'), digits.size());
-  std::string out;
-  for (size_t i = 0; i < int_end; ++i) {
-    if (i > 0 && (int_end - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out + digits.substr(int_end);
 }
 
 double ease_out_cubic(double t) {

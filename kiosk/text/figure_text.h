@@ -1,5 +1,5 @@
 #pragma once
-// A figure's display string split for typography and the count-up animation:
+// A figure's display string split for its typography (large digits, smaller unit):
 // "1660余万人次" -> "" + "1660" + "余万人次"; "over 16.6 million" -> "over " + "16.6" + " million".
 
 #include <string>
@@ -18,12 +18,7 @@ struct FigureParts {
 
 FigureParts split_figure(std::string_view display);
 
-// The number as the count-up shows it at `progress` (0..1, already eased): the same
-// decimals as the report's figure, rounded down so it never overshoots; at 1, exactly
-// the report's own digits.
-std::string count_up_number(const std::string& number, double progress);
-
-// Ease-out cubic, the count-up's curve.
+// Ease-out cubic, the curve of a figure's reveal.
 double ease_out_cubic(double t);
 double ease_in_out_cubic(double t);
 

@@ -14,7 +14,6 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr double kCountUpSeconds = 1.2;
 constexpr float kDriftReference = 40;         // content moves up to 40 px while it fades
 constexpr float kZoomPerSecond = 0.08f / 10;  // 1.00 -> 1.08 over a 10 s landmark slide
 
@@ -38,8 +37,9 @@ void AttractView::draw(ImDrawList* list, const Canvas& canvas, const AttractFram
   list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
   float t = static_cast<float>(text::ease_in_out_cubic(frame.transition));
   float drift = canvas.px(kDriftReference);
-  if (frame.previous && t < 1) draw_slide(list, canvas, *frame.previous, frame, 1 - t, -drift * t);
-  if (frame.current) draw_slide(list, canvas, *frame.current, frame, t, drift * (1 - t));
+  if (frame.previous && t < 1)
+    draw_slide(list, canvas, *frame.previous, frame, 1 - t, -drift * t, frame.previous_time_in_slide);
+  if (frame.current) draw_slide(list, canvas, *frame.current, frame, t, drift * (1 - t), frame.time_in_slide);
   draw_chrome(list, canvas, frame);
 }
 
@@ -54,7 +54,7 @@ void AttractView::draw_label(ImDrawList* list, const Canvas& canvas, const conte
 }
 
 void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
-                             const AttractFrame& frame, float alpha, float offset) const {
+                             const AttractFrame& frame, float alpha, float offset, double time_in_slide) const {
   ImVec2 shift = frame.slide_transition ? ImVec2(offset * 3, 0) : ImVec2(0, offset);
   if (slide.item.kind == content::ItemKind::Landmark) return draw_landmark(list, canvas, slide, frame, alpha, shift);
   if (controller::attract_shows_picture(slide.item)) return draw_project(list, canvas, slide, frame, alpha, shift);
@@ -71,7 +71,7 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
       draw_icon(list, slide.category.icon, ImVec2(canvas.px(1480) + shift.x, canvas.px(470) + shift.y), canvas.px(420),
                 colour::with_alpha(accent, 0.07f * alpha));
     }
-    return draw_figure(list, canvas, slide, frame, alpha, origin, width);
+    return draw_figure(list, canvas, slide, frame, alpha, origin, width, time_in_slide);
   }
   auto title = style(fonts_, Role::Title, colour::text, alpha, 1.25f);
   float y = origin.y + draw_text_block(list, title, text::pick(slide.item.title, frame.lang), origin, width, 3);
@@ -81,10 +81,14 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
 }
 
 void AttractView::draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
-                              const AttractFrame& frame, float alpha, ImVec2 origin, float width) const {
+                              const AttractFrame& frame, float alpha, ImVec2 origin, float width,
+                              double time_in_slide) const {
   const auto& figure = *slide.item.figure;
-  FigureLook look{Role::Figure, Role::FigureUnit, colour::gold, alpha,
-                  text::ease_out_cubic(frame.time_in_slide / kCountUpSeconds)};
+  FigureLook look;
+  look.colour = colour::gold;
+  look.alpha = alpha;
+  look.reveal = text::ease_out_cubic(time_in_slide / controller::kFigureRevealSeconds);
+  look.rule = true;
   const std::string& display = frame.lang == text::Lang::Zh ? figure.display_zh : figure.display_en;
   float y = origin.y + draw_figure_display(list, fonts_, display, origin, width, canvas.px(12), look);
   y += canvas.px(32);

@@ -27,6 +27,7 @@ struct AttractFrame {
   const SlideContent* current = nullptr;
   const SlideContent* previous = nullptr;  // set while a transition runs
   double time_in_slide = 0;                // seconds since the current slide began
+  double previous_time_in_slide = 0;       // seconds since the previous one did
   double transition = 1;                   // 0..1 progress into the current slide
   bool slide_transition = false;           // slide rather than crossfade
   size_t position = 0, count = 0;          // for the progress cue
@@ -56,9 +57,9 @@ class AttractView {
 
  private:
   void draw_slide(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
-                  float alpha, float offset_y) const;
+                  float alpha, float offset_y, double time_in_slide) const;
   void draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
-                   float alpha, ImVec2 origin, float width) const;
+                   float alpha, ImVec2 origin, float width, double time_in_slide) const;
   void draw_landmark(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
                      float alpha, ImVec2 shift) const;
   void draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,

@@ -1,6 +1,7 @@
 #pragma once
 // A figure as the report words it: the digits large, the qualifier and unit at about
-// 40% of their size on the same baseline, counting up to the report's number.
+// 40% of their size on the same baseline. Every frame draws the whole display string;
+// a reveal only moves it into place (rising, fading in) and draws a rule out under it.
 
 #include <imgui.h>
 
@@ -15,10 +16,12 @@ struct FigureLook {
   Role unit = Role::FigureUnit;
   uint32_t colour = 0;
   float alpha = 1;
-  double progress = 1;  // 0..1 of the count-up (eased); 1 shows the report's figure
+  double reveal = 1;  // 0..1 of the reveal (eased); 1 is the figure at rest
+  bool rule = false;  // a rule under the figure, drawn out as it is revealed
 };
 
-// Draws `display` at `origin` within `width`; returns the height used.
+// Draws `display` at `origin` within `width`; returns the height used. The rule, if any,
+// lies two `gap`s under the last line's baseline, inside the height or just below it.
 float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::string& display, ImVec2 origin, float width,
                           float gap, const FigureLook& look);
 

@@ -98,6 +98,7 @@ void KioskScreen::draw_attract(ImDrawList* list, const Canvas& canvas, const con
   f.current = slide_for(a.current);
   if (!a.previous.empty()) f.previous = slide_for(a.previous);
   f.time_in_slide = a.time_in_slide;
+  f.previous_time_in_slide = a.previous_time_in_slide;
   f.transition = a.transition;
   f.slide_transition = a.slide_transition;
   f.position = a.position;

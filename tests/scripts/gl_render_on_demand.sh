@@ -61,23 +61,23 @@ settled() {  # no frame was drawn since the last look (0.3 s ago)
 }
 moved() { [ "$(frames)" -gt "$1" ]; }
 
-# The first slide dwells 12 s; its count-up ends 1.2 s in. Once the counter stands still
-# (the count-up is over), nothing moves for 4 s and more.
-WAIT_INTERVAL=0.3 wait_until "the first slide's count-up to end" 10 settled
+# The first slide dwells 12 s; its figure's reveal ends 1.2 s in. Once the counter stands
+# still (the reveal is over), nothing moves for 4 s and more.
+WAIT_INTERVAL=0.3 wait_until "the first slide's figure reveal to end" 10 settled
 a=$last
 sleep 4
 b=$(frames)
 [ "$a" = "$b" ] || fail "frames were drawn while nothing moved: $a then $b"
 
-# The slide change (at 12 s) draws a 0.6 s crossfade and a 1.2 s count-up: at most 60
+# The slide change (at 12 s) draws a 0.6 s crossfade and a 1.2 s figure reveal: at most 60
 # frames a second, and clearly more than a handful (fewer in the slower sanitizer build).
 wait_until "the slide change" 15 moved "$b"
 last=""
 WAIT_INTERVAL=0.3 wait_until "the slide change to end" 10 settled
 c=$last
 drawn=$((c - b))
-[ "$drawn" -ge $((20 / SLOWDOWN)) ] || fail "only $drawn frames for a transition and count-up"
-[ "$drawn" -le 150 ] || fail "$drawn frames for the 1.2 s of a transition and count-up: more than 60 a second"
+[ "$drawn" -ge $((20 / SLOWDOWN)) ] || fail "only $drawn frames for a transition and figure reveal"
+[ "$drawn" -le 150 ] || fail "$drawn frames for the 1.2 s of a transition and figure reveal: more than 60 a second"
 
 kill -TERM $pid
 wait $pid || fail "kiosk did not exit cleanly on SIGTERM"

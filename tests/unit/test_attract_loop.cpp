@@ -43,6 +43,24 @@ TEST_CASE("attract loop: slides follow each other by their dwell times and wrap 
   CHECK(loop.time_in_slide(17.5) == doctest::Approx(0.5));
 }
 
+TEST_CASE("attract loop: the outgoing slide's time goes on through the transition") {
+  AttractLoop loop({slide("a", 5), slide("b", 8)}, 0.6);
+  loop.advance(0, kSpring);
+  loop.advance(5.2, kSpring);
+  REQUIRE(loop.previous(5.2));
+  CHECK(loop.previous_time_in_slide(5.2) == doctest::Approx(5.2));  // a began at 0, not over again at 5
+  CHECK(loop.time_in_slide(5.2) == doctest::Approx(0.2));
+  loop.advance(13.3, kSpring);  // b gives way to a again at 13
+  CHECK(loop.previous_time_in_slide(13.3) == doctest::Approx(8.3));
+
+  // A slide whose window closes gives way at once: it too goes on from where it was.
+  AttractLoop closing({slide("blossom", 10, "2025-03-20", "2025-04-01"), slide("always", 5)}, 0.6);
+  closing.advance(0, CivilTime{2025, 4, 1, 23, 59});
+  closing.advance(3, CivilTime{2025, 4, 2, 0, 0});
+  CHECK(closing.current().item_id == "always");
+  CHECK(closing.previous_time_in_slide(3.1) == doctest::Approx(3.1));
+}
+
 TEST_CASE("attract loop: a long jump of the clock lands on the right slide") {
   AttractLoop loop({slide("a", 5), slide("b", 5)}, 0.6);
   loop.advance(0, kSpring);

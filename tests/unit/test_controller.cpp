@@ -353,10 +353,25 @@ TEST_CASE("controller: while nothing moves no frame is due before the next slide
   ControllerOptions options;
   options.slow_motion_fps = 0;
   Rig rig(options);
-  auto m = rig.frame(3);  // the count-up is over, the slide dwells until 8 s
+  auto m = rig.frame(3);  // the figure's reveal is over, the slide dwells until 8 s
   CHECK(m.attract.has_slide);
   CHECK(rig.controller.next_frame_time(false) > 5);
   CHECK(rig.controller.next_frame_time(true) == doctest::Approx(3 + 1.0 / 60));  // a picture arriving is drawn
+}
+
+TEST_CASE("controller: frames are due while a figure is revealed and while slides cross") {
+  ControllerOptions options;
+  options.slow_motion_fps = 0;
+  Rig rig(options);
+  rig.frame(kFigureRevealSeconds - 0.1);  // the first slide's figure still rising into place
+  CHECK(rig.controller.next_frame_time(false) == doctest::Approx(kFigureRevealSeconds - 0.1 + 1.0 / 60));
+  auto m = rig.frame(8.3);  // the crossfade into the second slide
+  CHECK(m.attract.previous == "haitang-visitors");
+  CHECK(m.attract.previous_time_in_slide == doctest::Approx(8.3));  // the outgoing slide goes on, not over
+  CHECK(m.attract.time_in_slide == doctest::Approx(0.3));
+  CHECK(rig.controller.next_frame_time(false) == doctest::Approx(8.3 + 1.0 / 60));
+  rig.frame(8 + kFigureRevealSeconds + 0.1);
+  CHECK(rig.controller.next_frame_time(false) > 15);
 }
 
 TEST_CASE("controller: scene targets are typed, and ids the bundle lacks are refused") {
