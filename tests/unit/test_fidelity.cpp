@@ -215,6 +215,29 @@ TEST_CASE("fidelity: the English states no number that the item's Chinese does n
   CHECK(problems_of(income).find("16.6 million") == std::string::npos);
 }
 
+TEST_CASE("fidelity: a number the English writes in words is held to the Chinese like one in digits") {
+  auto item = gdp();
+  item.title.en = "GDP growth of nine percent";
+  CHECK(has(problems_of(item), "title_en: the English states 'nine', a number the item's Chinese does not state"));
+  item = gdp();
+  item.body.en = "Budget revenue grew by thirteen point four percent, by twenty-five in all";
+  CHECK(has(problems_of(item), "body_en: the English states 'thirteen'"));
+  CHECK(has(problems_of(item), "body_en: the English states 'twenty-five'"));
+  content::Item income;
+  income.id = "income";
+  income.title = {"居民人均可支配收入", "Income"};
+  income.quote_zh = income.summary.zh = "居民人均可支配收入突破七万元、保持全市领先";
+  income.summary.en = "Income passed seventy thousand yuan, one of the highest, five-fold";
+  auto p = problems_of(income);
+  CHECK_FALSE(has(p, "'seventy thousand'"));
+  CHECK_FALSE(has(p, "'one'"));
+  CHECK(has(p, "summary_en: the English states 'five'"));
+  income.summary.en = "a hundred-billion-yuan cluster";
+  CHECK(has(problems_of(income), "summary_en: the English states 'hundred-billion'"));
+  income.summary.zh = "千亿级商圈";
+  CHECK_FALSE(has(problems_of(income), "summary_en"));
+}
+
 TEST_CASE("fidelity: the web page around the report is neither a quote nor any other text") {
   auto item = gdp();
   item.quote_zh = "导航菜单";
