@@ -165,7 +165,16 @@ std::vector<std::pair<std::string, double>> numbers_en(const std::string& text) 
     auto at = static_cast<size_t>(m.position(0));
     // Digits inside a word or after a decimal point are not a number of their own.
     if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '.')) continue;
-    if (auto value = value_en(m.str(0))) out.emplace_back(m.str(0), *value);
+    auto value = value_en(m.str(0));
+    if (!value) continue;
+    // A minus sign that starts a word makes the number another one ("grew by -13.4%"); a
+    // hyphen between two numbers ("2024-2025") does not.
+    bool minus = at > 0 && text[at - 1] == '-' &&
+                 (at == 1 || std::isspace(static_cast<unsigned char>(text[at - 2])) || text[at - 2] == '(');
+    if (minus)
+      out.emplace_back("-" + m.str(0), -*value);
+    else
+      out.emplace_back(m.str(0), *value);
   }
   auto spelled = spelled_numbers_en(text);
   out.insert(out.end(), spelled.begin(), spelled.end());

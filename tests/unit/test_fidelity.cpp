@@ -200,6 +200,10 @@ TEST_CASE("fidelity: the English states no number that the item's Chinese does n
   item.body.en = "Budget revenue grew by 13.4%, and by 14.3% too";
   CHECK(has(problems_of(item), "body_en: the English states '14.3'"));
   CHECK_FALSE(has(problems_of(item), "'13.4'"));
+  item.body.en = "Budget revenue grew by -13.4% (-5% in all), in 2024-2025";
+  CHECK(has(problems_of(item), "body_en: the English states '-13.4'"));
+  CHECK(has(problems_of(item), "body_en: the English states '-5'"));
+  CHECK_FALSE(has(problems_of(item), "'-2025'"));
   // Magnitudes and Chinese numerals are read as the numbers they are.
   content::Item income;
   income.id = "income";
