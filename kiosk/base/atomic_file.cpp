@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 
 #include "kiosk/base/errors.h"
@@ -29,6 +31,15 @@ std::string random_suffix() {
   std::string out;
   for (unsigned char b : bytes) out += letters[b % (sizeof letters - 1)];
   return out;
+}
+
+// A name that fits the directory must not fail for its temporary twin: the twin keeps only
+// as much of the name as leaves room for its dot and suffix (the suffix alone keeps it unique).
+std::string temp_name_for(const std::string& name) {
+  std::string suffix = ".tmp-" + random_suffix();
+  std::string out(1, '.');
+  out.append(name, 0, std::min(name.size(), NAME_MAX - 1 - suffix.size()));
+  return out.append(suffix);
 }
 
 }  // namespace
@@ -62,7 +73,7 @@ AtomicFile::AtomicFile(Fd own_dir, int dir, std::string label, std::string name,
     file_.reset(::openat(dir_, temp_.c_str(), kFlags, mode));
   } else {
     for (int attempt = 0; attempt < 100 && !file_; ++attempt) {
-      temp_ = "." + name_ + ".tmp-" + random_suffix();
+      temp_ = temp_name_for(name_);
       file_.reset(::openat(dir_, temp_.c_str(), kFlags, mode));
       if (!file_ && errno != EEXIST) break;
     }

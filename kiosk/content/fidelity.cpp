@@ -108,6 +108,54 @@ std::vector<double> numbers_zh(std::string_view text) {
   return out;
 }
 
+// The value of a cardinal number word, 0 for any other word. "one" is left out: it is as
+// often a pronoun ("one of the best") as a number, and states nothing a reader would check.
+double cardinal_word(std::string word) {
+  static const char* const small[] = {"",         "",        "two",     "three",     "four",     "five",    "six",
+                                      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+                                      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static const char* const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int i = 2; i < 20; ++i)
+    if (word == small[i]) return i;
+  for (int i = 0; i < 8; ++i)
+    if (word == tens[i]) return 20 + 10 * i;
+  return 0;
+}
+
+// Numbers written in words, "seventy thousand" -> 70000, "ten-billion-yuan" -> 1e10: the
+// digits-only check would let "nine percent" state what the Chinese does not.
+std::vector<std::pair<std::string, double>> spelled_numbers_en(const std::string& text) {
+  static const std::regex word(R"([A-Za-z]+)");
+  std::vector<std::pair<std::string, double>> out;
+  double total = 0, current = 0;
+  size_t from = 0, to = 0;
+  auto flush = [&] {
+    if (total + current > 0) out.emplace_back(text.substr(from, to - from), total + current);
+    total = current = 0;
+  };
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it) {
+    auto at = static_cast<size_t>(it->position(0));
+    std::string w = it->str(0);
+    bool joined = total + current > 0 && text.find_first_not_of(" -", to) == at;
+    if (!joined) flush();
+    double scale = w == "thousand" ? 1e3 : w == "million" ? 1e6 : w == "billion" ? 1e9 : 0;
+    if (double v = cardinal_word(w); v > 0) {
+      current += v;
+    } else if (w == "hundred" && (joined || total + current == 0)) {
+      current = (current == 0 ? 1 : current) * 100;
+    } else if (scale > 0 && joined) {
+      total += current * scale, current = 0;
+    } else {
+      continue;
+    }
+    if (!joined) from = at;
+    to = at + w.size();
+  }
+  flush();
+  return out;
+}
+
 // Every number an English text states, as written and as a value: "16.6 million" -> 16600000.
 std::vector<std::pair<std::string, double>> numbers_en(const std::string& text) {
   static const std::regex number(R"(([0-9][0-9,]*(\.[0-9]+)?)(\s*(thousand|million|billion))?)");
@@ -117,8 +165,19 @@ std::vector<std::pair<std::string, double>> numbers_en(const std::string& text) 
     auto at = static_cast<size_t>(m.position(0));
     // Digits inside a word or after a decimal point are not a number of their own.
     if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '.')) continue;
-    if (auto value = value_en(m.str(0))) out.emplace_back(m.str(0), *value);
+    auto value = value_en(m.str(0));
+    if (!value) continue;
+    // A minus sign that starts a word makes the number another one ("grew by -13.4%"); a
+    // hyphen between two numbers ("2024-2025") does not.
+    bool minus = at > 0 && text[at - 1] == '-' &&
+                 (at == 1 || std::isspace(static_cast<unsigned char>(text[at - 2])) || text[at - 2] == '(');
+    if (minus)
+      out.emplace_back("-" + m.str(0), -*value);
+    else
+      out.emplace_back(m.str(0), *value);
   }
+  auto spelled = spelled_numbers_en(text);
+  out.insert(out.end(), spelled.begin(), spelled.end());
   return out;
 }
 

@@ -214,6 +214,8 @@ InstallResult install_bundle_locked(const fs::path& file, const StateDir& state,
 
     test_step("verify");
     if (!options.allow_unsigned) {
+      if (auto why = signature_name_problem(file); !has_signature && !why.empty())
+        throw FileError(file.string() + ": not signed: " + why);
       if (!has_signature)
         throw FileError(file.string() + ": not signed (no " + signature_of(file).filename().string() + ")");
       std::string why = check_signature(incoming, incoming_sig);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -433,6 +434,14 @@ fs::path signature_path_for(const fs::path& file) {
   return out;
 }
 
+std::string signature_name_problem(const fs::path& file) {
+  const size_t length = signature_path_for(file).filename().string().size();
+  if (length <= NAME_MAX) return "";
+  return "the name is too long to have a signature beside it (" + std::to_string(length) +
+         " bytes with .minisig, over " + std::to_string(NAME_MAX) + "); rename it to at most " +
+         std::to_string(NAME_MAX - 8) + " bytes";
+}
+
 std::array<uint8_t, 64> blake2b512_file(const fs::path& file) {
   ensure_sodium();
   crypto_generichash_state state;
@@ -533,6 +542,8 @@ fs::path sign_file(const fs::path& file, const MinisignSecretKey& key, const Sig
                             : default_trusted_comment(file, std::time(nullptr));
   check_comment(sig.untrusted_comment, "untrusted comment", kUntrustedCommentMax);
   check_comment(sig.trusted_comment, "trusted comment", kTrustedCommentMax);
+  if (!options.signature_file)
+    if (auto why = signature_name_problem(file); !why.empty()) throw MinisignError(file.string() + ": " + why);
 
   auto hash = blake2b512_file(file);
   crypto_sign_detached(sig.signature.data(), nullptr, hash.data(), hash.size(), key.key.data());

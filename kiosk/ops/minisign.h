@@ -114,6 +114,10 @@ struct VerifyResult {
 // FILE.minisig next to FILE.
 std::filesystem::path signature_path_for(const std::filesystem::path& file);
 
+// Why FILE can have no FILE.minisig beside it (its name leaves no room for the suffix within
+// NAME_MAX bytes), or "" when it can.
+std::string signature_name_problem(const std::filesystem::path& file);
+
 // Checks `signature_file` (default FILE.minisig) for `file` against the trusted keys.
 // The file is hashed in chunks for "ED" signatures; a legacy "Ed" signature needs the
 // whole file in memory.

@@ -2,10 +2,10 @@
 
 #include <cstdio>
 #include <iostream>
-#include <regex>
 
 #include "kiosk/config/config.h"
 #include "kiosk/config/locations.h"
+#include "kiosk/content/formats.h"
 #include "kiosk/ops/play_stats.h"
 #include "kiosk/tools/commands.h"
 
@@ -26,7 +26,8 @@ int cmd_stats(const Args& args) {
     else
       return usage("stats: unexpected argument '" + args[i] + "'");
   }
-  if (!since.empty() && !std::regex_match(since, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+  // A month 13 would match no hour and read as a quiet kiosk, so the date is checked whole.
+  if (!since.empty() && !content::valid_date(since))
     return usage("stats: --since must be a date, YYYY-MM-DD (got '" + since + "')");
   auto located = config::locate(where);
   for (const auto& p : located.loaded.problems) std::cerr << "kioskctl: config: " << p.to_string() << "\n";

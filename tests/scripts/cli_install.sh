@@ -168,6 +168,10 @@ python3 -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute('CREAT
 expect_exit 0 "$KIOSKCTL" stats --state-dir "$SCRATCH/stats-state" --since 2026-11-28
 [ "$(cat "$SCRATCH/stdout")" = "$SCRATCH/stats-state/stats.db: no statistics since 2026-11-28" ] ||
   fail "stats --since: $(cat "$SCRATCH/stdout")"
+for bad in 2026-13-01 2026-11-32 2026-11-1; do
+  expect_exit 64 "$KIOSKCTL" stats --state-dir "$SCRATCH/stats-state" --since "$bad"
+  grep -qF "stats: --since must be a date, YYYY-MM-DD (got '$bad')" "$SCRATCH/stderr" || fail "stats --since $bad: $(cat "$SCRATCH/stderr")"
+done
 expect_exit 0 "$KIOSKCTL" stats --state-dir "$SCRATCH/stats-state"
 grep -q "^2026-11-27T03  gdp-growth  *1  *0$" "$SCRATCH/stdout" || fail "stats: $(cat "$SCRATCH/stdout")"
 grep -q "^hours are local time in Asia/Shanghai (clock.time_zone); the history is in UTC" "$SCRATCH/stdout" ||

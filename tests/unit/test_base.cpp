@@ -93,6 +93,14 @@ TEST_CASE("base: an AtomicFile never committed leaves nothing, and a fixed tempo
   CHECK(entries(dir.path) == 1);
 }
 
+TEST_CASE("base: a file whose name is as long as a name may be is still written through a temporary twin") {
+  ScratchDir dir;
+  const std::string longest(255, 'n');
+  write_file_atomically(dir.path / longest, "whole", 0600);
+  CHECK(read(dir.path / longest) == "whole");
+  CHECK(entries(dir.path) == 1);
+}
+
 TEST_CASE("base: a temporary file that cannot be created names the file and keeps errno") {
   if (::geteuid() == 0) KIOSK_SKIP("root writes into any directory: the refusal cannot be provoked");
   ScratchDir dir;

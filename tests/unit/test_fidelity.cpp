@@ -200,6 +200,10 @@ TEST_CASE("fidelity: the English states no number that the item's Chinese does n
   item.body.en = "Budget revenue grew by 13.4%, and by 14.3% too";
   CHECK(has(problems_of(item), "body_en: the English states '14.3'"));
   CHECK_FALSE(has(problems_of(item), "'13.4'"));
+  item.body.en = "Budget revenue grew by -13.4% (-5% in all), in 2024-2025";
+  CHECK(has(problems_of(item), "body_en: the English states '-13.4'"));
+  CHECK(has(problems_of(item), "body_en: the English states '-5'"));
+  CHECK_FALSE(has(problems_of(item), "'-2025'"));
   // Magnitudes and Chinese numerals are read as the numbers they are.
   content::Item income;
   income.id = "income";
@@ -213,6 +217,29 @@ TEST_CASE("fidelity: the English states no number that the item's Chinese does n
   CHECK(has(p, "body_en: the English states '16.6 million'"));
   income.body.zh = "累计接待市民游客1660余万人次";
   CHECK(problems_of(income).find("16.6 million") == std::string::npos);
+}
+
+TEST_CASE("fidelity: a number the English writes in words is held to the Chinese like one in digits") {
+  auto item = gdp();
+  item.title.en = "GDP growth of nine percent";
+  CHECK(has(problems_of(item), "title_en: the English states 'nine', a number the item's Chinese does not state"));
+  item = gdp();
+  item.body.en = "Budget revenue grew by thirteen point four percent, by twenty-five in all";
+  CHECK(has(problems_of(item), "body_en: the English states 'thirteen'"));
+  CHECK(has(problems_of(item), "body_en: the English states 'twenty-five'"));
+  content::Item income;
+  income.id = "income";
+  income.title = {"居民人均可支配收入", "Income"};
+  income.quote_zh = income.summary.zh = "居民人均可支配收入突破七万元、保持全市领先";
+  income.summary.en = "Income passed seventy thousand yuan, one of the highest, five-fold";
+  auto p = problems_of(income);
+  CHECK_FALSE(has(p, "'seventy thousand'"));
+  CHECK_FALSE(has(p, "'one'"));
+  CHECK(has(p, "summary_en: the English states 'five'"));
+  income.summary.en = "a hundred-billion-yuan cluster";
+  CHECK(has(problems_of(income), "summary_en: the English states 'hundred-billion'"));
+  income.summary.zh = "千亿级商圈";
+  CHECK_FALSE(has(problems_of(income), "summary_en"));
 }
 
 TEST_CASE("fidelity: the web page around the report is neither a quote nor any other text") {

@@ -175,6 +175,19 @@ TEST_CASE("installer: refuses unsigned bundles and bad signatures, and changes n
   for (const auto& entry : fs::directory_iterator(state.bundles())) FAIL("left behind: " << entry.path());
 }
 
+TEST_CASE("installer: a bundle whose name leaves no room for its signature says so, not only that it is unsigned") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  auto name = dir.path / (std::string(248 - 7, 'b') + ".bundle");
+  fs::copy_file(version_of_tiny(dir, 1), name);
+  auto result = install_bundle(name, state, InstallOptions{}, kNoSignature);
+  CHECK_FALSE(result.ok);
+  CHECK(result.message == name.string() +
+                              ": not signed: the name is too long to have a signature beside it (256 bytes with "
+                              ".minisig, over 255); rename it to at most 247 bytes");
+  CHECK_FALSE(fs::exists(state.current()));
+}
+
 TEST_CASE("installer: the copy is what gets verified, never the original") {
   ScratchDir dir;
   StateDir state{dir.path / "state"};

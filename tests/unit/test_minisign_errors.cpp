@@ -64,3 +64,17 @@ TEST_CASE("minisign errors: a secret key whose public half is not its seed's sig
         "the signature does not verify with the key's own public key; the secret key is damaged");
   CHECK_FALSE(fs::exists(signature_path_for(file)));
 }
+
+TEST_CASE(
+    "minisign errors: a file whose name leaves no room for .minisig is refused by name; one just short of it signs") {
+  ScratchDir dir;
+  auto secret = generate_secret_key();
+  auto longest = dir.write(std::string(247 - 7, 'a') + ".bundle", "bytes");  // 247 + .minisig = 255
+  CHECK(sign_file(longest, secret) == signature_path_for(longest));
+  CHECK(verify_file(longest, secret.public_key()).ok());
+  auto too_long = dir.write(std::string(248 - 7, 'b') + ".bundle", "bytes");
+  CHECK(minisign_error_of([&] { sign_file(too_long, secret); }) ==
+        too_long.string() +
+            ": the name is too long to have a signature beside it (256 bytes with .minisig, over 255); rename it to at "
+            "most 247 bytes");
+}
