@@ -296,29 +296,6 @@ void FidelityCheck::problem(std::vector<FidelityProblem>& out, std::string field
   out.push_back({std::move(field), std::move(reason), nearest_passage(near)});
 }
 
-// A title is the report's words, or several of them joined by 、 or quoted (“雏鹰”“瞪羚”).
-void FidelityCheck::check_title(std::vector<FidelityProblem>& out, const std::string& title) const {
-  if (title.empty()) return problem(out, "title_zh", "the title is empty", title);
-  std::string piece;
-  auto flush = [&] {
-    if (!piece.empty() && !in_report(piece))
-      problem(out, "title_zh",
-              "the title " + quoted(title) + (piece == title ? "" : " has " + quoted(piece) + ", which") +
-                  " is not in the report",
-              piece);
-    piece.clear();
-  };
-  for (size_t at = 0; at < title.size();) {
-    size_t from = at;
-    char32_t c = text::decode_next(title, at);
-    if (c == U'、' || c == U'“' || c == U'”' || c == U'‘' || c == U'’')
-      flush();
-    else
-      piece.append(title, from, at - from);
-  }
-  flush();
-}
-
 // The English may state a number only where the item's Chinese states it.
 void FidelityCheck::check_english_numbers(std::vector<FidelityProblem>& out, const Item& item) const {
   std::vector<double> stated;
@@ -351,7 +328,7 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
   };
   verbatim("quote", item.quote_zh, "the quote");
   verbatim("summary_zh", item.summary.zh, "the summary");
-  check_title(out, item.title.zh);
+  verbatim("title_zh", item.title.zh, "the title");
   check_english_numbers(out, item);
   const std::string& body = item.body.zh;
   for (size_t start = 0; start < body.size();) {

@@ -1,6 +1,6 @@
 #pragma once
 // Fidelity to the source document: every quote, summary and body sentence is the report's
-// own text, every title is made of the report's words, the English states no number the
+// own text, every title is the report's own words, the English states no number the
 // Chinese does not, every figure is worded as the report words it and lies inside its quote, its
 // English states the same number, and no text carries the web page around the report.
 // The builder runs it on the sources, validation on a bundle's stored content.
@@ -48,7 +48,6 @@ class FidelityCheck {
     std::string text;
     std::vector<char32_t> normalised;
   };
-  void check_title(std::vector<FidelityProblem>& out, const std::string& title) const;
   void check_english_numbers(std::vector<FidelityProblem>& out, const Item& item) const;
   void problem(std::vector<FidelityProblem>& out, std::string field, std::string reason, std::string_view near) const;
   std::string report_;  // normalised

@@ -57,8 +57,13 @@ std::string fitting(const std::string& name, std::string_view tail) {
 
 class InboxPass {
  public:
-  InboxPass(const StateDir& state, const InstallOptions& options, const SignatureCheck& check, milliseconds settle)
-      : state_(state), options_(options), check_(check), settle_ns_(settle.count() * 1000000) {}
+  InboxPass(const StateDir& state, const InstallOptions& options, const SignatureCheck& check, milliseconds settle,
+            milliseconds signature_wait)
+      : state_(state),
+        options_(options),
+        check_(check),
+        settle_ns_(settle.count() * 1000000),
+        signature_wait_ns_(signature_wait.count() * 1000000) {}
 
   InboxReport run() {
     struct stat inbox {};
@@ -244,7 +249,15 @@ class InboxPass {
         set_aside(signature, std::string("not a regular file (") + file_kind(sig->st_mode) + ")");
         return set_aside(name, "its signature is not a regular file");
       }
-      if (!sig && !options_.allow_unsigned) return;  // its signature may still be on its way
+      if (!sig && !options_.allow_unsigned) {
+        // Its signature may still be on its way; not for ever.
+        int64_t still = last_change_ns(entry.st) + signature_wait_ns_ - now_ns();
+        if (still <= 0)
+          return set_aside(name, "no signature (" + signature + ") arrived within " + wait_text() +
+                                     "; it is tried again when one does");
+        report_.retry_in = std::max(report_.retry_in, milliseconds(still / 1000000 + 50));
+        return;
+      }
     }
     int64_t changed = std::max(last_change_ns(entry.st), sig ? last_change_ns(*sig) : 0);
     if (int64_t still = changed + settle_ns_ - now_ns(); still > 0) {
@@ -269,6 +282,13 @@ class InboxPass {
   const InstallOptions& options_;
   const SignatureCheck& check_;
   int64_t settle_ns_;
+  int64_t signature_wait_ns_;
+
+  std::string wait_text() const {
+    int64_t seconds = signature_wait_ns_ / 1'000'000'000;
+    return seconds >= 60 && seconds % 60 == 0 ? std::to_string(seconds / 60) + " minutes"
+                                              : std::to_string(seconds) + " s";
+  }
   base::Fd dir_;
   InboxReport report_;
   std::vector<Refusal> records_;
@@ -278,8 +298,8 @@ class InboxPass {
 }  // namespace
 
 InboxReport process_inbox(const StateDir& state, const InstallOptions& options, const SignatureCheck& check_signature,
-                          milliseconds settle) {
-  return InboxPass(state, options, check_signature, settle).run();
+                          milliseconds settle, milliseconds signature_wait) {
+  return InboxPass(state, options, check_signature, settle, signature_wait).run();
 }
 
 }  // namespace kiosk::ops

@@ -31,9 +31,13 @@ struct InboxReport {
 };
 
 constexpr std::chrono::milliseconds kInboxSettle{2000};
+// How long a bundle without its signature waits for it, unchanged, before it is set aside:
+// else unsigned files could fill the disk unseen.
+constexpr std::chrono::milliseconds kSignatureWait{10 * 60 * 1000};
 
 // Installs what is waiting, oldest first, under the state directory's lock. Never throws.
 InboxReport process_inbox(const StateDir& state, const InstallOptions& options, const SignatureCheck& check_signature,
-                          std::chrono::milliseconds settle = kInboxSettle);
+                          std::chrono::milliseconds settle = kInboxSettle,
+                          std::chrono::milliseconds signature_wait = kSignatureWait);
 
 }  // namespace kiosk::ops

@@ -12,6 +12,7 @@
 #include "kiosk/content/bundle.h"
 #include "kiosk/ops/inbox.h"
 #include "kiosk/ops/inbox_refusals.h"
+#include "kiosk/ops/installer.h"
 
 using namespace kiosk::ops;
 namespace fs = std::filesystem;
@@ -40,8 +41,8 @@ struct Inbox {
     if (!signature.empty()) std::ofstream(bundle.string() + ".minisig") << signature;
     return bundle;
   }
-  InboxReport process(milliseconds settle = milliseconds(0)) const {
-    return process_inbox(state, InstallOptions{}, kSaysGood, settle);
+  InboxReport process(milliseconds settle = milliseconds(0), milliseconds signature_wait = kSignatureWait) const {
+    return process_inbox(state, InstallOptions{}, kSaysGood, settle, signature_wait);
   }
   int64_t current_version() const { return kiosk::content::Bundle::open(state.current()).info().version; }
   std::string report_text(const InboxReport& r) const {
@@ -243,6 +244,27 @@ TEST_CASE("inbox: the bundle first, then its signature written in two goes, is i
   auto whole = inbox.process();
   REQUIRE(whole.installs.size() == 1);
   CHECK(whole.installs[0].result.ok);
+  CHECK(inbox.current_version() == 2);
+}
+
+TEST_CASE("inbox: a bundle whose signature never comes is set aside in the end, and tried when it does come") {
+  Inbox inbox;
+  inbox.drop("v2.bundle", 2, "");
+  auto waiting = inbox.process(milliseconds(0), milliseconds(60000));
+  CHECK(waiting.set_aside.empty());
+  CHECK(waiting.retry_in > milliseconds(50000));  // the kiosk looks again when the wait is over
+  CHECK(fs::exists(inbox.state.inbox() / "v2.bundle"));
+  auto late = inbox.process(milliseconds(0), milliseconds(0));
+  REQUIRE(late.set_aside.size() == 1);
+  CHECK(contains(late.set_aside[0],
+                 "no signature (v2.bundle.minisig) arrived within 0 s; it is tried again when one does"));
+  CHECK_FALSE(fs::exists(inbox.state.inbox() / "v2.bundle"));
+  CHECK(read_status(inbox.state).refused == 1);
+  ::usleep(20000);
+  std::ofstream(inbox.state.inbox() / "v2.bundle.minisig") << "good";
+  auto signed_now = inbox.process();
+  REQUIRE(signed_now.installs.size() == 1);
+  CHECK(signed_now.installs[0].result.ok);
   CHECK(inbox.current_version() == 2);
 }
 
