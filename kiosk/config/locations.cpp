@@ -52,6 +52,8 @@ std::string missing_state_dir_parent(const Located& located) {
   std::filesystem::path dir = located.state_dir();
   if (!dir.has_filename()) dir = dir.parent_path();  // "state/" names "state"
   struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0)
+    return S_ISDIR(st.st_mode) ? std::string{} : missing_state_dir(located);  // a file where it belongs
   if (::lstat(dir.c_str(), &st) == 0 || errno != ENOENT) return {};
   auto parent = dir.parent_path();
   // Anything but a parent that is missing is the installer's to report, as it tries.

@@ -39,7 +39,8 @@ std::string missing_state_dir(const Located& located);
 
 // For install, the one command that makes the state directory: empty when the state
 // directory exists or only its last part is missing, else the operator's message naming
-// the parent that does not exist, so that a mistyped path never becomes a new tree.
+// the parent that does not exist (so that a mistyped path never becomes a new tree), or
+// saying that the path is not a directory.
 std::string missing_state_dir_parent(const Located& located);
 
 }  // namespace kiosk::config

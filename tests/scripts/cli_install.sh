@@ -137,6 +137,10 @@ stderr_has "$state/highest-version: the record of the highest installed version 
 expect_exit 2 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/no-such-parent/state" --pubkey "$SCRATCH/k.pub"
 stderr_has "kioskctl: install refused: $SCRATCH/no-such-parent/state: the state directory does not exist, nor does $SCRATCH/no-such-parent, so it is not made (from --state-dir); check the path"
 [ -e "$SCRATCH/no-such-parent" ] && fail "install made $SCRATCH/no-such-parent"
+# A file where the state directory belongs is named as such, not as "File exists".
+echo "a file" >"$SCRATCH/file-state"
+expect_exit 2 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/file-state" --pubkey "$SCRATCH/k.pub"
+stderr_has "kioskctl: install refused: $SCRATCH/file-state: not a directory, so it cannot be the state directory (from --state-dir)"
 expect_exit 0 "$KIOSKCTL" install "$SCRATCH/v2.bundle" --state-dir "$SCRATCH/new-state" --pubkey "$SCRATCH/k.pub"
 [ "$(cat "$SCRATCH/stderr")" = "kioskctl: created the state directory $SCRATCH/new-state; it did not exist" ] ||
   fail "install into a new state directory said: $(cat "$SCRATCH/stderr")"
