@@ -39,6 +39,63 @@ void each_run(const std::vector<char32_t>& cps, size_t n, Keep keep, const std::
   }
 }
 
+// A section's number and its kind: "一、..." is part 1, "（三）..." subsection 3; in English
+// "I. ..." and "(3) ...". Zero where a text has none. The numbers check reads "I" as a
+// word, not a number, so this is where a wrong "II." is caught.
+struct SectionNumber {
+  bool subsection = false;
+  int number = 0;
+  bool operator==(const SectionNumber&) const = default;
+};
+
+SectionNumber section_number_zh(std::string_view text) {
+  static const std::u32string numerals = U"一二三四五六七八九";
+  auto cps = text::decode(text);
+  bool paren = !cps.empty() && (cps[0] == U'（' || cps[0] == U'(');
+  size_t i = paren ? 1 : 0;
+  int tens = 0, units = 0;  // 十四 is 14, 二十 is 20: section numbers stay below a hundred
+  for (; i < cps.size(); ++i) {
+    if (cps[i] == U'十')
+      tens = units == 0 ? 1 : units, units = 0;
+    else if (auto d = numerals.find(cps[i]); d != std::u32string::npos)
+      units = static_cast<int>(d) + 1;
+    else
+      break;
+  }
+  int n = tens * 10 + units;
+  if (n == 0 || i >= cps.size()) return {};
+  if (paren ? (cps[i] == U'）' || cps[i] == U')') : cps[i] == U'、') return {paren, n};
+  return {};
+}
+
+int roman_value(std::string_view r) {
+  static const std::pair<std::string_view, int> table[] = {{"X", 10}, {"IX", 9}, {"V", 5}, {"IV", 4}, {"I", 1}};
+  int n = 0;
+  while (!r.empty()) {
+    bool matched = false;
+    for (const auto& [symbol, value] : table)
+      if (r.substr(0, symbol.size()) == symbol) {
+        n += value, r.remove_prefix(symbol.size()), matched = true;
+        break;
+      }
+    if (!matched) return 0;
+  }
+  return n;
+}
+
+SectionNumber section_number_en(const std::string& text) {
+  static const std::regex part(R"(^([IVX]+)\. )"), subsection(R"(^\(([0-9]+)\) )");
+  std::smatch m;
+  if (std::regex_search(text, m, part)) return {false, roman_value(m[1].str())};
+  if (std::regex_search(text, m, subsection)) return {true, std::stoi(m[1].str())};
+  return {};
+}
+
+std::string section_label(SectionNumber s) {
+  if (s.number == 0) return "no number";
+  return (s.subsection ? "subsection " : "part ") + std::to_string(s.number);
+}
+
 double magnitude_zh(const std::string& unit) {
   if (unit.rfind("万", 0) == 0) return 1e4;
   if (unit.rfind("亿", 0) == 0) return 1e8;
@@ -330,6 +387,11 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
   verbatim("summary_zh", item.summary.zh, "the summary");
   verbatim("title_zh", item.title.zh, "the title");
   check_english_numbers(out, item);
+  if (auto zh = section_number_zh(item.section.zh), en = section_number_en(item.section.en); zh != en)
+    problem(out, "section_en",
+            quoted(item.section.en) + " is " + section_label(en) + ", but " + quoted(item.section.zh) + " is " +
+                section_label(zh),
+            item.section.zh);
   const std::string& body = item.body.zh;
   for (size_t start = 0; start < body.size();) {
     size_t end = body.find("。", start);

@@ -220,6 +220,27 @@ TEST_CASE("fidelity: the English states no number that the item's Chinese does n
   CHECK(problems_of(income).find("16.6 million") == std::string::npos);
 }
 
+TEST_CASE("fidelity: the English section has the Chinese section's number and kind") {
+  auto item = gdp();
+  item.section = {"一、2024年工作回顾", "I. Review of work in 2024"};
+  CHECK_FALSE(has(problems_of(item), "section_en"));
+  item.section.en = "II. Review of work in 2024";
+  CHECK(
+      has(problems_of(item), "section_en: 'II. Review of work in 2024' is part 2, but '一、2024年工作回顾' is part 1"));
+  item.section.en = "(1) Review of work in 2024";
+  CHECK(has(problems_of(item), "is subsection 1, but '一、2024年工作回顾' is part 1"));
+  item.section.en = "Review of work in 2024";
+  CHECK(has(problems_of(item), "is no number, but"));
+  item.section = {"（十四）全力以赴强产业", "(14) Going all out to strengthen industries"};
+  CHECK_FALSE(has(problems_of(item), "section_en"));
+  item.section = {"（二十）全力以赴强产业", "(XX) Going all out"};
+  CHECK(has(problems_of(item), "is no number, but '（二十）全力以赴强产业' is subsection 20"));
+  item.section = {"（九）全力以赴强产业", "IX. Going all out"};
+  CHECK(has(problems_of(item), "is part 9, but '（九）全力以赴强产业' is subsection 9"));
+  item.section = {"", ""};
+  CHECK_FALSE(has(problems_of(item), "section_en"));
+}
+
 TEST_CASE("fidelity: a number the English writes in words is held to the Chinese like one in digits") {
   auto item = gdp();
   item.title.en = "GDP growth of nine percent";
