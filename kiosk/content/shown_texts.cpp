@@ -38,7 +38,8 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
     // Item titles are set as titles on their page, in the body face on the cards and as
     // captions in the teasers; a figure's display as a heading on the cards, and its words
     // around the number in the unit face of the big figure and in the caption face of the
-    // small figures on the home tiles and the cards (ui FigureLook).
+    // small figures on the home tiles and the cards (ui FigureLook), and its number in the
+    // figure face.
     static constexpr const char* kColumns[] = {"title_zh", "title_en", "summary_zh", "summary_en", "body_zh",
                                                "body_en",  "quote_zh", "section_zh", "section_en"};
     static constexpr std::initializer_list<Role> kRoles[] = {{Role::Title, Role::Body, Role::Caption},
@@ -63,6 +64,7 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
         each({Role::Heading}, display, place);
         auto parts = text::split_figure(display);
         each({Role::FigureUnit, Role::Caption}, parts.prefix + parts.suffix, place);
+        each({Role::Figure}, parts.number, place);  // a figure in words has its numerals (七万, 第一) there
       }
     }
   }

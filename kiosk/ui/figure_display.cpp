@@ -43,7 +43,7 @@ float last_baseline(const Face& f, float height) {
   return height - f.style.size * f.style.line_spacing + f.ascent;
 }
 
-// No digits (突破七万元, 全市第一): one text block.
+// No numeral at all: one text block.
 Layout lay_out_words(const std::string& words, const Face& f, float width) {
   Layout l;
   l.one_line = false;
@@ -93,8 +93,8 @@ float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::strin
   auto parts = text::split_figure(display);
   float reveal = std::clamp(static_cast<float>(look.reveal), 0.0f, 1.0f);
   uint32_t colour = colour::with_alpha(look.colour, look.alpha * reveal);
-  // Without digits the whole figure is at the unit's size under a display figure, or at the
-  // digits' size where they are small anyway (cards, tiles).
+  // Without any numeral (digits or Chinese) the whole figure is at the unit's size under a
+  // display figure, or at the digits' size where they are small anyway (cards, tiles).
   Role words_role = look.digits == Role::Figure ? look.unit : look.digits;
   Face big = parts.number.empty() ? face(fonts, words_role, colour, 1.1f) : face(fonts, look.digits, colour, 1.0f);
   Face unit = face(fonts, look.unit, colour, 1.1f);

@@ -50,8 +50,9 @@ struct Drawn {
 
 class FigureGlyphs {
  public:
-  explicit FigureGlyphs(const kiosk::ui::Fonts& fonts) {
-    for (Role role : {Role::Figure, Role::FigureUnit})
+  explicit FigureGlyphs(const kiosk::ui::Fonts& fonts,
+                        std::initializer_list<Role> roles = {Role::Figure, Role::FigureUnit}) {
+    for (Role role : roles)
       for (const auto& g : fonts.get(role)->Glyphs)
         if (g.Visible) glyphs_[{g.U0, g.V0, g.U1, g.V1}] = static_cast<char32_t>(g.Codepoint);
   }
@@ -225,4 +226,31 @@ TEST_CASE("figure frames: every figure the landscape attract loop draws is the r
 
 TEST_CASE("figure frames: every figure the portrait attract loop draws is the report's display string") {
   check_every_frame(kiosk::ui::Canvas::for_size(1080, 1920));
+}
+
+// 全市第一 and 突破七万元 are figures as much as 1660余万人次: their numerals are drawn in the
+// display figure's face, with the rest at the unit's size, not all of it at the unit's.
+TEST_CASE("figure frames: a figure worded without digits has its numerals at the display figure's size") {
+  std::filesystem::path path = KIOSK_REPORT_BUNDLE;
+  if (!std::filesystem::exists(path)) KIOSK_SKIP("no report bundle at " + path.string());
+  for (auto canvas : {kiosk::ui::Canvas::for_size(1920, 1080), kiosk::ui::Canvas::for_size(1080, 1920)}) {
+    Loop loop(path, canvas);
+    FigureGlyphs big(loop.screen.fonts(), {Role::Figure});
+    size_t word_figures = 0;
+    for (const auto& category : loop.content.categories())
+      for (const auto& summary : loop.content.summaries(category.id)) {
+        const std::string id = summary.id;
+        const auto* item = loop.content.item(id);
+        if (!item->figure || has_digit(item->figure->display_zh)) continue;
+        ++word_figures;
+        REQUIRE(loop.controller.go_to({kiosk::controller::SceneTarget::Detail, id}, kMorning));
+        auto [model, drawn] = loop.frame(30, big);
+        std::string numerals = kiosk::text::split_figure(item->figure->display_zh).number;
+        CHECK_FALSE(numerals.empty());
+        bool found = std::any_of(drawn.begin(), drawn.end(), [&](const Drawn& d) { return d.text == numerals; });
+        CHECK_MESSAGE(
+            found, id << ": '" << numerals << "' of '" << item->figure->display_zh << "' not drawn in the figure face");
+      }
+    CHECK(word_figures >= 5);
+  }
 }

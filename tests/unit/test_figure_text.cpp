@@ -19,9 +19,29 @@ TEST_CASE("figure text: a display string splits into qualifier, number and unit"
   CHECK(d.prefix == "over ");
   CHECK(d.number == "16.6");
   CHECK(d.suffix == " million visits");
-  auto e = split_figure("突破七万元");  // no digits: shown whole, at the unit's size
-  CHECK(e.number == "");
-  CHECK(e.suffix == "突破七万元");
+}
+
+TEST_CASE("figure text: a figure worded without digits splits at its Chinese numerals") {
+  auto e = split_figure("突破七万元");
+  CHECK(e.prefix == "突破");
+  CHECK(e.number == "七万");
+  CHECK(e.suffix == "元");
+  auto f = split_figure("超百亿元");
+  CHECK(f.prefix == "超");
+  CHECK(f.number == "百亿");
+  CHECK(f.suffix == "元");
+  auto g = split_figure("全市第一");  // the ordinal's 第 goes with its numeral
+  CHECK(g.prefix == "全市");
+  CHECK(g.number == "第一");
+  CHECK(g.suffix == "");
+  auto h = split_figure("近千场");
+  CHECK(h.prefix == "近");
+  CHECK(h.number == "千");
+  auto i = split_figure("全覆盖");  // no numeral at all: shown whole
+  CHECK(i.number == "");
+  CHECK(i.suffix == "全覆盖");
+  // ASCII digits come first: the 万 of 1660余万人次 stays in the unit.
+  CHECK(split_figure("1660余万人次").number == "1660");
 }
 
 TEST_CASE("figure text: an English ordinal and a % join the digits, a unit word keeps its gap") {
@@ -36,7 +56,8 @@ TEST_CASE("figure text: an English ordinal and a % join the digits, a unit word 
 }
 
 TEST_CASE("figure text: the pieces together are the display string, verbatim") {
-  for (const char* s : {"1660余万人次", "over 16.6 million visits", "12,345.", "突破七万元", "3.", ""}) {
+  for (const char* s :
+       {"1660余万人次", "over 16.6 million visits", "12,345.", "突破七万元", "全市第一", "第", "十", "3.", ""}) {
     auto p = split_figure(s);
     CHECK(p.prefix + p.number + p.suffix == s);
   }
