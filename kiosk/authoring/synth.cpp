@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <random>
+#include <string>
+#include <string_view>
 
 #include "kiosk/authoring/sources.h"
 #include "kiosk/authoring/stb_image_impl.h"
@@ -25,10 +27,14 @@ std::string words(std::mt19937& rng, int count) {
   return out;
 }
 
-// "A", "B", ... "Z", "AA": an English label without digits, which the Chinese would have to state.
+// "B", "C", ... "Z", "BB": an English label without digits, which the Chinese would have to
+// state, and without vowels, so that it never spells a number word either ("SIX", "TEN").
 std::string letters(int index) {
+  static constexpr std::string_view kConsonants = "BCDFGHJKLMNPQRSTVWXZ";
+  const int n_letters = static_cast<int>(kConsonants.size());
   std::string out;
-  for (int n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (int n = index + 1; n > 0; n = (n - 1) / n_letters)
+    out.insert(out.begin(), kConsonants[static_cast<size_t>((n - 1) % n_letters)]);
   return out;
 }
 
