@@ -27,18 +27,22 @@ bool rebake(Session& session, platform::ImGuiHost& host, const ui::Canvas& canva
   return true;
 }
 
-void draw_frame(Session& session, platform::ImGuiHost& host, const ui::Canvas& canvas, float dt) {
+std::vector<std::string> draw_frame(Session& session, platform::ImGuiHost& host, const ui::Canvas& canvas, float dt) {
   auto& controller = *session.controller;
   controller.set_viewport(ui::viewport_of(canvas));
   auto frame = controller.begin_frame();
   host.begin_frame(canvas.width, canvas.height, dt);
+  std::vector<std::string> placeholders;
   try {
-    controller.end_frame(session.screen->draw(ImGui::GetBackgroundDrawList(), canvas, frame));
+    auto report = session.screen->draw(ImGui::GetBackgroundDrawList(), canvas, frame);
+    placeholders = report.placeholders;
+    controller.end_frame(std::move(report));
   } catch (...) {
     ImGui::EndFrame();  // the frame is abandoned; ImGui must not be mid-frame as it is torn down
     throw;
   }
   host.render();
+  return placeholders;
 }
 
 }  // namespace kiosk::app

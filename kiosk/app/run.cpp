@@ -66,7 +66,10 @@ int run_screenshot(const std::vector<std::filesystem::path>& candidates, const O
     for (const auto& id : controller.pictures_needed()) session->textures->prefetch(id);
     platform::OffscreenTarget target_fb(options.size.width, options.size.height);
     target_fb.bind();
-    draw_frame(*session, host, canvas, 1.0f / 60);
+    // Where a picture could not be shown, the screenshot says so (the GL scene walk of the
+    // report bundle, gl_no_placeholders, requires that it never does).
+    for (const auto& id : draw_frame(*session, host, canvas, 1.0f / 60))
+      std::cerr << "placeholder for " << (id.empty() ? "an item without a picture" : "image '" + id + "'") << std::endl;
     for (const auto& e : session->textures->take_errors())
       std::cerr << "kiosk: " << bundle.string() << ": " << e << std::endl;
     auto error =

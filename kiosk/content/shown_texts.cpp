@@ -53,10 +53,17 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
                                                              {Role::Caption}};
     auto s = db.prepare(
         "SELECT i.id, i.title_zh, i.title_en, i.summary_zh, i.summary_en, i.body_zh, i.body_en, i.quote_zh, "
-        "i.section_zh, i.section_en, f.display_zh, f.display_en FROM item i LEFT JOIN figure f ON f.item_id = i.id");
+        "i.section_zh, i.section_en, f.display_zh, f.display_en, i.image_id FROM item i "
+        "LEFT JOIN figure f ON f.item_id = i.id");
     while (s.step()) {
       std::string id = s.text(0);
       for (int i = 0; i < 9; ++i) each(kRoles[i], s.text(i + 1), {"item", id, kColumns[i]});
+      // An item with neither a figure nor a picture leads its detail with the quote set as a
+      // heading, in its quotation marks (ui detail_view, controller::detail_shows_picture).
+      if (s.is_null(10) && (s.is_null(12) || s.text(12).empty())) {
+        each({Role::Heading}, s.text(7), {"item", id, "quote_zh"});
+        each({Role::Heading}, "“”‘’", {"item", id, "quote_zh"});
+      }
       for (int i : {10, 11}) {
         if (s.is_null(i)) continue;
         std::string display = s.text(i);

@@ -80,6 +80,8 @@ struct FrameReport {
   float content_height = 0;   // the scrolled list's full height (category, detail)
   float viewport_height = 0;  // how much of it is visible at once
   int page_count = 0;         // the report section's pages as laid out (report); 0: none reported
+  // The image ids the placeholder stood in for ("": the view had no picture to ask for).
+  std::vector<std::string> placeholders;
 };
 
 }  // namespace kiosk::controller

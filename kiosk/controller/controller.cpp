@@ -26,6 +26,14 @@ bool attract_shows_picture(const content::Item& item) {
   return item.kind == content::ItemKind::Landmark || !item.figure;
 }
 
+bool detail_shows_picture(const content::Item& item) {
+  return !item.figure && !item.image_id.empty();
+}
+
+bool card_shows_picture(const content::ItemSummary& item) {
+  return !item.image_id.empty();
+}
+
 Controller::Controller(ControllerOptions options, ContentCache& content, const show::Clock& clock)
     : options_(std::move(options)),
       content_(content),

@@ -158,5 +158,11 @@ class Controller {
 // Whether the attract loop draws the item's picture (landmarks full bleed, projects beside
 // their text); a figure slide shows its number instead, so its picture need not be loaded.
 bool attract_shows_picture(const content::Item& item);
+// Whether an item's detail screen leads with its picture: an item without a figure that
+// has one. An item with neither is laid out as a text panel, with no picture slot at all,
+// so no screen of a complete bundle stands an empty frame in for content.
+bool detail_shows_picture(const content::Item& item);
+// Whether a category's card for the item carries a picture: only when the item has one.
+bool card_shows_picture(const content::ItemSummary& item);
 
 }  // namespace kiosk::controller

@@ -6,7 +6,6 @@
 #include "kiosk/controller/controller.h"
 #include "kiosk/text/figure_text.h"
 #include "kiosk/ui/figure_display.h"
-#include "kiosk/ui/icons.h"
 #include "kiosk/ui/image_view.h"
 #include "kiosk/ui/text_painter.h"
 #include "kiosk/ui/widgets.h"
@@ -65,13 +64,16 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
   float top = canvas.portrait ? canvas.px(560) : canvas.px(250);
   ImVec2 origin(m + shift.x, top + shift.y);
   if (slide.item.figure) {
-    // The category's emblem, large and faint, balances the figure across a landscape screen.
-    if (!canvas.portrait) {
-      uint32_t accent = colour::from_hex(slide.category.accent, colour::gold);
-      draw_icon(list, slide.category.icon, ImVec2(canvas.px(1480) + shift.x, canvas.px(470) + shift.y), canvas.px(420),
-                colour::with_alpha(accent, 0.07f * alpha));
-    }
-    return draw_figure(list, canvas, slide, frame, alpha, origin, width, time_in_slide);
+    // Composed with type alone: the figure, its title and context set against a rule in
+    // the category's accent, which runs the height of the block. No emblem stands in for
+    // a picture: the number is the picture.
+    uint32_t accent = colour::from_hex(slide.category.accent, colour::gold);
+    float indent = canvas.px(56);
+    float bottom = draw_figure(list, canvas, slide, frame, alpha, ImVec2(origin.x + indent, origin.y), width - indent,
+                               time_in_slide);
+    list->AddRectFilled(ImVec2(origin.x, origin.y + canvas.px(24)), ImVec2(origin.x + canvas.px(8), bottom),
+                        colour::with_alpha(accent, alpha));
+    return;
   }
   auto title = style(fonts_, Role::Title, colour::text, alpha, 1.25f);
   float y = origin.y + draw_text_block(list, title, text::pick(slide.item.title, frame.lang), origin, width, 3);
@@ -80,9 +82,9 @@ void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const Slide
                   4);
 }
 
-void AttractView::draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
-                              const AttractFrame& frame, float alpha, ImVec2 origin, float width,
-                              double time_in_slide) const {
+float AttractView::draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
+                               const AttractFrame& frame, float alpha, ImVec2 origin, float width,
+                               double time_in_slide) const {
   const auto& figure = *slide.item.figure;
   FigureLook look;
   look.colour = colour::gold;
@@ -96,7 +98,7 @@ void AttractView::draw_figure(ImDrawList* list, const Canvas& canvas, const Slid
   y += draw_text_block(list, title, text::pick(slide.item.title, frame.lang), ImVec2(origin.x, y), width, 2);
   y += canvas.px(16);
   auto body = style(fonts_, Role::Body, colour::muted, alpha);
-  draw_text_block(list, body, text::pick(slide.item.summary, frame.lang), ImVec2(origin.x, y), width, 3);
+  return y + draw_text_block(list, body, text::pick(slide.item.summary, frame.lang), ImVec2(origin.x, y), width, 3);
 }
 
 void AttractView::draw_landmark(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,

@@ -58,8 +58,9 @@ class AttractView {
  private:
   void draw_slide(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
                   float alpha, float offset_y, double time_in_slide) const;
-  void draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
-                   float alpha, ImVec2 origin, float width, double time_in_slide) const;
+  // Returns the bottom of what it drew.
+  float draw_figure(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
+                    float alpha, ImVec2 origin, float width, double time_in_slide) const;
   void draw_landmark(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
                      float alpha, ImVec2 shift) const;
   void draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,

@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include "kiosk/controller/controller.h"
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/image_view.h"
 #include "kiosk/ui/view_context.h"
@@ -21,7 +22,7 @@ void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const R
   Rect shown = pressed_rect(r, ctx.w.pressed(r));
   float pad = ctx.px(28);
   float text_x = shown.min.x + pad;
-  if (!item.image_id.empty()) {
+  if (controller::card_shows_picture(item)) {
     float side = shown.height() - 2 * pad;
     Rect picture{ImVec2(shown.min.x + pad, shown.min.y + pad), ImVec2(shown.min.x + pad + side, shown.max.y - pad)};
     draw_picture(ctx.list(), ctx.images, item.image_id, picture, ctx.px(12), ctx.canvas().scale);

@@ -1,3 +1,4 @@
+#include "kiosk/controller/controller.h"
 #include "kiosk/text/marks.h"
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/icons.h"
@@ -7,26 +8,47 @@
 namespace kiosk::ui {
 namespace {
 
-// Title, text and the report's own words with their section. Returns the height used.
-float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent) {
+std::string source_line(const ViewContext& ctx, const content::Item& item) {
+  return ctx.ui(content::UiKey::source_label) + (ctx.lang == text::Lang::Zh ? "：" : ": ") +
+         text::pick(item.section, ctx.lang);
+}
+
+// Title, text and (unless the panel beside it shows them) the report's own words with
+// their section. Returns the height used.
+float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent,
+                       bool with_source = true) {
   float y = at.y;
   auto title = ctx.style(Role::Title, colour::text, 1.2f);
   y += draw_text_block(ctx.list(), title, text::pick(item.title, ctx.lang), ImVec2(at.x, y), width) + ctx.px(24);
   auto body = ctx.style(Role::Body, colour::text);
   y += draw_text_block(ctx.list(), body, text::pick(item.body, ctx.lang), ImVec2(at.x, y), width) + ctx.px(40);
+  if (!with_source) return y - at.y;
 
   // 出处: the quote as the report words it, under its section.
   float rule = ctx.px(6), inset = ctx.px(32);
   float quote_top = y;
   auto label = ctx.style(Role::Caption, accent, 1.4f);
-  std::string source = ctx.ui(content::UiKey::source_label) + (ctx.lang == text::Lang::Zh ? "：" : ": ") +
-                       text::pick(item.section, ctx.lang);
-  y += draw_text_block(ctx.list(), label, source, ImVec2(at.x + inset, y), width - inset);
+  y += draw_text_block(ctx.list(), label, source_line(ctx, item), ImVec2(at.x + inset, y), width - inset);
   auto quote = ctx.style(Role::Caption, colour::muted, 1.6f);
   std::string words = text::quoted(item.quote_zh);
   y += draw_text_block(ctx.list(), quote, words, ImVec2(at.x + inset, y), width - inset);
   ctx.list()->AddRectFilled(ImVec2(at.x, quote_top + ctx.px(6)), ImVec2(at.x + rule, y - ctx.px(6)), accent);
   return y - at.y;
+}
+
+// An item with neither a figure nor a picture leads, in landscape, with the report's own
+// words set large, like the quotation on a museum panel: an accent rule, its section, the
+// quote. Nothing stands in for a picture the item does not have. Returns the height used.
+float draw_quote_panel(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent) {
+  float y = at.y + ctx.px(12);
+  ctx.list()->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + ctx.px(96), y + ctx.px(8)), accent);
+  y += ctx.px(40);
+  auto label = ctx.style(Role::Caption, accent, 1.4f);
+  y += draw_text_block(ctx.list(), label, source_line(ctx, item), ImVec2(at.x, y), width) + ctx.px(28);
+  auto quote = ctx.style(Role::Heading, colour::text, 1.5f);
+  y += draw_text_block(ctx.list(), quote, text::quoted(item.quote_zh), ImVec2(at.x, y), width) + ctx.px(28);
+  ctx.list()->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + width, y + ctx.px(2)), colour::with_alpha(accent, 0.5f));
+  return y + ctx.px(2) - at.y;
 }
 
 }  // namespace
@@ -49,23 +71,27 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
                                  ctx.lang == text::Lang::Zh ? item->figure->display_zh : item->figure->display_en, at,
                                  width, ctx.px(12), look);
     }
+    if (!controller::detail_shows_picture(*item)) return draw_quote_panel(ctx, *item, at, width, accent);
     float h = width * 0.75f;
     draw_picture(ctx.list(), ctx.images, item->image_id, {at, ImVec2(at.x + width, at.y + h)}, ctx.px(20), c.scale);
     return h;
   };
 
   ctx.list()->PushClipRect(ImVec2(0, top - ctx.px(8)), ImVec2(c.width, bottom), true);
+  // A text panel in portrait is the text column alone, its source under it as usual.
+  bool panel = !item->figure && !controller::detail_shows_picture(*item);
   if (c.portrait) {
     float width = c.width - 2 * m;
     float y = top - scroll;
-    y += headline(ImVec2(m, y), width) + ctx.px(48);
+    if (!panel) y += headline(ImVec2(m, y), width) + ctx.px(48);
     y += draw_text_column(ctx, *item, ImVec2(m, y), width, accent);
     content_height = y + scroll - top + ctx.px(48);
   } else {
     float left_w = ctx.px(760), gap = ctx.px(96);
     headline(ImVec2(m, top), left_w);  // the headline stays put; the text column scrolls
     float x = m + left_w + gap;
-    content_height = draw_text_column(ctx, *item, ImVec2(x, top - scroll), c.width - m - x, accent) + ctx.px(48);
+    content_height =
+        draw_text_column(ctx, *item, ImVec2(x, top - scroll), c.width - m - x, accent, !panel) + ctx.px(48);
   }
   ctx.list()->PopClipRect();
 

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -23,6 +25,18 @@ class ImageProvider {
   virtual void prefetch(const std::string& image_id) = 0;
   // True while images are loading, so the screen redraws when they arrive.
   virtual bool loading() const = 0;
+
+  // The views note here each time the placeholder stands in for a picture (its image id;
+  // empty when the view had none to ask for), and the screen hands the frame's notes to
+  // the controller in its FrameReport. A complete bundle's screens take no picture slot
+  // they cannot fill, so any note on them is a defect (the GL scene walk checks it); an
+  // operator's bundle that lacks a picture, or one still decoding, still gets the calm
+  // placeholder rather than a hole.
+  void note_placeholder(std::string image_id) { placeholders_.push_back(std::move(image_id)); }
+  std::vector<std::string> take_placeholders() { return std::exchange(placeholders_, {}); }
+
+ private:
+  std::vector<std::string> placeholders_;
 };
 
 }  // namespace kiosk::ui

@@ -45,6 +45,7 @@ void draw_picture(ImDrawList* list, ImageProvider& images, const std::string& im
       return;
     }
   }
+  images.note_placeholder(image_id);
   draw_placeholder(list, box, rounding, scale, alpha);
 }
 

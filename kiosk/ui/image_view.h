@@ -16,7 +16,8 @@ void draw_cover(ImDrawList* list, const ImageTexture& image, const Rect& box, fl
 // A calm surface with a simple picture glyph: never garbage, never an empty hole.
 void draw_placeholder(ImDrawList* list, const Rect& box, float rounding, float scale, float alpha = 1);
 
-// The texture if there is one, else the placeholder.
+// The texture if there is one, else the placeholder, noted with the provider
+// (ImageProvider::note_placeholder) so that a frame says when it stood in for content.
 void draw_picture(ImDrawList* list, ImageProvider& images, const std::string& image_id, const Rect& box, float rounding,
                   float scale, float zoom = 1, float alpha = 1);
 

@@ -144,6 +144,7 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
     case show::Scene::Countdown: break;
   }
   if (frame.counting_down) draw_countdown(ctx, frame.countdown_remaining);
+  report.placeholders = images_.take_placeholders();
   if (!operator_shown) return report;
   ViewContext panel{operator_widgets, images_, content_, strings_, frame.lang, false, frame.now};
   if (frame.operator_stage == controller::OperatorStage::Keypad) {
