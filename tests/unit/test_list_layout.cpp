@@ -1,4 +1,4 @@
-// The scrolled lists as the real views lay them out, drawn headless from the report
+// The home screen's tiles and the scrolled lists as the real views lay them out, drawn headless from the report
 // bundle: the extent they report is the list's own (the controller's scroller stops and
 // springs back by it), the last card scrolls fully into view, and where there is more of
 // the list above or below it fades out instead of being cut flat through a card.
@@ -14,6 +14,7 @@
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/controller/content_cache.h"
+#include "kiosk/ui/home_layout.h"
 #include "kiosk/ui/kiosk_screen.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/view_context.h"
@@ -128,4 +129,39 @@ TEST_CASE("list layout: a category's list reports its own extent, ends whole and
     check_category(ui::Canvas::for_size(1920, 1080), large, "wellbeing");
     check_category(ui::Canvas::for_size(1080, 1920), large, "wellbeing");
   }
+}
+
+TEST_CASE("home layout: every tile keeps its heading whole and its caption, in both languages and text sizes") {
+  std::filesystem::path path = KIOSK_REPORT_BUNDLE;
+  if (!std::filesystem::exists(path)) KIOSK_SKIP("no report bundle at " + path.string());
+  for (auto [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}, std::pair{3840.0f, 2160.0f}})
+    for (bool large : {false, true}) {
+      Screen s(path, ui::Canvas::for_size(w, h), large);
+      ui::UiStrings strings;
+      for (const auto& u : s.bundle.ui_strings()) strings[u.key] = u.text;
+      for (auto lang : {text::Lang::Zh, text::Lang::En}) {
+        CAPTURE(w);
+        CAPTURE(large);
+        CAPTURE(static_cast<int>(lang));
+        ImGui::NewFrame();
+        std::vector<controller::Hit> hits;
+        ui::TouchFrame touch;
+        ui::Widgets widgets(ImGui::GetBackgroundDrawList(), s.canvas, s.screen.fonts(), touch, hits);
+        ui::ViewContext ctx{widgets, s.pictures, s.content, strings, lang, large, 0};
+        auto layout = ui::lay_out_home(ctx);
+        ImGui::EndFrame();
+        CHECK(layout.fits);
+        REQUIRE(layout.tiles.size() == s.content.categories().size());
+        size_t teasers = 0;
+        for (const auto& t : layout.tiles) {
+          CHECK(t.needed <= t.rect.height() + 0.5f);  // heading, figure and caption inside the tile
+          CHECK(t.rect.max.y <= s.canvas.height - s.canvas.px(48) + 0.5f);  // and the tile inside the safe area
+          if (t.teaser) {
+            ++teasers;
+            CHECK(t.caption_h > 0);
+          }
+        }
+        CHECK(teasers >= 6);  // the report's categories but the landmarks have a figure
+      }
+    }
 }
