@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/controller/prefetch.h"
+
 namespace kiosk::controller {
 namespace {
 
@@ -78,21 +80,58 @@ void Controller::update(const show::CivilTime& wall) {
   bool detail = show_.browsing_scene() == show::Scene::Detail;
   if (detail && show_.item() != last_opened_) plays_.opened.push_back(show_.item());
   last_opened_ = detail ? show_.item() : "";
-  prefetch_.clear();
   auto& attract = show_.attract();
-  if (show_.scene() != show::Scene::Attract || !attract.has_slide()) return;
-  if (attract.position() < last_position_) ++passes_;
-  // Each start of a slide counts once (a one-slide playlist repeats the same position).
-  double started = attract.started_at();
-  if (started != last_slide_start_) plays_.shown.push_back(attract.current().item_id);
-  last_slide_start_ = started;
-  last_position_ = attract.position();
+  bool resting = show_.scene() == show::Scene::Attract || show_.scene() == show::Scene::Closed;
+  if (resting && !was_resting_) {
+    // The loop a visitor left starts again from its first pass, in the default language,
+    // as the show's language was reset; without this its restart at the first slide
+    // counted as one more pass and played the loop in English.
+    passes_ = 0;
+    last_position_ = 0;
+  }
+  was_resting_ = resting;
+  if (show_.scene() == show::Scene::Attract && attract.has_slide()) {
+    if (attract.position() < last_position_) ++passes_;
+    // Each start of a slide counts once (a one-slide playlist repeats the same position).
+    double started = attract.started_at();
+    if (started != last_slide_start_) plays_.shown.push_back(attract.current().item_id);
+    last_slide_start_ = started;
+    last_position_ = attract.position();
+  }
+  // One language state: while the loop plays, the show's language is the one it shows,
+  // so the touch that wakes the screens opens them in it. A visitor who steps up while
+  // the loop speaks English is most likely one who reads English (the loop alternates,
+  // and each language has its pass); opening in Chinese then would turn away the very
+  // visitor the English pass invited, while a Chinese reader is one tap from 中文 on
+  // every screen's top bar.
+  if (resting) show_.set_resting_language(attract_language());
+  prefetch_ = pictures_ahead();
+}
+
+std::vector<std::string> Controller::pictures_ahead() {
+  std::vector<std::string> ids;
+  auto scene = show_.scene();
+  if (scene == show::Scene::Home && gestures_.down() && !gestures_.dragging()) {
+    // A finger on a category's tile: its first pictures load while the finger is down.
+    Point at{gestures_.press_position().x, gestures_.press_position().y};
+    for (auto it = hits_.rbegin(); it != hits_.rend(); ++it) {
+      if (!it->rect.contains(at)) continue;
+      if (const auto* open = std::get_if<OpenCategory>(&it->action))
+        ids = category_pictures(content_.summaries(open->id), options_.prefetch_pictures);
+      break;
+    }
+    return ids;
+  }
+  if (scene == show::Scene::Category)
+    return category_pictures(content_.summaries(show_.category()), options_.prefetch_pictures);
+  if (scene != show::Scene::Attract || !show_.attract().has_slide()) return ids;
   // The next slide's picture loads while this one shows; a figure slide's picture is not
   // drawn, and loading it anyway held a 15 MB texture (llvmpipe) for nothing.
   const auto& playlist = content_.bundle().playlist();
-  if (playlist.empty()) return;
-  if (const auto* next = slide_item(playlist[(attract.position() + 1) % playlist.size()].item_id))
-    if (attract_shows_picture(*next)) prefetch_.push_back(next->image_id);
+  if (playlist.empty()) return ids;
+  if (const auto* next = slide_item(playlist[(show_.attract().position() + 1) % playlist.size()].item_id))
+    if (attract_shows_picture(*next)) ids.push_back(next->image_id);
+  return ids;
 }
 
 text::Lang Controller::attract_language() const {
@@ -142,7 +181,9 @@ void Controller::handle_gestures(double now) {
   auto scene = show_.browsing_scene();
   if (scene == show::Scene::Category) {
     if (delta.y != 0) category_scroll_.drag(delta.y);
-    if (release && release->was_drag) category_scroll_.release(release->velocity_y);
+    // A list held past its end is let go however the finger left it, or it would stay there.
+    if (release && (release->was_drag || category_scroll_.dragging()))
+      category_scroll_.release(release->was_drag ? release->velocity_y : 0);
   } else if (scene == show::Scene::Report) {
     // A sideways swipe turns the page as the buttons do: to the left the next page.
     float dx = release ? release->end.x - release->start.x : 0, dy = release ? release->end.y - release->start.y : 0;
@@ -156,9 +197,28 @@ void Controller::handle_gestures(double now) {
       if (show_.neighbour(dx < 0 ? +1 : -1, now)) detail_scroll_ = {};
     } else {
       if (delta.y != 0 && std::abs(delta.y) >= std::abs(delta.x)) detail_scroll_.drag(delta.y);
-      if (release && release->was_drag && std::abs(dy) > std::abs(dx)) detail_scroll_.release(release->velocity_y);
+      if (release && (release->was_drag || detail_scroll_.dragging()))
+        detail_scroll_.release(release->was_drag && std::abs(dy) > std::abs(dx) ? release->velocity_y : 0);
     }
   }
+}
+
+// The scrollers belong to the scene they were scrolled in. Back from an item returns to its
+// category's list where the visitor left it (they came back to pick the next card); any
+// other way into a list (its tile, the home screen, another category) starts at the top.
+void Controller::scroll_for_scene() {
+  auto scene = show_.browsing_scene();
+  std::string where = show::scene_log_name(scene, show_.category(), show_.item());
+  if (where == scrolled_for_) return;
+  bool back_to_list = scene == show::Scene::Category && scrolled_scene_ == show::Scene::Detail &&
+                      scrolled_for_category_ == show_.category();
+  bool from_list = scene == show::Scene::Detail &&
+                   (scrolled_scene_ == show::Scene::Category || scrolled_scene_ == show::Scene::Detail);
+  if (!back_to_list && !from_list) category_scroll_ = {};
+  detail_scroll_ = {};
+  scrolled_for_ = where;
+  scrolled_scene_ = scene;
+  scrolled_for_category_ = show_.category();
 }
 
 std::string Controller::hits_key() const {
@@ -182,7 +242,7 @@ AttractModel Controller::attract_model(double now) const {
   m.slide_transition = attract.current().transition == "slide";
   m.position = attract.position();
   m.count = attract.size();
-  m.lang = attract_language();
+  m.lang = show_.language();
   // Slow motion runs at a reduced rate: its clock is quantised so that frames between ticks are identical.
   double rate = options_.slow_motion_fps;
   m.pulse = rate > 0 ? std::floor(now * rate) / rate : 0;
@@ -233,13 +293,7 @@ FrameModel Controller::begin_frame() {
   }
   if (!taps_.empty()) input_changed_ = true;
 
-  // The scrollers belong to the scene they were scrolled in.
-  std::string where = show::scene_log_name(show_.browsing_scene(), show_.category(), show_.item());
-  if (where != scrolled_for_) {
-    category_scroll_ = {};
-    detail_scroll_ = {};
-    scrolled_for_ = where;
-  }
+  scroll_for_scene();
 
   FrameModel m;
   m.now = now;

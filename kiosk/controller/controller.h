@@ -16,9 +16,9 @@
 #include "kiosk/controller/operator_flow.h"
 #include "kiosk/controller/report_pager.h"
 #include "kiosk/controller/scene_target.h"
+#include "kiosk/controller/scroller.h"
 #include "kiosk/show/clock.h"
 #include "kiosk/show/gesture.h"
-#include "kiosk/show/scroller.h"
 #include "kiosk/show/show.h"
 
 namespace kiosk::controller {
@@ -27,6 +27,9 @@ struct ControllerOptions {
   show::ShowSettings show;
   bool alternate_languages = true;  // the attract loop switches language with each pass
   double slow_motion_fps = 10;      // pulses and pans; 0 stops them (software rendering)
+  // How many of a category's pictures load ahead of its list (prefetch.h): what the
+  // texture cache keeps undrawn, 3 full pictures in its default 48 MB.
+  size_t prefetch_pictures = 3;
 };
 
 // The screen in pixels and its scale against the 1920x1080 reference canvas; distances
@@ -103,7 +106,7 @@ class Controller {
   FrameModel begin_frame();
   void end_frame(FrameReport report);
   double next_frame_time(bool images_loading) const;
-  // The pictures the screen will need next (the next slide's), to load ahead.
+  // The pictures the screen will need next (the next slide's, the pressed category's), to load ahead.
   std::vector<std::string> pictures_needed() const { return prefetch_; }
 
   // Puts the show into a scene without a visitor; false for an id the bundle lacks.
@@ -124,6 +127,8 @@ class Controller {
   };
   void apply(const Action& action, double now);
   void handle_gestures(double now);
+  void scroll_for_scene();
+  std::vector<std::string> pictures_ahead();
   bool operator_hold_possible() const;
   std::string hits_key() const;
   text::Lang attract_language() const;
@@ -140,11 +145,14 @@ class Controller {
   bool swallow_tap_ = false;  // the press woke the screen or dismissed the countdown
   bool input_changed_ = false;
   double press_time_ = 0;
-  show::Scroller category_scroll_, detail_scroll_;
+  Scroller category_scroll_, detail_scroll_;
   ReportPager report_;
   std::string scrolled_for_;  // the scene the scrollers belong to
-  std::vector<Hit> hits_;     // the controls of the last frame drawn
-  std::string hits_for_;      // the scene they were drawn in
+  show::Scene scrolled_scene_ = show::Scene::Attract;
+  std::string scrolled_for_category_;
+  bool was_resting_ = true;  // the attract loop (or the closed screen) was shown at the last update
+  std::vector<Hit> hits_;    // the controls of the last frame drawn
+  std::string hits_for_;     // the scene they were drawn in
   OperatorFlow operator_;
   show::CivilTime wall_;
   double last_update_ = 0;

@@ -153,6 +153,10 @@ void Show::set_large_text(bool large, double now) {
   if (accept_touch(now)) large_text_ = large;
 }
 
+void Show::set_resting_language(text::Lang lang) {
+  if (scene_ == Scene::Attract || scene_ == Scene::Closed) language_ = lang;
+}
+
 double Show::countdown_remaining(double now) const {
   if (!counting_down_) return 0;
   return std::max(0.0, last_touch_ + settings_.idle_timeout_s + settings_.countdown_s - now);

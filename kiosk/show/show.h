@@ -44,6 +44,9 @@ class Show {
   void home(double now);
   void set_language(text::Lang lang, double now);
   void set_large_text(bool large, double now);
+  // The attract loop's language while it plays (it may alternate with each pass): the
+  // language the screens wake in. Ignored while a visitor browses.
+  void set_resting_language(text::Lang lang);
 
   Scene scene() const;  // Countdown while the idle countdown runs over the browsing scene
   Scene browsing_scene() const { return scene_; }

@@ -45,7 +45,7 @@ void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const R
 
 }  // namespace
 
-void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, float& content_height) {
+void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, ListExtent& extent) {
   const auto& c = ctx.canvas();
   draw_top_bar(ctx, true, true);
   const auto* cat = ctx.content.category(category_id);
@@ -72,7 +72,8 @@ void draw_category(const ViewContext& ctx, const std::string& category_id, float
   float card_h = ctx.px(ctx.large_text ? 280 : (c.portrait ? 200 : 220));
   float row_h = card_h + gutter;
   size_t rows = (items.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
-  content_height = static_cast<float>(rows) * row_h - gutter + ctx.px(48);
+  extent.content = static_cast<float>(rows) * row_h - gutter + ctx.px(kListEndPadReference);
+  extent.viewport = bottom - top;
   ctx.list()->PushClipRect(ImVec2(0, top), ImVec2(c.width, bottom), true);
   auto first = static_cast<size_t>(std::max(0.0f, std::floor(scroll / row_h)));
   for (size_t row = first; row < rows; ++row) {
@@ -91,10 +92,7 @@ void draw_category(const ViewContext& ctx, const std::string& category_id, float
     }
   }
   ctx.list()->PopClipRect();
-  // A soft edge where the list runs under the header shows that it scrolls.
-  if (scroll > 0)
-    ctx.list()->AddRectFilledMultiColor(ImVec2(0, top), ImVec2(c.width, top + ctx.px(40)), colour::bg, colour::bg,
-                                        colour::with_alpha(colour::bg, 0), colour::with_alpha(colour::bg, 0));
+  draw_list_edges(ctx, top, bottom, scroll, extent);
 }
 
 }  // namespace kiosk::ui

@@ -54,7 +54,7 @@ float draw_quote_panel(const ViewContext& ctx, const content::Item& item, ImVec2
 }  // namespace
 
 void draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
-                 float& content_height) {
+                 ListExtent& extent) {
   const auto& c = ctx.canvas();
   draw_top_bar(ctx, true, true);
   const auto* item = ctx.content.item(item_id);
@@ -85,15 +85,17 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
     float y = top - scroll;
     if (!panel) y += headline(ImVec2(m, y), width) + ctx.px(48);
     y += draw_text_column(ctx, *item, ImVec2(m, y), width, accent);
-    content_height = y + scroll - top + ctx.px(48);
+    extent.content = y + scroll - top + ctx.px(kListEndPadReference);
   } else {
     float left_w = ctx.px(760), gap = ctx.px(96);
     headline(ImVec2(m, top), left_w);  // the headline stays put; the text column scrolls
     float x = m + left_w + gap;
-    content_height =
-        draw_text_column(ctx, *item, ImVec2(x, top - scroll), c.width - m - x, accent, !panel) + ctx.px(48);
+    extent.content = draw_text_column(ctx, *item, ImVec2(x, top - scroll), c.width - m - x, accent, !panel) +
+                     ctx.px(kListEndPadReference);
   }
   ctx.list()->PopClipRect();
+  extent.viewport = bottom - top;
+  draw_list_edges(ctx, top, bottom, scroll, extent);
 
   // Neighbours: arrows, the position, and the swipe hint.
   PageFoot foot{c.width * 0.5f, c.height - ctx.px(56) - ctx.px(kArrowButtonSize),

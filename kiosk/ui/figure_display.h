@@ -22,6 +22,9 @@ struct FigureLook {
 
 // Draws `display` at `origin` within `width`; returns the height used. The rule, if any,
 // lies two `gap`s under the last line's baseline, inside the height or just below it.
+// The height draw_figure_display would use, without drawing.
+float measure_figure_display(const Fonts& fonts, const std::string& display, float width, float gap,
+                             const FigureLook& look);
 float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::string& display, ImVec2 origin, float width,
                           float gap, const FigureLook& look);
 

@@ -8,8 +8,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr size_t kAtlasesKept = 6;             // current and previous bundle, each in a few shapes and text sizes
-constexpr float kScrollMarginReference = 400;  // what the header and the foot take from a scrolled list
+constexpr size_t kAtlasesKept = 6;  // current and previous bundle, each in a few shapes and text sizes
 
 std::string clock_text(const show::CivilTime& wall) {
   char buf[8];
@@ -120,6 +119,7 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
   Widgets operator_widgets(list, canvas, fonts_, operator_touch, report.hits);
   ViewContext ctx{widgets, images_, content_, strings_, frame.lang, frame.large_text, frame.now};
   const auto& show = options_.controller.show;
+  ListExtent extent;
   switch (frame.scene) {
     case show::Scene::Attract: draw_attract(list, canvas, frame); break;
     case show::Scene::Closed: draw_closed(ctx, clock_text(frame.wall), show.open_from, show.open_to); break;
@@ -129,13 +129,15 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
       break;
     case show::Scene::Category:
       list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
-      draw_category(ctx, frame.category, frame.scroll, report.content_height);
-      report.viewport_height = canvas.height - canvas.px(kScrollMarginReference);
+      draw_category(ctx, frame.category, frame.scroll, extent);
+      report.content_height = extent.content;
+      report.viewport_height = extent.viewport;
       break;
     case show::Scene::Detail:
       list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
-      draw_detail(ctx, frame.item, frame.item_position, frame.item_count, frame.scroll, report.content_height);
-      report.viewport_height = canvas.height - canvas.px(kScrollMarginReference);
+      draw_detail(ctx, frame.item, frame.item_position, frame.item_count, frame.scroll, extent);
+      report.content_height = extent.content;
+      report.viewport_height = extent.viewport;
       break;
     case show::Scene::Report:
       list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);

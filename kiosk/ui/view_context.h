@@ -52,10 +52,24 @@ struct PageFoot {
 };
 void draw_page_foot(const ViewContext& ctx, const PageFoot& foot);
 
+// A scrolled list as its view laid it out: its full height, and the height of the part of
+// the screen it is shown in (the controller's scroller stops and springs back at their
+// difference, so both are the layout's own, never a guess).
+struct ListExtent {
+  float content = 0, viewport = 0;
+};
+// Soft edges over a list clipped to [top, bottom]: where there is more of it above or
+// below, the list fades into the background instead of being cut flat through a card.
+// The fades grow in over their own height of scrolling, so they never pop.
+void draw_list_edges(const ViewContext& ctx, float top, float bottom, float scroll, const ListExtent& extent);
+// How much of the end of a list's height is padding: its last card comes clear of the
+// bottom edge's fade and of the screen's safe area.
+constexpr float kListEndPadReference = 72;
+
 void draw_home(const ViewContext& ctx);
-void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, float& content_height);
+void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, ListExtent& extent);
 void draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
-                 float& content_height);
+                 ListExtent& extent);
 // The report's full text: the section list and the current section's page. Returns the
 // number of pages the section takes at this size.
 int draw_report(const ViewContext& ctx, size_t section, int page);

@@ -10,6 +10,7 @@
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/controller/controller.h"
+#include "kiosk/controller/prefetch.h"
 #include "kiosk/controller/scene_target.h"
 
 using namespace kiosk::controller;
@@ -32,7 +33,7 @@ HitRect section_rect(size_t i) {
 }
 
 struct Rig {
-  kiosk::content::Bundle bundle = kiosk::content::Bundle::open(KIOSK_TINY_BUNDLE);
+  kiosk::content::Bundle bundle;
   ContentCache content{bundle};
   kiosk::show::ManualClock clock;
   Controller controller;
@@ -40,7 +41,10 @@ struct Rig {
   size_t sections = 0;            // the report's, as its list shows them
   std::vector<int> pages;         // each section's page count, as the reader would lay it out
 
-  explicit Rig(ControllerOptions options = {}) : controller(options, content, clock) {
+  float list_height = 2000;  // the category list's full height, as its view lays it out
+
+  explicit Rig(ControllerOptions options = {}, const char* bundle_path = KIOSK_TINY_BUNDLE)
+      : bundle(kiosk::content::Bundle::open(bundle_path)), controller(options, content, clock) {
     controller.set_viewport({1920, 1080, 1});
     controller.update(kNoon);
   }
@@ -83,7 +87,7 @@ struct Rig {
     if (m.scene == Scene::Category) {
       r.hits.push_back({kBackPill, Back{}});
       r.hits.push_back({{100, 300, 700, 520}, OpenItem{"gdp-growth"}});
-      r.content_height = 2000;
+      r.content_height = list_height;
       r.viewport_height = 680;
     }
     if (m.scene == Scene::Detail) {
@@ -468,4 +472,135 @@ TEST_CASE("controller: report scene targets name a section the bundle has") {
   CHECK_FALSE(parse_scene_target("report:x"));
   CHECK_FALSE(parse_scene_target("report:99999"));
   CHECK_FALSE(rig.controller.go_to(*parse_scene_target("report:999"), kNoon));
+}
+
+TEST_CASE("controller: a short list pulled up follows with resistance and springs back to the top") {
+  Rig rig;
+  rig.list_height = 400;  // shorter than its 680 px viewport
+  rig.to_category(1);
+  rig.controller.pointer_press({960, 900});
+  for (int i = 1; i <= 10; ++i) {
+    rig.clock.set(2 + 0.03 * i);
+    rig.controller.pointer_move({960, 900 - 30.0f * static_cast<float>(i)});
+  }
+  auto m = rig.frame(2.3);
+  CHECK(m.scroll > 0);    // it gives under the finger...
+  CHECK(m.scroll < 200);  // ...less than the finger's 300 px
+  rig.clock.set(2.31);
+  rig.controller.pointer_release({960, 600});
+  m = rig.frame(2.32);
+  CHECK(rig.controller.next_frame_time(false) <= 2.32 + 1.0 / 60 + 1e-9);  // the return is animated
+  for (double t = 2.34; t < 3.5; t += 1.0 / 60) m = rig.frame(t);
+  CHECK(m.scroll == 0);  // no blank band stays behind
+  CHECK(rig.controller.next_frame_time(false) > 3.5 + 1);
+}
+
+TEST_CASE("controller: a list pulled past its end springs back to the end, not beyond") {
+  Rig rig;
+  rig.to_category(1);
+  rig.drag({960, 1000}, {960, 100}, 2, 0.6, 30);  // slowly, twice what the 1320 px of scroll allow... almost
+  rig.drag({960, 1000}, {960, 100}, 3, 0.6, 30);
+  auto m = rig.frame(3.61);
+  CHECK(m.scroll > 2000 - 680);
+  for (double t = 3.62; t < 5; t += 1.0 / 60) m = rig.frame(t);
+  CHECK(m.scroll == doctest::Approx(2000 - 680));
+}
+
+TEST_CASE("controller: back from an item returns to the list where it was left; a new visit starts at the top") {
+  Rig rig;
+  rig.to_category(1);
+  rig.drag({960, 900}, {960, 600}, 2, 0.6, 30);  // slow: little inertia
+  for (double t = 2.7; t < 4; t += 1.0 / 60) rig.frame(t);
+  float left_at = rig.frame(4).scroll;
+  REQUIRE(left_at > 200);
+  rig.tap(300, 400, 5);  // a card
+  auto m = rig.frame(5.1);
+  REQUIRE(m.scene == Scene::Detail);
+  rig.drag({1400, 600}, {900, 620}, 6, 0.2);  // to the neighbour, still in the same category
+  REQUIRE(rig.frame(6.3).item_position == 1);
+  rig.tap_in(kBackPill, 7);
+  m = rig.frame(7.2);
+  REQUIRE(m.scene == Scene::Category);
+  CHECK(m.scroll == doctest::Approx(left_at));
+  rig.tap_in(kBackPill, 8);  // home
+  REQUIRE(rig.frame(8.2).scene == Scene::Home);
+  rig.tap_in(kHighlightsTile, 9);
+  m = rig.frame(9.2);
+  REQUIRE(m.scene == Scene::Category);
+  CHECK(m.scroll == 0);
+}
+
+TEST_CASE("controller: the attract loop and the screens a touch opens speak one language") {
+  ControllerOptions options;
+  options.show.idle_timeout_s = 20;
+  options.show.countdown_s = 5;
+  Rig rig(options);
+  // The loop alternates: run it until its second pass, in English.
+  double t = 0.5;
+  auto m = rig.frame(t);
+  REQUIRE(m.attract.lang == kiosk::text::Lang::Zh);
+  CHECK(m.lang == kiosk::text::Lang::Zh);
+  while (m.attract.lang == kiosk::text::Lang::Zh && t < 600) m = rig.frame(t += 0.5);
+  REQUIRE(m.attract.lang == kiosk::text::Lang::En);
+  CHECK(m.lang == kiosk::text::Lang::En);
+  rig.to_home(t + 1);  // a visitor who stepped up to the English pass
+  m = rig.frame(t + 1.2);
+  REQUIRE(m.scene == Scene::Home);
+  CHECK(m.lang == kiosk::text::Lang::En);
+  // Left idle in the middle of the loop's order, it returns and plays from the start in
+  // the default language, and the next touch opens the screens in it.
+  t += 1.2 + 30;
+  m = rig.frame(t);
+  REQUIRE(m.scene == Scene::Attract);
+  for (double end = t + 3; t < end; t += 0.5) {
+    m = rig.frame(t);
+    CHECK(m.attract.lang == kiosk::text::Lang::Zh);
+  }
+  rig.to_home(t);
+  m = rig.frame(t + 0.2);
+  REQUIRE(m.scene == Scene::Home);
+  CHECK(m.lang == kiosk::text::Lang::Zh);
+}
+
+TEST_CASE("controller: a finger on a category's tile loads its first pictures, as many as the cache keeps") {
+  ControllerOptions options;
+  options.prefetch_pictures = 1;
+  Rig rig(options, KIOSK_REPORT_BUNDLE);
+  rig.to_home(1);
+  CHECK(rig.controller.pictures_needed().empty());
+  std::vector<std::string> expected;
+  for (const auto& s : rig.content.summaries("highlights"))
+    if (!s.image_id.empty() && std::find(expected.begin(), expected.end(), s.image_id) == expected.end())
+      expected.push_back(s.image_id);
+  REQUIRE(expected.size() > 1);  // more than the cache keeps
+  expected.resize(1);
+  rig.clock.set(2);
+  rig.controller.pointer_press({kHighlightsTile.x0 + 10, kHighlightsTile.y0 + 10});
+  rig.clock.set(2.05);
+  rig.controller.update(kNoon);  // the finger is still down: nothing has opened yet
+  CHECK(rig.controller.pictures_needed() == expected);
+  CHECK(rig.controller.show().scene() == Scene::Home);
+  rig.controller.pointer_release({kHighlightsTile.x0 + 10, kHighlightsTile.y0 + 10});
+  auto m = rig.frame(2.1);
+  REQUIRE(m.scene == Scene::Category);
+  rig.controller.update(kNoon);
+  CHECK(rig.controller.pictures_needed() == expected);
+  // A finger elsewhere on home loads nothing.
+  rig.tap_in(kBackPill, 3);
+  REQUIRE(rig.frame(3.2).scene == Scene::Home);
+  rig.clock.set(4);
+  rig.controller.pointer_press({700, 800});
+  rig.controller.update(kNoon);
+  CHECK(rig.controller.pictures_needed().empty());
+}
+
+TEST_CASE("prefetch: a category's distinct pictures in list order, no more than the limit") {
+  std::vector<kiosk::content::ItemSummary> items(5);
+  items[0].image_id = "a";
+  items[2].image_id = "b";
+  items[3].image_id = "a";  // shared with the first card: loaded once
+  items[4].image_id = "c";
+  CHECK(category_pictures(items, 10) == std::vector<std::string>{"a", "b", "c"});
+  CHECK(category_pictures(items, 2) == std::vector<std::string>{"a", "b"});
+  CHECK(category_pictures(items, 0).empty());
 }

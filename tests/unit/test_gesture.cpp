@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include "kiosk/show/gesture.h"
-#include "kiosk/show/scroller.h"
 
 using namespace kiosk::show;
 
@@ -46,42 +45,4 @@ TEST_CASE("gesture: a finger that stops before lifting has no speed") {
   auto release = g.take_release();
   REQUIRE(release.has_value());
   CHECK(release->velocity_x == 0);
-}
-
-TEST_CASE("scroller: dragging moves the list, clamped at both ends") {
-  Scroller s;
-  s.set_extent(3000, 1000);
-  s.drag(-500);
-  CHECK(s.offset() == 500);
-  s.drag(-5000);
-  CHECK(s.offset() == 2000);
-  s.drag(9000);
-  CHECK(s.offset() == 0);
-}
-
-TEST_CASE("scroller: a flick carries on with inertia and comes to rest") {
-  Scroller s;
-  s.set_extent(100000, 1000);
-  s.release(-3000);  // finger moving up: the list scrolls on downwards
-  CHECK(s.moving());
-  double t = 0;
-  float last = 0;
-  while (s.moving() && t < 10) {
-    s.step(1.0 / 60);
-    CHECK(s.offset() >= last);
-    last = s.offset();
-    t += 1.0 / 60;
-  }
-  CHECK_FALSE(s.moving());
-  CHECK(s.offset() == doctest::Approx(1000).epsilon(0.05));  // v0 / friction
-  CHECK(t < 3);
-}
-
-TEST_CASE("scroller: inertia stops at the end of the list") {
-  Scroller s;
-  s.set_extent(1500, 1000);
-  s.release(-6000);
-  for (int i = 0; i < 120; ++i) s.step(1.0 / 60);
-  CHECK(s.offset() == 500);
-  CHECK_FALSE(s.moving());
 }
