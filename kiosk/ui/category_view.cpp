@@ -2,6 +2,7 @@
 
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/image_view.h"
+#include "kiosk/ui/layout_log.h"
 #include "kiosk/ui/view_context.h"
 
 namespace kiosk::ui {
@@ -19,6 +20,7 @@ content::UiKey kind_key(content::ItemKind kind) {
 
 void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const Rect& r, uint32_t accent) {
   Rect shown = pressed_rect(r, ctx.w.pressed(r));
+  ScopedBox in_card(shown);
   float pad = ctx.px(28);
   float text_x = shown.min.x + pad;
   if (!item.image_id.empty()) {

@@ -2,6 +2,7 @@
 
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/icons.h"
+#include "kiosk/ui/layout_log.h"
 #include "kiosk/ui/view_context.h"
 
 namespace kiosk::ui {
@@ -47,6 +48,7 @@ void draw_home(const ViewContext& ctx) {
     ctx.w.card(r);
     ctx.w.hit(r, controller::OpenCategory{cat.id});
     Rect shown = pressed_rect(r, ctx.w.pressed(r));
+    ScopedBox in_tile(shown);
     uint32_t accent = colour::from_hex(cat.accent, colour::gold);
     float pad = ctx.px(32);
     ctx.list()->AddRectFilled(shown.min, ImVec2(shown.max.x, shown.min.y + ctx.px(8)), accent, ctx.px(18),
@@ -75,6 +77,9 @@ void draw_home(const ViewContext& ctx) {
       if (fy + caption_h <= shown.max.y - pad * 0.5f)
         draw_text_block(ctx.list(), caption, text::pick(teaser->title, ctx.lang), ImVec2(shown.min.x + pad, fy), text_w,
                         1);
+      else
+        log_dropped(caption.font, caption.size, text::pick(teaser->title, ctx.lang),
+                    {ImVec2(shown.min.x + pad, fy), ImVec2(shown.min.x + pad + text_w, fy + caption_h)});
     }
   }
 }

@@ -113,6 +113,9 @@ void KioskScreen::draw_attract(ImDrawList* list, const Canvas& canvas, const con
 
 controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas, const controller::FrameModel& frame) {
   controller::FrameReport report;
+  layout_log_.clear();
+  layout_log_.set_canvas(canvas.width, canvas.height);
+  ScopedLayoutLog logging(layout_log_);
   std::vector<controller::Hit> covered;  // the visitor's controls under the operator's screens act on nothing
   bool operator_shown = frame.operator_stage != controller::OperatorStage::Hidden;
   TouchFrame visitor = touch_of(frame.pointer), operator_touch = touch_of(frame.operator_pointer);
@@ -145,6 +148,8 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
   }
   if (frame.counting_down) draw_countdown(ctx, frame.countdown_remaining);
   if (!operator_shown) return report;
+  // The operator's screens cover the visitor's: only what they draw is seen.
+  layout_log_.clear();
   ViewContext panel{operator_widgets, images_, content_, strings_, frame.lang, false, frame.now};
   if (frame.operator_stage == controller::OperatorStage::Keypad) {
     draw_keypad(panel, frame.pin_digits, frame.pin_message);

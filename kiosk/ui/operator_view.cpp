@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/layout_log.h"
+
 namespace kiosk::ui {
 namespace {
 
@@ -14,9 +16,8 @@ void key(const ViewContext& ctx, const Rect& r, const std::string& label, contro
   ctx.list()->AddRectFilled(shown.min, shown.max, down ? colour::muted : fill, ctx.px(16));
   auto style = ctx.style(Role::Heading, down ? colour::bg : colour::text, 1);
   float w = text_width(style, label);
-  ctx.list()->AddText(style.font, style.size,
-                      ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f), style.colour,
-                      label.c_str());
+  draw_text_line(ctx.list(), style, ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f), label);
+  log_furniture(r, "key");
   ctx.w.hit(r, std::move(action));
 }
 
@@ -109,6 +110,7 @@ void draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info, const
   draw_text_block(ctx.list(), ctx.style(Role::Label, colour::gold, 1.5f), ctx.ui(UiKey::touch_test),
                   ImVec2(grid_x, grid_y), grid_w, 1);
   grid_y += ctx.px(56);
+  log_furniture({ImVec2(grid_x, grid_y), ImVec2(grid_x + grid_w, grid_y + cell * kTouchGridRows)}, "touch grid");
   for (int i = 0; i < kTouchGridColumns * kTouchGridRows; ++i) {
     float cx = grid_x + static_cast<float>(i % kTouchGridColumns) * cell;
     float cy = grid_y + static_cast<float>(i / kTouchGridColumns) * cell;
