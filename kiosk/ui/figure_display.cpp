@@ -88,6 +88,16 @@ void draw_pieces(ImDrawList* list, const text::FigureParts& parts, const Layout&
 
 }  // namespace
 
+float measure_figure_display(const Fonts& fonts, const std::string& display, float width, float gap,
+                             const FigureLook& look) {
+  auto parts = text::split_figure(display);
+  Role words_role = look.digits == Role::Figure ? look.unit : look.digits;
+  Face big = parts.number.empty() ? face(fonts, words_role, 0, 1.1f) : face(fonts, look.digits, 0, 1.0f);
+  Face unit = face(fonts, look.unit, 0, 1.1f);
+  return (parts.number.empty() ? lay_out_words(parts.suffix, big, width) : lay_out(parts, big, unit, width, gap))
+      .height;
+}
+
 float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::string& display, ImVec2 origin, float width,
                           float gap, const FigureLook& look) {
   auto parts = text::split_figure(display);

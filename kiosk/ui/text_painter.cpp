@@ -43,10 +43,17 @@ void log_text(ImDrawList* list, const TextStyle& style, std::string_view drawn, 
   t.size = style.size;
   t.text = std::string(drawn);
   t.ellipsised = ellipsised;
+  // Outside its card or tile, or the part not scrolled out of view off the canvas.
   const Rect* box = log->box();
+  Rect checked = ink;
+  if (!box) {
+    checked.min.x = std::max(ink.min.x, t.clip.min.x), checked.min.y = std::max(ink.min.y, t.clip.min.y);
+    checked.max.x = std::min(ink.max.x, t.clip.max.x), checked.max.y = std::min(ink.max.y, t.clip.max.y);
+  }
   const Rect& bounds = box ? *box : log->canvas();
-  t.clipped = over_width || ink.min.x < bounds.min.x - 0.5f || ink.min.y < bounds.min.y - 0.5f ||
-              ink.max.x > bounds.max.x + 0.5f || ink.max.y > bounds.max.y + 0.5f;
+  bool seen = checked.min.x < checked.max.x && checked.min.y < checked.max.y;
+  t.clipped = over_width || (seen && (checked.min.x < bounds.min.x - 0.5f || checked.min.y < bounds.min.y - 0.5f ||
+                                      checked.max.x > bounds.max.x + 0.5f || checked.max.y > bounds.max.y + 0.5f));
   size_t pos = 0;
   while (pos < drawn.size()) {
     char32_t c = text::decode_next(drawn, pos);

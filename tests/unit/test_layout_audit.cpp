@@ -77,7 +77,10 @@ TEST_CASE("layout audit: the log catches each kind of problem it reports") {
   auto kinds = [](const LayoutLog& log) {
     static const char* names[] = {"fallback", "clip", "ellipsis", "overlap"};
     std::string out;
-    for (const auto& p : log.problems()) out += (out.empty() ? "" : " ") + std::string(names[p.kind]);
+    for (const auto& p : log.problems()) {
+      if (!out.empty()) out += ' ';
+      out += names[p.kind];
+    }
     return out;
   };
   // A text of the report's that the body font was baked for.
