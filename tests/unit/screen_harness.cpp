@@ -16,17 +16,16 @@ const show::CivilTime kMorning{2025, 4, 1, 10, 0};
 ui::OperatorInfo typical_operator_info(content::Bundle& bundle) {
   using content::UiKey;
   ui::OperatorInfo info;
-  info.facts = {
-      {UiKey::bundle_version,
-       bundle.info().id + " v" + std::to_string(bundle.info().version) + "  (" + bundle.path().filename().string() +
-           ")",
-       std::nullopt},
-      {UiKey::signature_status, "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3", UiKey::signed_by_key},
-      {UiKey::highest_version, "3", std::nullopt},
-      {UiKey::inbox_refused, "0", std::nullopt},
-      {UiKey::uptime, "3 d 04:12", std::nullopt},
-      {UiKey::memory, "88.1 MB", std::nullopt},
-      {UiKey::frames, "1234567", std::nullopt}};
+  info.facts = {{UiKey::bundle_version,
+                 bundle.info().id + " v" + std::to_string(bundle.info().version) + "  (" +
+                     bundle.path().filename().string() + ")",
+                 std::nullopt},
+                {UiKey::signature_status, "E7620F1842B4E81F, /etc/heping-kiosk/trusted.pub", UiKey::signed_by_key},
+                {UiKey::highest_version, "3", std::nullopt},
+                {UiKey::inbox_refused, "0", std::nullopt},
+                {UiKey::uptime, "3 d 04:12", std::nullopt},
+                {UiKey::memory, "88.1 MB", std::nullopt},
+                {UiKey::frames, "1234567", std::nullopt}};
   for (int i = 1; i <= 5; ++i)
     info.history.push_back("2026-12-0" + std::to_string(i) + "T09:00:00Z installed v" + std::to_string(i));
   info.errors = {"2026-12-02T09:00:00Z inbox: report.bundle.minisig has no bundle beside it"};
