@@ -78,10 +78,15 @@ bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, bool lar
   if (!regular) return missing("regular");
   auto bold = bundle_.font("bold");
   if (!bold) return missing("bold");
-  if (!fonts_.build(atlas, *regular, *bold, screen_glyph_needs(bundle_), canvas.scale, baked_large_text_, error)) {
+  auto needs = screen_glyph_needs(bundle_);
+  if (!fonts_.build(atlas, *regular, *bold, needs, canvas.scale, baked_large_text_, error)) {
     error = bundle_.path().string() + ": " + error;
     return false;
   }
+  // A text needing a code point its font lacks would draw the fallback glyph: said at the
+  // bake, by role, size and code point (only at a bake: a cached atlas was checked when baked).
+  for (const auto& m : missing_glyphs(fonts_, needs))
+    std::fprintf(stderr, "kiosk: %s: %s\n", bundle_.path().string().c_str(), describe(m).c_str());
   // Best effort: without a writable cache the kiosk bakes at every start, as it must anyway.
   if (!dir.empty() && fonts_.save(atlas, file, key)) prune_atlases(dir, kAtlasesKept);
   return true;

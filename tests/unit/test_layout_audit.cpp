@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/kiosk_screen.h"
 #include "kiosk/ui/layout_log.h"
 #include "kiosk/ui/text_painter.h"
 #include "screen_harness.h"
@@ -126,4 +128,32 @@ TEST_CASE("layout audit: the log catches each kind of problem it reports") {
   }
   CHECK(kinds(log) == "overlap overlap");
   ImGui::Render();
+}
+
+TEST_CASE(
+    "font bake: every code point the report bundle's texts need is in its role's atlas; one that is not is named") {
+  std::filesystem::path path = KIOSK_REPORT_BUNDLE;
+  if (!std::filesystem::exists(path)) KIOSK_SKIP("no report bundle at " + path.string());
+  auto bundle = kiosk::content::Bundle::open(path);
+  auto needs = kiosk::ui::screen_glyph_needs(bundle);
+  for (bool large : {false, true}) {
+    ImFontAtlas atlas;
+    kiosk::ui::Fonts fonts;
+    std::string error;
+    REQUIRE_MESSAGE(fonts.build(atlas, *bundle.font("regular"), *bundle.font("bold"), needs, 1, large, error), error);
+    for (const auto& m : kiosk::ui::missing_glyphs(fonts, needs)) FAIL_CHECK(kiosk::ui::describe(m));
+  }
+  // A caption needing a snowman the subset font never had: baked without it, and named.
+  auto more = needs;
+  more.add(kiosk::ui::Role::Caption, "雪人☃");
+  ImFontAtlas atlas;
+  kiosk::ui::Fonts fonts;
+  std::string error;
+  REQUIRE_MESSAGE(fonts.build(atlas, *bundle.font("regular"), *bundle.font("bold"), more, 1, false, error), error);
+  auto missing = kiosk::ui::missing_glyphs(fonts, more);
+  REQUIRE(!missing.empty());
+  bool named = false;
+  for (const auto& m : missing)
+    named = named || kiosk::ui::describe(m).rfind("caption 28 px lacks U+2603 ☃ (in \"雪人☃\")", 0) == 0;
+  CHECK(named);
 }
