@@ -12,7 +12,7 @@ void draw_home(const ViewContext& ctx) {
   const auto& c = ctx.canvas();
   draw_top_bar(ctx, false, false);
   float m = c.margin();
-  float title_top = top_bar_bottom(c) + ctx.px(36);
+  float title_top = top_bar_bottom(c) + ctx.px(24);
   float title_width = c.width - 2 * m;
   auto title = ctx.style(Role::Title, colour::text, 1.2f);
   float y =
@@ -35,11 +35,16 @@ void draw_home(const ViewContext& ctx) {
   int columns = c.portrait ? 2 : 4;
   int rows = (static_cast<int>(categories.size()) + columns - 1) / columns;
   float gutter = ctx.px(32);
-  float top = y + ctx.px(40);
-  float bottom = c.height - m;
+  // The tiles take the screen down to its safe area (the outer 48 px), no further.
+  float top = y + ctx.px(28);
+  float bottom = c.height - ctx.px(56);
   float tile_w = (c.width - 2 * m - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   float tile_h = std::min(ctx.px(c.portrait ? 380 : 360), (bottom - top - gutter * static_cast<float>(rows - 1)) /
                                                               static_cast<float>(std::max(rows, 1)));
+  float pad = ctx.px(32), text_w = tile_w - 2 * pad;
+  auto heading = ctx.style(Role::Heading, colour::text, 1.15f);
+  auto caption = ctx.style(Role::Caption, colour::muted, 1.3f);
+  const FigureLook teaser_look{Role::Heading, Role::Caption, colour::gold, 1, 1};
   for (size_t i = 0; i < categories.size(); ++i) {
     const auto& cat = categories[i];
     float x0 = m + static_cast<float>(i % static_cast<size_t>(columns)) * (tile_w + gutter);
@@ -50,7 +55,6 @@ void draw_home(const ViewContext& ctx) {
     Rect shown = pressed_rect(r, ctx.w.pressed(r));
     ScopedBox in_tile(shown);
     uint32_t accent = colour::from_hex(cat.accent, colour::gold);
-    float pad = ctx.px(32);
     ctx.list()->AddRectFilled(shown.min, ImVec2(shown.max.x, shown.min.y + ctx.px(8)), accent, ctx.px(18),
                               ImDrawFlags_RoundCornersTop);
     draw_icon(ctx.list(), cat.icon, ImVec2(shown.min.x + pad + ctx.px(28), shown.min.y + pad + ctx.px(36)), ctx.px(56),
@@ -60,25 +64,23 @@ void draw_home(const ViewContext& ctx) {
         fill(ctx.ui(UiKey::category_item_count), "{n}", std::to_string(ctx.content.summaries(cat.id).size()));
     draw_text_block(ctx.list(), count, n, ImVec2(shown.min.x, shown.min.y + pad + ctx.px(20)), shown.width() - pad, 1,
                     Align::Right);
-    auto heading = ctx.style(Role::Heading, colour::text, 1.15f);
-    float text_w = shown.width() - 2 * pad;
-    float heading_y = shown.min.y + pad + ctx.px(84);
+    float heading_y = shown.min.y + pad + ctx.px(72);
     float heading_end = heading_y + draw_text_block(ctx.list(), heading, text::pick(cat.title, ctx.lang),
                                                     ImVec2(shown.min.x + pad, heading_y), text_w, 2);
-    // The teaser sits at the foot of the tile, under the heading however many lines it took.
+    // The teaser sits at the foot of the tile, under the heading however many lines it took;
+    // its caption wraps to a second line rather than end in "…".
     if (const auto* teaser = ctx.content.teaser(cat.id)) {
-      auto caption = ctx.style(Role::Caption, colour::muted, 1.3f);
-      float caption_h = caption.size * caption.line_spacing;
-      float fy = std::max(heading_end + ctx.px(8), shown.max.y - pad - caption_h - ctx.px(60));
-      FigureLook look{Role::Heading, Role::Caption, colour::gold, 1, 1};
-      fy += draw_figure_display(ctx.list(), ctx.fonts(), text::pick(teaser->figure, ctx.lang),
-                                ImVec2(shown.min.x + pad, fy), text_w, ctx.px(6), look) +
+      const std::string figure = text::pick(teaser->figure, ctx.lang), words = text::pick(teaser->title, ctx.lang);
+      float figure_h = measure_figure_display(ctx.fonts(), figure, text_w, ctx.px(6), teaser_look);
+      float caption_h = measure_text_block(caption, words, text_w, 2);
+      float fy = std::max(heading_end + ctx.px(4), shown.max.y - pad * 0.5f - caption_h - ctx.px(8) - figure_h);
+      fy += draw_figure_display(ctx.list(), ctx.fonts(), figure, ImVec2(shown.min.x + pad, fy), text_w, ctx.px(6),
+                                teaser_look) +
             ctx.px(8);
-      if (fy + caption_h <= shown.max.y - pad * 0.5f)
-        draw_text_block(ctx.list(), caption, text::pick(teaser->title, ctx.lang), ImVec2(shown.min.x + pad, fy), text_w,
-                        1);
+      if (fy + caption_h <= shown.max.y - pad * 0.5f + 0.5f)
+        draw_text_block(ctx.list(), caption, words, ImVec2(shown.min.x + pad, fy), text_w, 2);
       else
-        log_dropped(caption.font, caption.size, text::pick(teaser->title, ctx.lang),
+        log_dropped(caption.font, caption.size, words,
                     {ImVec2(shown.min.x + pad, fy), ImVec2(shown.min.x + pad + text_w, fy + caption_h)});
     }
   }
