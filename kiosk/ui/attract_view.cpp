@@ -7,6 +7,7 @@
 #include "kiosk/text/figure_text.h"
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/image_view.h"
+#include "kiosk/ui/layout_log.h"
 #include "kiosk/ui/text_painter.h"
 #include "kiosk/ui/widgets.h"
 
@@ -48,8 +49,7 @@ void AttractView::draw_label(ImDrawList* list, const Canvas& canvas, const conte
   list->AddRectFilled(ImVec2(at.x, at.y + canvas.px(6)), ImVec2(at.x + canvas.px(48), at.y + canvas.px(12)),
                       colour::with_alpha(accent, alpha));
   auto label = style(fonts_, Role::Caption, accent, alpha);
-  list->AddText(label.font, label.size, ImVec2(at.x, at.y + canvas.px(28)), label.colour,
-                text::pick(category.title, lang).c_str());
+  draw_text_line(list, label, ImVec2(at.x, at.y + canvas.px(28)), text::pick(category.title, lang));
 }
 
 void AttractView::draw_slide(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
@@ -174,6 +174,8 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
     float dot = canvas.px(10), spacing = canvas.px(22), current_w = canvas.px(36);
     float y = source_y - canvas.px(40);
     float x = m;
+    log_furniture({ImVec2(x, y), ImVec2(x + current_w + static_cast<float>(frame.count - 1) * spacing, y + dot)},
+                  "progress dots");
     for (size_t i = 0; i < frame.count; ++i) {
       bool current = i == frame.position;
       float w = current ? current_w : dot;
@@ -200,8 +202,11 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
                   48, canvas.px(3));
   list->AddCircleFilled(centre, ring_r * 0.42f, colour::haitang, 32);
   float text_x = left + 2 * ring_r + canvas.px(28);
-  list->AddText(cue_zh.font, cue_zh.size, ImVec2(text_x, centre_y - cue_zh.size * 0.9f), cue_zh.colour, zh.c_str());
-  list->AddText(cue_en.font, cue_en.size, ImVec2(text_x, centre_y + canvas.px(12)), cue_en.colour, en.c_str());
+  draw_text_line(list, cue_zh, ImVec2(text_x, centre_y - cue_zh.size * 0.9f), zh);
+  draw_text_line(list, cue_en, ImVec2(text_x, centre_y + canvas.px(12)), en);
+  log_furniture({ImVec2(centre.x - ring_r * 1.2f, centre.y - ring_r * 1.2f),
+                 ImVec2(centre.x + ring_r * 1.2f, centre.y + ring_r * 1.2f)},
+                "touch ring");
 }
 
 void AttractView::draw_title(ImDrawList* list, const Canvas& canvas, const std::string& title, text::Lang) const {

@@ -78,10 +78,10 @@ void draw_pieces(ImDrawList* list, const text::FigureParts& parts, const Layout&
                  ImVec2 at, float width) {
   const TextStyle &b = big.style, &u = unit.style;
   float drop = big.ascent - unit.ascent;
-  if (!parts.prefix.empty()) list->AddText(u.font, u.size, ImVec2(at.x, at.y + drop), u.colour, parts.prefix.c_str());
-  list->AddText(b.font, b.size, ImVec2(at.x + l.prefix_w, at.y), b.colour, parts.number.c_str());
+  if (!parts.prefix.empty()) draw_text_line(list, u, ImVec2(at.x, at.y + drop), parts.prefix);
+  draw_text_line(list, b, ImVec2(at.x + l.prefix_w, at.y), parts.number);
   if (l.one_line)
-    list->AddText(u.font, u.size, ImVec2(at.x + l.suffix_x, at.y + drop), u.colour, parts.suffix.c_str());
+    draw_text_line(list, u, ImVec2(at.x + l.suffix_x, at.y + drop), parts.suffix);
   else
     draw_text_block(list, u, parts.suffix, ImVec2(at.x, at.y + b.size), width, 2);
 }

@@ -28,4 +28,8 @@ float measure_figure_display(const Fonts& fonts, const std::string& display, flo
 float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::string& display, ImVec2 origin, float width,
                           float gap, const FigureLook& look);
 
+// The height draw_figure_display would use, without drawing: for layouts sized to their text.
+float measure_figure_display(const Fonts& fonts, const std::string& display, float width, float gap,
+                             const FigureLook& look);
+
 }  // namespace kiosk::ui

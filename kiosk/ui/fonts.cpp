@@ -3,9 +3,12 @@
 #include <imgui_freetype.h>
 
 #include <cmath>
+#include <cstdio>
+#include <set>
 
 #include "kiosk/content/freetype_face.h"
 #include "kiosk/text/marks.h"
+#include "kiosk/text/utf8.h"
 
 namespace kiosk::ui {
 namespace {
@@ -62,6 +65,39 @@ void add_latin_quotes(ImFont* font) {
 }
 
 }  // namespace
+
+std::string describe(const MissingGlyph& missing) {
+  static const char* names[] = {"figure", "figure unit", "title", "heading", "body", "caption", "label"};
+  char cp[16];
+  std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(missing.code_point));
+  auto points = text::decode(missing.text);
+  std::string shown;
+  for (size_t i = 0; i < points.size() && i < 40; ++i) shown += text::encode(points[i]);
+  if (points.size() > 40) shown += "...";
+  return std::string(names[static_cast<size_t>(missing.role)]) + " " + std::to_string(static_cast<int>(missing.size)) +
+         " px lacks " + cp + " " + text::encode(missing.code_point) + " (in \"" + text::escaped(shown) + "\")";
+}
+
+std::vector<MissingGlyph> missing_glyphs(const Fonts& fonts, const GlyphNeeds& needs) {
+  std::vector<MissingGlyph> out;
+  for (size_t i = 0; i < static_cast<size_t>(Role::Count); ++i) {
+    const ImFont* font = fonts.get(static_cast<Role>(i));
+    if (!font) continue;
+    std::set<char32_t> named;
+    for (const auto& t : needs.texts[i]) {
+      size_t pos = 0;
+      while (pos < t.size()) {
+        char32_t c = text::decode_next(t, pos);
+        if (c == '\n' || named.count(c)) continue;
+        if (c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+          named.insert(c);
+          out.push_back({static_cast<Role>(i), fonts.size(static_cast<Role>(i)), c, t});
+        }
+      }
+    }
+  }
+  return out;
+}
 
 bool Fonts::build(ImFontAtlas& atlas, const content::Font& regular, const content::Font& bold, const GlyphNeeds& needs,
                   float scale, bool large_text, std::string& error) {

@@ -23,6 +23,21 @@ struct GlyphNeeds {
   void add(Role role, const std::string& text) { texts[static_cast<size_t>(role)].push_back(text); }
 };
 
+// A code point a text needs that its role's baked font lacks (the font has no glyph for
+// it): drawn, it would show as the fallback glyph.
+struct MissingGlyph {
+  Role role;
+  float size;  // the role's baked pixel size
+  char32_t code_point;
+  std::string text;  // the first text that needs it
+};
+// Worded for a log: "caption 28 px lacks U+2603 ☃ (in "...")".
+std::string describe(const MissingGlyph& missing);
+
+class Fonts;
+// What each role's texts in `needs` need that the baked `fonts` lack.
+std::vector<MissingGlyph> missing_glyphs(const Fonts& fonts, const GlyphNeeds& needs);
+
 class Fonts {
  public:
   // Bakes into `atlas` (cleared first). Returns false with `error` set when a font

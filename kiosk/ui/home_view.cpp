@@ -3,6 +3,7 @@
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/home_layout.h"
 #include "kiosk/ui/icons.h"
+#include "kiosk/ui/layout_log.h"
 
 namespace kiosk::ui {
 
@@ -39,6 +40,7 @@ void draw_home(const ViewContext& ctx) {
     ctx.w.card(r);
     ctx.w.hit(r, controller::OpenCategory{cat.id});
     Rect shown = pressed_rect(r, ctx.w.pressed(r));
+    ScopedBox in_tile(shown);
     uint32_t accent = colour::from_hex(cat.accent, colour::gold);
     ctx.list()->AddRectFilled(shown.min, ImVec2(shown.max.x, shown.min.y + ctx.px(8)), accent, ctx.px(18),
                               ImDrawFlags_RoundCornersTop);

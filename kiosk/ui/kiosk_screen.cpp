@@ -77,10 +77,15 @@ bool KioskScreen::build_fonts(ImFontAtlas& atlas, const Canvas& canvas, bool lar
   if (!regular) return missing("regular");
   auto bold = bundle_.font("bold");
   if (!bold) return missing("bold");
-  if (!fonts_.build(atlas, *regular, *bold, screen_glyph_needs(bundle_), canvas.scale, baked_large_text_, error)) {
+  auto needs = screen_glyph_needs(bundle_);
+  if (!fonts_.build(atlas, *regular, *bold, needs, canvas.scale, baked_large_text_, error)) {
     error = bundle_.path().string() + ": " + error;
     return false;
   }
+  // A text needing a code point its font lacks would draw the fallback glyph: said at the
+  // bake, by role, size and code point (only at a bake: a cached atlas was checked when baked).
+  for (const auto& m : missing_glyphs(fonts_, needs))
+    std::fprintf(stderr, "kiosk: %s: %s\n", bundle_.path().string().c_str(), describe(m).c_str());
   // Best effort: without a writable cache the kiosk bakes at every start, as it must anyway.
   if (!dir.empty() && fonts_.save(atlas, file, key)) prune_atlases(dir, kAtlasesKept);
   return true;
@@ -112,6 +117,9 @@ void KioskScreen::draw_attract(ImDrawList* list, const Canvas& canvas, const con
 
 controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas, const controller::FrameModel& frame) {
   controller::FrameReport report;
+  layout_log_.clear();
+  layout_log_.set_canvas(canvas.width, canvas.height);
+  ScopedLayoutLog logging(layout_log_);
   std::vector<controller::Hit> covered;  // the visitor's controls under the operator's screens act on nothing
   bool operator_shown = frame.operator_stage != controller::OperatorStage::Hidden;
   TouchFrame visitor = touch_of(frame.pointer), operator_touch = touch_of(frame.operator_pointer);
@@ -148,6 +156,8 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
   if (frame.counting_down) draw_countdown(ctx, frame.countdown_remaining);
   report.placeholders = images_.take_placeholders();
   if (!operator_shown) return report;
+  // The operator's screens cover the visitor's: only what they draw is seen.
+  layout_log_.clear();
   ViewContext panel{operator_widgets, images_, content_, strings_, frame.lang, false, frame.now};
   if (frame.operator_stage == controller::OperatorStage::Keypad) {
     draw_keypad(panel, frame.pin_digits, frame.pin_message);

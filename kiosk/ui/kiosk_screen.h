@@ -16,6 +16,7 @@
 #include "kiosk/controller/controller.h"
 #include "kiosk/ui/attract_view.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/layout_log.h"
 #include "kiosk/ui/operator_view.h"
 #include "kiosk/ui/view_context.h"
 
@@ -37,6 +38,8 @@ class KioskScreen {
   bool fonts_from_cache() const { return fonts_from_cache_; }
   bool fonts_stale(bool large_text) const { return baked_large_text_ != large_text; }
   const Fonts& fonts() const { return fonts_; }
+  // What the last draw() did to its texts (kiosk/ui/layout_log.h).
+  const LayoutLog& layout_log() const { return layout_log_; }
 
   // What the operator panel shows, gathered by the app when the panel is drawn.
   void set_operator_info(std::function<OperatorInfo()> info) { operator_info_ = std::move(info); }
@@ -59,6 +62,7 @@ class KioskScreen {
   bool fonts_from_cache_ = false;
   std::unique_ptr<AttractView> attract_view_;
   std::function<OperatorInfo()> operator_info_;
+  LayoutLog layout_log_;
 };
 
 // The texts each role draws from `bundle` (those `kioskctl validate` checks the fonts

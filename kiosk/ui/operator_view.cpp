@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/layout_log.h"
+
 namespace kiosk::ui {
 namespace {
 
@@ -14,9 +16,8 @@ void key(const ViewContext& ctx, const Rect& r, const std::string& label, contro
   ctx.list()->AddRectFilled(shown.min, shown.max, down ? colour::muted : fill, ctx.px(16));
   auto style = ctx.style(Role::Heading, down ? colour::bg : colour::text, 1);
   float w = text_width(style, label);
-  ctx.list()->AddText(style.font, style.size,
-                      ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f), style.colour,
-                      label.c_str());
+  draw_text_line(ctx.list(), style, ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f), label);
+  log_furniture(r, "key");
   ctx.w.hit(r, std::move(action));
 }
 
@@ -85,30 +86,68 @@ void draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info, const
   float left_w = c.portrait ? c.width - 2 * m : ctx.px(900);
   auto label = ctx.style(Role::Caption, colour::muted, 1.5f);
   auto value = ctx.style(Role::Caption, colour::text, 1.5f);
-  for (const auto& fact : info.facts) {
+  auto label_of = [&](const OperatorFact& fact) {
     std::string shown = ctx.ui(fact.label);
-    draw_text_block(ctx.list(), label, shown.empty() ? std::string(content::ui_key_name(fact.label)) : shown,
-                    ImVec2(m, y), ctx.px(260), 1);
+    return shown.empty() ? std::string(content::ui_key_name(fact.label)) : shown;
+  };
+  // The labels' column as wide as the widest label, up to 40% of the column.
+  float label_w = 0;
+  for (const auto& fact : info.facts) label_w = std::max(label_w, text_width(label, label_of(fact)));
+  label_w = std::min(label_w, left_w * 0.4f);
+  for (const auto& fact : info.facts) {
+    float label_h = draw_text_block(ctx.list(), label, label_of(fact), ImVec2(m, y), label_w, 2);
     std::string text = fact.value;
     if (fact.value_text) text = ctx.ui(*fact.value_text) + (text.empty() ? "" : "  (" + text + ")");
-    y += draw_text_block(ctx.list(), value, text, ImVec2(m + ctx.px(280), y), left_w - ctx.px(280), 2);
+    float x = m + label_w + ctx.px(20);
+    y += std::max(label_h, draw_text_block(ctx.list(), value, text, ImVec2(x, y), m + left_w - x, 2));
   }
-  auto section = [&](const std::string& heading, const std::vector<std::string>& lines) {
-    y += ctx.px(12);
-    y += draw_text_block(ctx.list(), ctx.style(Role::Label, colour::gold, 1.5f), heading, ImVec2(m, y), left_w, 1);
+  // The actions, along the bottom.
+  using controller::OperatorCommand, controller::RunCommand;
+  const std::pair<UiKey, controller::Action> actions[] = {
+      {UiKey::operator_reload, RunCommand{OperatorCommand::Reload}},
+      {UiKey::operator_rollback, RunCommand{OperatorCommand::Rollback}},
+      {UiKey::operator_enter_maintenance, RunCommand{OperatorCommand::Maintenance}},
+      {UiKey::operator_close, controller::CloseOperator{}}};
+  // One row of four where the labels fit, else two rows of two (English in portrait).
+  float gap = ctx.px(24), h = ctx.px(kTopBarHeight);
+  auto pill_label = ctx.style(Role::Label, colour::text, 1);
+  float widest = 0;
+  for (const auto& a : actions) widest = std::max(widest, text_width(pill_label, ctx.ui(a.first)));
+  size_t per_row = (c.width - 2 * m - 3 * gap) / 4 >= widest + ctx.px(48) ? 4 : 2;
+  float w = (c.width - 2 * m - static_cast<float>(per_row - 1) * gap) / static_cast<float>(per_row);
+  float rows_h = per_row == 4 ? h : 2 * h + gap;
+  float actions_top = c.height - m - rows_h;
+
+  // The newest four entries of a list under its heading, each in up to two lines.
+  auto heading_style = ctx.style(Role::Label, colour::gold, 1.5f);
+  auto section = [&](float x, float width, float& at, const std::string& heading,
+                     const std::vector<std::string>& lines) {
+    at += ctx.px(12);
+    at += draw_text_block(ctx.list(), heading_style, heading, ImVec2(x, at), width, 1);
     size_t first = lines.size() > 4 ? lines.size() - 4 : 0;
     for (size_t i = first; i < lines.size(); ++i)
-      y += draw_text_block(ctx.list(), value, lines[i], ImVec2(m, y), left_w, 1);
+      at += draw_text_block(ctx.list(), value, lines[i], ImVec2(x, at), width, 2);
   };
-  section(ctx.ui(UiKey::install_history), info.history);
-  section(ctx.ui(UiKey::recent_errors), info.errors);
+  section(m, left_w, y, ctx.ui(UiKey::install_history), info.history);
+  // In landscape, errors that would reach the actions go under the touch test instead.
+  float errors_w = c.width - 2 * m - left_w - ctx.px(64);  // the right column's width
+  float errors_h = ctx.px(12) + heading_style.size * heading_style.line_spacing;
+  for (size_t i = info.errors.size() > 4 ? info.errors.size() - 4 : 0; i < info.errors.size(); ++i)
+    errors_h += measure_text_block(value, info.errors[i], errors_w, 2);
+  bool errors_right = !c.portrait && y + errors_h > actions_top - gap;
+  if (!errors_right) section(m, left_w, y, ctx.ui(UiKey::recent_errors), info.errors);
 
   float grid_x = c.portrait ? m : m + left_w + ctx.px(64);
   float grid_y = c.portrait ? y + ctx.px(24) : ctx.px(200);
   float grid_w = c.portrait ? c.width - 2 * m : c.width - m - grid_x, cell = grid_w / kTouchGridColumns;
-  draw_text_block(ctx.list(), ctx.style(Role::Label, colour::gold, 1.5f), ctx.ui(UiKey::touch_test),
-                  ImVec2(grid_x, grid_y), grid_w, 1);
+  draw_text_block(ctx.list(), heading_style, ctx.ui(UiKey::touch_test), ImVec2(grid_x, grid_y), grid_w, 1);
   grid_y += ctx.px(56);
+  // In landscape the grid's cells shrink (to no less than a finger's 64 px) to leave room below.
+  if (!c.portrait) {
+    float room = actions_top - gap - (errors_right ? errors_h : 0) - grid_y;
+    cell = std::max(std::min(cell, room / kTouchGridRows), ctx.px(64));
+  }
+  log_furniture({ImVec2(grid_x, grid_y), ImVec2(grid_x + grid_w, grid_y + cell * kTouchGridRows)}, "touch grid");
   for (int i = 0; i < kTouchGridColumns * kTouchGridRows; ++i) {
     float cx = grid_x + static_cast<float>(i % kTouchGridColumns) * cell;
     float cy = grid_y + static_cast<float>(i / kTouchGridColumns) * cell;
@@ -117,19 +156,12 @@ void draw_operator_panel(const ViewContext& ctx, const OperatorInfo& info, const
     ctx.list()->AddRectFilled(r.min, r.max, lit ? colour::teal : colour::surface, ctx.px(6));
     ctx.w.hit(r, controller::TouchCell{i}, true);
   }
+  float errors_y = grid_y + cell * kTouchGridRows;
+  if (errors_right) section(grid_x, grid_w, errors_y, ctx.ui(UiKey::recent_errors), info.errors);
 
-  // The actions, along the bottom.
-  using controller::OperatorCommand, controller::RunCommand;
-  const std::pair<UiKey, controller::Action> actions[] = {
-      {UiKey::operator_reload, RunCommand{OperatorCommand::Reload}},
-      {UiKey::operator_rollback, RunCommand{OperatorCommand::Rollback}},
-      {UiKey::operator_enter_maintenance, RunCommand{OperatorCommand::Maintenance}},
-      {UiKey::operator_close, controller::CloseOperator{}}};
-  float gap = ctx.px(24), h = ctx.px(kTopBarHeight);
-  float w = (c.width - 2 * m - 3 * gap) / 4;
-  float by = c.height - m - h;
   for (size_t i = 0; i < 4; ++i) {
-    float bx = m + static_cast<float>(i) * (w + gap);
+    float bx = m + static_cast<float>(i % per_row) * (w + gap);
+    float by = actions_top + static_cast<float>(i / per_row) * (h + gap);
     bool last = i == 3;
     ctx.w.pill({ImVec2(bx, by), ImVec2(bx + w, by + h)}, ctx.ui(actions[i].first), last, actions[i].second);
   }

@@ -54,8 +54,7 @@ void draw_page(const ViewContext& ctx, const TextStyle& body, const std::vector<
   for (const auto& line : lines) {
     if (line.paragraph_start && !first_line) y += line_h * 0.5f;
     float x = area.min.x + (line.centred ? (area.width() - text_width(body, line.text)) * 0.5f : 0);
-    ctx.list()->AddText(body.font, body.size, ImVec2(x, y), body.colour, line.text.data(),
-                        line.text.data() + line.text.size());
+    draw_text_line(ctx.list(), body, ImVec2(x, y), line.text);
     y += line_h;
     first_line = false;
   }

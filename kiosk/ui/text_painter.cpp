@@ -1,8 +1,11 @@
 #include "kiosk/ui/text_painter.h"
 
+#include <algorithm>
+
 #include "kiosk/text/line_break.h"
 #include "kiosk/text/marks.h"
 #include "kiosk/text/utf8.h"
+#include "kiosk/ui/layout_log.h"
 
 namespace kiosk::ui {
 namespace {
@@ -28,7 +31,44 @@ std::vector<text::Line> layout(const TextStyle& style, std::string_view text, fl
   return text::break_lines(text, advance_of(style, text), options);
 }
 
+// Logs one drawn text box: its glyphs' extent, and the code points its font lacks.
+void log_text(ImDrawList* list, const TextStyle& style, std::string_view drawn, Rect ink, bool ellipsised,
+              bool over_width) {
+  LayoutLog* log = layout_log();
+  if (!log) return;
+  LoggedText t;
+  t.rect = ink;
+  t.clip = {list->GetClipRectMin(), list->GetClipRectMax()};
+  t.font = style.font;
+  t.size = style.size;
+  t.text = std::string(drawn);
+  t.ellipsised = ellipsised;
+  // Outside its card or tile, or the part not scrolled out of view off the canvas.
+  const Rect* box = log->box();
+  Rect checked = ink;
+  if (!box) {
+    checked.min.x = std::max(ink.min.x, t.clip.min.x), checked.min.y = std::max(ink.min.y, t.clip.min.y);
+    checked.max.x = std::min(ink.max.x, t.clip.max.x), checked.max.y = std::min(ink.max.y, t.clip.max.y);
+  }
+  const Rect& bounds = box ? *box : log->canvas();
+  bool seen = checked.min.x < checked.max.x && checked.min.y < checked.max.y;
+  t.clipped = over_width || (seen && (checked.min.x < bounds.min.x - 0.5f || checked.min.y < bounds.min.y - 0.5f ||
+                                      checked.max.x > bounds.max.x + 0.5f || checked.max.y > bounds.max.y + 0.5f));
+  size_t pos = 0;
+  while (pos < drawn.size()) {
+    char32_t c = text::decode_next(drawn, pos);
+    if (c == '\n') continue;
+    if (c > 0xFFFF || !style.font->FindGlyphNoFallback(static_cast<ImWchar>(c))) t.fallback.push_back(c);
+  }
+  log->text(std::move(t));
+}
+
 }  // namespace
+
+void draw_text_line(ImDrawList* list, const TextStyle& style, ImVec2 pos, std::string_view text) {
+  list->AddText(style.font, style.size, pos, style.colour, text.data(), text.data() + text.size());
+  log_text(list, style, text, {pos, ImVec2(pos.x + text_width(style, text), pos.y + style.size)}, false, false);
+}
 
 float text_width(const TextStyle& style, std::string_view text) {
   auto advance = advance_of(style, text);
@@ -59,6 +99,8 @@ float draw_text_block(ImDrawList* list, const TextStyle& style, std::string_view
   float y = pos.y + (advance - style.size) * 0.5f;
   const std::string drawn = text::latin_quotes(text);  // the same byte offsets as `text`
   const char* base = drawn.data();
+  Rect ink{ImVec2(1e9f, y), ImVec2(-1e9f, y)};
+  bool ellipsised = false, over_width = false;
   for (const auto& line : lines) {
     float width = line.width + (line.ellipsis ? text_width(style, "…") : 0);
     float x = pos.x;
@@ -66,8 +108,14 @@ float draw_text_block(ImDrawList* list, const TextStyle& style, std::string_view
     if (align == Align::Right) x += max_width - width;
     list->AddText(style.font, style.size, ImVec2(x, y), style.colour, base + line.begin, base + line.end);
     if (line.ellipsis) list->AddText(style.font, style.size, ImVec2(x + line.width, y), style.colour, "…");
+    ellipsised = ellipsised || line.ellipsis;
+    over_width = over_width || width > max_width + 0.5f;  // a word wider than the box
+    ink.min.x = std::min(ink.min.x, x);
+    ink.max.x = std::max(ink.max.x, x + width);
+    ink.max.y = y + style.size;
     y += advance;
   }
+  if (!lines.empty()) log_text(list, style, drawn, ink, ellipsised, over_width);
   return static_cast<float>(lines.size()) * advance;
 }
 

@@ -25,6 +25,10 @@ float text_width(const TextStyle& style, std::string_view text);
 float draw_text_block(ImDrawList* list, const TextStyle& style, std::string_view text, ImVec2 pos, float max_width,
                       int max_lines = 0, Align align = Align::Left);
 
+// One line drawn as it is, at `pos` (its top left), without wrapping: labels in pills.
+// Logged like a block (kiosk/ui/layout_log.h).
+void draw_text_line(ImDrawList* list, const TextStyle& style, ImVec2 pos, std::string_view text);
+
 // The lines `text` wraps into at `max_width`, as slices of it: for layouts that place
 // each line themselves (the reader's pages). A phrase of `keep_together` is not split
 // unless it is wider than a line.

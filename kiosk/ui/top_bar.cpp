@@ -1,4 +1,5 @@
 #include "kiosk/ui/icons.h"
+#include "kiosk/ui/layout_log.h"
 #include "kiosk/ui/view_context.h"
 
 namespace kiosk::ui {
@@ -15,8 +16,8 @@ void icon_pill(const ViewContext& ctx, const Rect& r, const std::string& icon, c
   auto style = ctx.style(Role::Label, colour::text, 1);
   float icon_size = ctx.px(30);
   draw_icon(ctx.list(), icon, ImVec2(shown.min.x + ctx.px(36), shown.centre().y), icon_size, colour::gold);
-  ctx.list()->AddText(style.font, style.size, ImVec2(shown.min.x + ctx.px(62), shown.centre().y - style.size * 0.55f),
-                      style.colour, label.c_str());
+  draw_text_line(ctx.list(), style, ImVec2(shown.min.x + ctx.px(62), shown.centre().y - style.size * 0.55f), label);
+  log_furniture(r, "top bar");
   ctx.w.hit(r, std::move(action));
 }
 

@@ -1,6 +1,7 @@
 #include "kiosk/ui/widgets.h"
 
 #include "kiosk/ui/icons.h"
+#include "kiosk/ui/layout_log.h"
 #include "kiosk/ui/text_painter.h"
 
 namespace kiosk::ui {
@@ -18,6 +19,7 @@ void Widgets::round_button(const Rect& r, const char* icon, controller::Action a
   Rect shown = pressed_rect(r, down);
   list_->AddCircleFilled(shown.centre(), shown.width() * 0.5f, down ? colour::surface_pressed : colour::surface, 48);
   draw_icon(list_, icon, shown.centre(), shown.width() * 0.42f, colour::gold);
+  log_furniture(r, "page arrow");
   hit(r, std::move(action));
 }
 
@@ -31,8 +33,8 @@ void Widgets::pill(const Rect& r, const std::string& label, bool selected, contr
     list_->AddRect(shown.min, shown.max, colour::with_alpha(colour::muted, 0.35f), radius, 0, canvas_.px(2));
   TextStyle style{fonts_.get(Role::Label), fonts_.size(Role::Label), selected ? colour::bg : colour::text, 1};
   float w = text_width(style, label);
-  list_->AddText(style.font, style.size, ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f),
-                 style.colour, label.c_str());
+  draw_text_line(list_, style, ImVec2(shown.centre().x - w * 0.5f, shown.centre().y - style.size * 0.55f), label);
+  log_furniture(r, "pill");
   hit(r, std::move(action));
 }
 
