@@ -27,6 +27,7 @@ struct ControllerOptions {
   show::ShowSettings show;
   bool alternate_languages = true;  // the attract loop switches language with each pass
   double slow_motion_fps = 10;      // pulses and pans; 0 stops them (software rendering)
+  std::optional<Site> site;         // where the kiosk stands (site.lat, site.lon): the map's 'you are here'
 };
 
 // The screen in pixels and its scale against the 1920x1080 reference canvas; distances
@@ -70,6 +71,7 @@ struct FrameModel {
   int report_page = 0, report_page_count = 1;
   text::Lang lang = text::Lang::Zh;
   bool large_text = false, interactive = true;
+  std::optional<Site> site;  // the map's 'you are here'
   show::CivilTime wall;
   PointerState pointer;  // empty while the operator's screens cover the visitor's
   AttractModel attract;
