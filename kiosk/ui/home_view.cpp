@@ -20,11 +20,18 @@ void draw_home(const ViewContext& ctx) {
   std::string read = ctx.ui(UiKey::read_report);
   float pill_h = ctx.px(kTopBarHeight);
   float pill_w = text_width(ctx.style(Role::Label, colour::text), read) + 2 * ctx.px(32);
+  // The district map's pill stands before the report's, when the bundle has a map.
+  std::string map = ctx.ui(UiKey::open_map);
+  float map_w = ctx.content.district_map() ? text_width(ctx.style(Role::Label, colour::text), map) + 2 * ctx.px(32) : 0;
   auto subtitle = ctx.style(Role::Caption, colour::muted);
   float row_h = std::max(pill_h, subtitle.size * subtitle.line_spacing);
   draw_text_block(ctx.list(), subtitle, ctx.ui(UiKey::home_subtitle),
                   ImVec2(m, y + (row_h - subtitle.size * subtitle.line_spacing) * 0.5f),
-                  title_width - pill_w - ctx.px(32), 1);
+                  title_width - pill_w - (map_w > 0 ? map_w + ctx.px(24) : 0) - ctx.px(32), 1);
+  if (map_w > 0)
+    ctx.w.pill(
+        {ImVec2(c.width - m - pill_w - ctx.px(24) - map_w, y), ImVec2(c.width - m - pill_w - ctx.px(24), y + pill_h)},
+        map, false, controller::OpenMap{}, colour::teal);
   if (!ctx.content.report_sections().empty())
     ctx.w.pill({ImVec2(c.width - m - pill_w, y), ImVec2(c.width - m, y + pill_h)}, read, false,
                controller::OpenReport{});

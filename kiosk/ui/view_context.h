@@ -59,6 +59,12 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
 // The report's full text: the section list and the current section's page. Returns the
 // number of pages the section takes at this size.
 int draw_report(const ViewContext& ctx, size_t section, int page);
+// A landmark's address, the way to the map, its picture's credit and the address's source;
+// returns the height used.
+float draw_landmark_place(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent);
+// The district map: every landmark numbered on the drawing and named in the list beside
+// it (both open the landmark), and 'you are here' at the kiosk's site.
+void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& site);
 void draw_countdown(const ViewContext& ctx, double remaining);
 void draw_closed(const ViewContext& ctx, const std::string& clock, const std::string& open_from,
                  const std::string& open_to);
