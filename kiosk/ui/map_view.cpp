@@ -63,7 +63,9 @@ void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& sit
   float aspect = static_cast<float>(content::map_frame_aspect(*map));
   auto body = ctx.style(Role::Body, colour::text, 1.3f);
   float row_h = std::max(body.size * 1.3f, ctx.px(64)) + ctx.px(8);
-  int columns = c.portrait ? 2 : 1;
+  // As many columns as the list needs to stand whole beside the map (landscape), or two under it.
+  int fit_rows = std::max(1, static_cast<int>((bottom - top) / row_h));
+  int columns = c.portrait ? 2 : std::max(1, (static_cast<int>(places.size()) + fit_rows - 1) / fit_rows);
   float list_h = row_h * static_cast<float>((places.size() + static_cast<size_t>(columns) - 1) / columns);
   controller::HitRect area =
       c.portrait ? controller::HitRect{m, top, c.width - m, std::max(top + ctx.px(300), bottom - list_h - ctx.px(32))}
