@@ -1,10 +1,12 @@
--- Content bundle schema, version 2 (version 1 had no source table; the kiosk still opens
--- such bundles, and validation refuses them, since their fidelity cannot be checked).
+-- Content bundle schema, version 3 (version 1 had no source table; the kiosk still opens
+-- such bundles, and validation refuses them, since their fidelity cannot be checked;
+-- version 2 had no landmark_reference or district_map table: its landmarks have no
+-- source for their places and it has no map, and the kiosk still opens it).
 -- A bundle is one SQLite file, built by `kioskctl build`, opened read-only by the kiosk.
 -- application_id 0x48504B31 ('HPK1') marks it as ours; user_version is the schema version.
 -- Text columns ending in _zh/_en hold the two languages. Times are UTC seconds.
 PRAGMA application_id = 1213221681;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE bundle (
   id              TEXT    NOT NULL,
@@ -77,6 +79,27 @@ CREATE TABLE landmark (
   address_en TEXT,
   lat        REAL,
   lon        REAL
+);
+
+-- Where a landmark's address and coordinates come from: reference data (a public place
+-- name, a map service), not the report's words, and shown as such. Added in version 3.
+CREATE TABLE landmark_reference (
+  item_id   TEXT PRIMARY KEY REFERENCES landmark(item_id),
+  source_zh TEXT NOT NULL,
+  source_en TEXT NOT NULL
+);
+
+-- The project's schematic map of the district (one row at most) and the frame it is drawn
+-- in: the picture's edges in degrees, longitude and latitude linear across it. Added in
+-- version 3.
+CREATE TABLE district_map (
+  image_id  TEXT NOT NULL REFERENCES image(id),
+  north     REAL NOT NULL,
+  south     REAL NOT NULL CHECK (south < north),
+  west      REAL NOT NULL,
+  east      REAL NOT NULL CHECK (west < east),
+  source_zh TEXT NOT NULL,
+  source_en TEXT NOT NULL
 );
 
 CREATE TABLE font (

@@ -40,6 +40,7 @@ ui::ScreenOptions screen_options(const Options& options, const config::Config& c
   c.show.open_to = cfg.open_to;
   c.alternate_languages = cfg.alternate_languages && !options.lang;
   c.slow_motion_fps = software_gl ? cfg.software_slow_motion_fps : cfg.slow_motion_fps;
+  if (cfg.site_lat && cfg.site_lon) c.site = controller::Site{*cfg.site_lat, *cfg.site_lon};
   s.atlas_cache_dir = cfg.cache_dir;
   s.clock = &clock;
   return s;

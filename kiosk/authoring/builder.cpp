@@ -7,6 +7,7 @@
 #include "kiosk/authoring/fidelity.h"
 #include "kiosk/authoring/font_subset.h"
 #include "kiosk/authoring/image_prep.h"
+#include "kiosk/authoring/map_check.h"
 #include "kiosk/authoring/sources.h"
 #include "kiosk/content/sha256.h"
 
@@ -38,6 +39,8 @@ BuildResult build_bundle(const std::filesystem::path& source_dir, const std::fil
   sources.info.builder_version = KIOSK_VERSION;
 
   std::vector<content::Image> images = prepare_images(sources, result.problems);
+  if (!result.problems.empty()) return result;
+  check_map_picture(sources, images, result.problems);
   if (!result.problems.empty()) return result;
 
   return write_with_fonts(sources, std::move(images), output);

@@ -75,6 +75,7 @@ void insert_all(Database& db, const BundleContents& c) {
   auto item = db.prepare("INSERT INTO item VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   auto figure = db.prepare("INSERT INTO figure VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   auto landmark = db.prepare("INSERT INTO landmark VALUES (?1, ?2, ?3, ?4, ?5)");
+  auto reference = db.prepare("INSERT INTO landmark_reference VALUES (?1, ?2, ?3)");
   for (const auto& it : src.items) {
     item.bind(1, it.id)
         .bind(2, it.category_id)
@@ -114,7 +115,23 @@ void insert_all(Database& db, const BundleContents& c) {
       bind_optional(landmark, 5, l.lon);
       landmark.step();
       landmark.reset();
+      if (!l.source.zh.empty() || !l.source.en.empty()) {
+        reference.bind(1, it.id).bind(2, l.source.zh).bind(3, l.source.en).step();
+        reference.reset();
+      }
     }
+  }
+  if (src.map) {
+    const auto& m = *src.map;
+    db.prepare("INSERT INTO district_map VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .bind(1, m.image_id)
+        .bind(2, m.north)
+        .bind(3, m.south)
+        .bind(4, m.west)
+        .bind(5, m.east)
+        .bind(6, m.source.zh)
+        .bind(7, m.source.en)
+        .step();
   }
   auto font = db.prepare("INSERT INTO font VALUES (?1, ?2, ?3, ?4)");
   for (const auto& f : c.fonts) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "kiosk/authoring/toml_fields.h"
+#include "kiosk/content/district.h"
 #include "kiosk/content/formats.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/text/utf8.h"
@@ -19,6 +21,19 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr uintmax_t kMaxDocumentBytes = 4 * 1024 * 1024;  // as validation allows (content/validate.cpp)
+
+// An address is a line on a landmark's page; a source names where it comes from, briefly.
+constexpr size_t kMaxAddressChars = 80, kMaxSourceChars = 160;
+
+size_t char_count(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string format_degrees(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4f", v);
+  return buffer;
+}
 
 using content::valid_colour;
 using content::valid_date;
@@ -53,6 +68,7 @@ class Reader {
     read_categories();
     read_items();
     read_images();
+    read_map();
     read_playlist();
     read_ui();
     cross_check();
@@ -227,6 +243,7 @@ class Reader {
       if (!item.image_id.empty())
         image_uses_.push_back({item.image_id, name + ":" + std::to_string(f.line_of_key("image"))});
       read_figure(t, f, name, item);
+      item_line_ = f.line();
       read_landmark(t, name, item);
       f.check_no_unknown({"id", "kind", "title_zh", "title_en", "summary_zh", "summary_en", "body_zh", "body_en",
                           "quote", "section_zh", "section_en", "image", "figure", "landmark"});
@@ -263,24 +280,78 @@ class Reader {
     item.figure = fig;
   }
 
+  // A landmark's address, coordinates and their source are reference data: required of
+  // every landmark, so that each one is on the map and its page says where it is, and held
+  // to the district's box rather than to the report's words.
   void read_landmark(const toml::table& t, const std::string& name, content::Item& item) {
     const auto* table = t["landmark"].as_table();
     if (!table) {
-      if (item.kind == content::ItemKind::Landmark) item.landmark = content::Landmark{};
+      if (item.kind == content::ItemKind::Landmark) {
+        out().push_back({name, item_line_,
+                         "item '" + item.id +
+                             "': a landmark needs [item.landmark] with address_zh, address_en, lat, lon, "
+                             "source_zh and source_en"});
+        item.landmark = content::Landmark{};
+      }
       return;
     }
     FieldReader f(*table, name, out());
     if (item.kind != content::ItemKind::Landmark) f.problem("", "only items of kind \"landmark\" have [item.landmark]");
     content::Landmark l;
-    l.address = {f.optional_string("address_zh"), f.optional_string("address_en")};
-    for (const char* key : {"address_zh", "address_en"})
+    l.address = bilingual(f, "address");
+    l.source = bilingual(f, "source");
+    for (const char* key : {"address_zh", "address_en", "source_zh", "source_en", "lat", "lon"})
       s().places["item " + item.id + " landmark." + key] = {name, f.line_of_key(key)};
-    l.lat = f.number("lat", false);
-    l.lon = f.number("lon", false);
-    if (l.lat && (*l.lat < -90 || *l.lat > 90)) f.problem("lat", "must be between -90 and 90");
-    if (l.lon && (*l.lon < -180 || *l.lon > 180)) f.problem("lon", "must be between -180 and 180");
-    f.check_no_unknown({"address_zh", "address_en", "lat", "lon"});
+    for (const char* key : {"address_zh", "address_en"})
+      if (char_count(f.optional_string(key)) > kMaxAddressChars)
+        f.problem(key, "is longer than " + std::to_string(kMaxAddressChars) + " characters: an address, not a text");
+    for (const char* key : {"source_zh", "source_en"})
+      if (char_count(f.optional_string(key)) > kMaxSourceChars)
+        f.problem(key, "is longer than " + std::to_string(kMaxSourceChars) + " characters: name the source, briefly");
+    l.lat = f.number("lat", true);
+    l.lon = f.number("lon", true);
+    const auto& box = content::kHepingBox;
+    if (l.lat && (*l.lat < box.south || *l.lat > box.north))
+      f.problem("lat", "must lie in Heping District, " + format_degrees(box.south) + " to " +
+                           format_degrees(box.north) + " (degrees north; got " + format_degrees(*l.lat) + ")");
+    if (l.lon && (*l.lon < box.west || *l.lon > box.east))
+      f.problem("lon", "must lie in Heping District, " + format_degrees(box.west) + " to " + format_degrees(box.east) +
+                           " (degrees east; got " + format_degrees(*l.lon) + ")");
+    f.check_no_unknown({"address_zh", "address_en", "lat", "lon", "source_zh", "source_en"});
     item.landmark = l;
+  }
+
+  // map.toml: the district map's picture, the frame it is drawn in and what it follows.
+  // Optional: without it the kiosk offers no map.
+  void read_map() {
+    if (!fs::exists(s().dir / "map.toml")) return;
+    auto root = parse("map.toml");
+    if (!root) return;
+    const auto* table = (*root)["map"].as_table();
+    if (!table) {
+      out().push_back({"map.toml", 0, "[map]: missing"});
+      return;
+    }
+    FieldReader f(*table, "map.toml", out());
+    content::DistrictMap map;
+    map.image_id = f.required_string("image");
+    map_image_line_ = f.line_of_key("image");
+    s().places["map image"] = {"map.toml", map_image_line_};
+    auto north = f.number("north", true), south = f.number("south", true), west = f.number("west", true),
+         east = f.number("east", true);
+    map.source = bilingual(f, "source");
+    f.check_no_unknown({"image", "north", "south", "west", "east", "source_zh", "source_en"});
+    if (!north || !south || !west || !east) return;
+    map.north = *north;
+    map.south = *south;
+    map.west = *west;
+    map.east = *east;
+    if (auto why = content::map_frame_problem(map); !why.empty()) {
+      f.problem("north", why);
+      return;
+    }
+    if (!map.image_id.empty()) image_uses_.push_back({map.image_id, "map.toml:" + std::to_string(map_image_line_)});
+    s().map = map;
   }
 
   void read_images() {
@@ -382,6 +453,8 @@ class Reader {
   std::map<std::string, std::string> item_places_;
   std::vector<std::pair<std::string, std::string>> image_uses_;
   std::vector<int> playlist_lines_;
+  int item_line_ = 0;       // the [[item]] being read
+  int map_image_line_ = 0;  // map.toml's image key
 };
 
 }  // namespace
@@ -398,8 +471,11 @@ std::vector<std::string> all_texts(const Sources& s) {
     texts.insert(texts.end(), {i.title.zh, i.title.en, i.summary.zh, i.summary.en, i.body.zh, i.body.en, i.quote_zh,
                                i.section.zh, i.section.en});
     if (i.figure) texts.insert(texts.end(), {i.figure->display_zh, i.figure->display_en});
-    if (i.landmark) texts.insert(texts.end(), {i.landmark->address.zh, i.landmark->address.en});
+    if (i.landmark)
+      texts.insert(texts.end(),
+                   {i.landmark->address.zh, i.landmark->address.en, i.landmark->source.zh, i.landmark->source.en});
   }
+  if (s.map) texts.insert(texts.end(), {s.map->source.zh, s.map->source.en});
   for (const auto& u : s.ui_strings) texts.insert(texts.end(), {u.text.zh, u.text.en});
   for (const auto& image : s.images) texts.insert(texts.end(), {image.alt.zh, image.alt.en, image.credit});
   // The reader shows the report's full text.

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ struct Sources {
   std::vector<content::PlaylistEntry> playlist;
   std::vector<content::UiString> ui_strings;
   std::vector<ImageSource> images;
+  std::optional<content::DistrictMap> map;  // map.toml, when the sources have one
   // Where each text was written, keyed "item ID KEY" (KEY as in the file: quote,
   // figure.display ...), "category ID", "ui KEY" and "image ID".
   std::map<std::string, Place> places;

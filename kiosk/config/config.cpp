@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
@@ -69,6 +71,23 @@ void read_time(Reader& r, const toml::node& n, const std::string& k, std::string
     out = v;
     return "";
   });
+}
+
+// A coordinate of the kiosk's site, in degrees inside Heping District; a bad one leaves the
+// map without its 'you are here' marker rather than drawing it somewhere false.
+void read_degrees(Reader& r, const toml::node& n, const std::string& k, double low, double high, const char* axis,
+                  std::optional<double>& out) {
+  auto v = n.value<double>();
+  if (!v || !(n.is_floating_point() || n.is_integer()) || !std::isfinite(*v))
+    return r.problem(n, k, std::string("must be a number of degrees ") + axis + "; no 'you are here' on the map");
+  if (*v < low || *v > high) {
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "must lie in Heping District, %.2f to %.2f degrees %s (got %.4f); no 'you are here' on the map", low,
+                  high, axis, *v);
+    return r.problem(n, k, text);
+  }
+  out = *v;
 }
 
 using KeyHandler = std::function<void(Reader&, const toml::node&, const std::string&, Config&)>;
@@ -199,6 +218,10 @@ const std::map<std::string, KeyHandler>& handlers() {
            return "";
          });
        }},
+      {"site.lat", [](Reader& r, const toml::node& n, const std::string& k,
+                      Config& c) { read_degrees(r, n, k, kSiteSouth, kSiteNorth, "north", c.site_lat); }},
+      {"site.lon", [](Reader& r, const toml::node& n, const std::string& k,
+                      Config& c) { read_degrees(r, n, k, kSiteWest, kSiteEast, "east", c.site_lon); }},
       {"clock.time_zone",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
          r.string_key(n, k, [&](const std::string& v) -> std::string {
@@ -256,6 +279,11 @@ Loaded parse(const std::string& text, const std::string& file_name) {
     out.problems.push_back({file_name, 0, "hours", "give both open and close, or neither; open all day"});
     out.config.open_from.clear();
     out.config.open_to.clear();
+  }
+  if (out.config.site_lat.has_value() != out.config.site_lon.has_value()) {
+    out.problems.push_back({file_name, 0, "site", "give both lat and lon, or neither; no 'you are here' on the map"});
+    out.config.site_lat.reset();
+    out.config.site_lon.reset();
   }
   // TOML tables iterate by key; report in the order of the file.
   std::stable_sort(out.problems.begin(), out.problems.end(),

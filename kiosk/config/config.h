@@ -4,6 +4,7 @@
 // key keeps its default.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,10 @@ inline std::filesystem::path default_config_path() {
 }
 
 enum class Mode { Interactive, Slideshow };
+
+// The range site.lat and site.lon must lie in: Heping District, as content::kHepingBox has it
+// (the config layer links no content; a unit test holds the two equal).
+constexpr double kSiteSouth = 39.09, kSiteNorth = 39.14, kSiteWest = 117.17, kSiteEast = 117.23;
 
 struct Config {
   // [display]
@@ -35,6 +40,8 @@ struct Config {
   std::string report_sha256;
   // What the kiosk can rebuild and keeps to start faster (baked font atlases); empty: none
   std::filesystem::path cache_dir = std::filesystem::path("/var/cache") / kPackageName;
+  // [site] where the kiosk stands, for the map's 'you are here': both or neither
+  std::optional<double> site_lat, site_lon;
   // [clock]
   std::string time_zone = "Asia/Shanghai";
   // [security] These fail closed: a bad value trusts nothing new and allows nothing unsigned.

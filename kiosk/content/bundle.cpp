@@ -77,7 +77,7 @@ void check_readable(const std::filesystem::path& path) {
   check_length(path, fd.get(), st.st_size);
 }
 
-Item read_item(const Statement& s) {
+Item read_item(const Statement& s, bool has_reference) {
   Item item;
   item.id = s.text(0);
   item.category_id = s.text(1);
@@ -93,9 +93,10 @@ Item read_item(const Statement& s) {
     item.figure = Figure{s.text(14), s.real(15), s.text(16), s.text(17), s.text(18), s.text(19)};
   }
   if (!s.is_null(20)) {
-    Landmark landmark{{s.text(21), s.text(22)}, std::nullopt, std::nullopt};
+    Landmark landmark{{s.text(21), s.text(22)}, std::nullopt, std::nullopt, {}};
     if (!s.is_null(23)) landmark.lat = s.real(23);
     if (!s.is_null(24)) landmark.lon = s.real(24);
+    if (has_reference) landmark.source = {s.text(25), s.text(26)};
     item.landmark = landmark;
   }
   return item;
@@ -106,7 +107,10 @@ struct Added {
   int version;
   std::string_view object;  // "type name", as schema_objects() begins its entries
 };
-constexpr Added kAdded[] = {{2, "table source"}};
+constexpr Added kAdded[] = {{2, "table source"},
+                            {3, "table landmark_reference"},
+                            {3, "index sqlite_autoindex_landmark_reference_1"},
+                            {3, "table district_map"}};
 
 bool added_after(const std::string& object, int version) {
   for (const auto& added : kAdded)
@@ -114,12 +118,18 @@ bool added_after(const std::string& object, int version) {
   return false;
 }
 
-constexpr const char* kItemSelect =
-    "SELECT i.id, i.category_id, i.kind, i.ord, i.title_zh, i.title_en, i.summary_zh, i.summary_en,"
-    " i.body_zh, i.body_en, i.quote_zh, i.section_zh, i.section_en, i.image_id,"
-    " f.display_zh, f.value, f.unit_zh, f.qualifier, f.direction, f.display_en,"
-    " l.item_id, l.address_zh, l.address_en, l.lat, l.lon"
-    " FROM item i LEFT JOIN figure f ON f.item_id = i.id LEFT JOIN landmark l ON l.item_id = i.id ";
+// Version 3 added the landmarks' sources; an older bundle's query leaves them out.
+std::string item_select(int schema_version) {
+  std::string sql =
+      "SELECT i.id, i.category_id, i.kind, i.ord, i.title_zh, i.title_en, i.summary_zh, i.summary_en,"
+      " i.body_zh, i.body_en, i.quote_zh, i.section_zh, i.section_en, i.image_id,"
+      " f.display_zh, f.value, f.unit_zh, f.qualifier, f.direction, f.display_en,"
+      " l.item_id, l.address_zh, l.address_en, l.lat, l.lon";
+  if (schema_version >= 3) sql += ", r.source_zh, r.source_en";
+  sql += " FROM item i LEFT JOIN figure f ON f.item_id = i.id LEFT JOIN landmark l ON l.item_id = i.id ";
+  if (schema_version >= 3) sql += "LEFT JOIN landmark_reference r ON r.item_id = i.id ";
+  return sql;
+}
 
 }  // namespace
 
@@ -276,17 +286,26 @@ std::vector<ItemSummary> Bundle::item_summaries(const std::string& category_id) 
 }
 
 std::optional<Item> Bundle::item(const std::string& id) const {
-  auto s = db_.prepare(std::string(kItemSelect) + "WHERE i.id = ?1");
+  auto s = db_.prepare(item_select(schema_version_) + "WHERE i.id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return read_item(s);
+  return read_item(s, schema_version_ >= 3);
 }
 
 std::vector<Item> Bundle::items() const {
   std::vector<Item> out;
-  auto s = db_.prepare(std::string(kItemSelect) + "ORDER BY i.id");
-  while (s.step()) out.push_back(read_item(s));
+  auto s = db_.prepare(item_select(schema_version_) + "ORDER BY i.id");
+  while (s.step()) out.push_back(read_item(s, schema_version_ >= 3));
   return out;
+}
+
+std::optional<DistrictMap> Bundle::district_map() const {
+  if (schema_version_ < 3) return std::nullopt;
+  auto s = db_.prepare("SELECT image_id, north, south, west, east, source_zh, source_en FROM district_map");
+  if (!s.step()) return std::nullopt;
+  DistrictMap map{s.text(0), s.real(1), s.real(2), s.real(3), s.real(4), {s.text(5), s.text(6)}};
+  if (s.step()) fail("more than one district_map row");
+  return map;
 }
 
 std::vector<PlaylistEntry> Bundle::playlist() const {

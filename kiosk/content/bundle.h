@@ -36,6 +36,8 @@ class Bundle {
   // Every item, in id order, in one query (validation's fidelity check reads them all).
   std::vector<Item> items() const;
   std::vector<PlaylistEntry> playlist() const;
+  // The district map, or nothing when the bundle has none (and before schema version 3).
+  std::optional<DistrictMap> district_map() const;
   std::vector<UiString> ui_strings() const;
   std::optional<Font> font(const std::string& role) const;
   // The font's recorded checksum, without reading the font itself.

@@ -46,10 +46,22 @@ struct Figure {
   std::string display_en;
 };
 
+// Where a landmark is. Reference data, not a statement of the report: the fidelity check
+// does not hold it to the report's words, and the screens label it with its source.
 struct Landmark {
   Bilingual address;
-  std::optional<double> lat;
-  std::optional<double> lon;
+  std::optional<double> lat;  // degrees north
+  std::optional<double> lon;  // degrees east
+  Bilingual source;           // where the address and coordinates come from; empty in a bundle before schema 3
+};
+
+// The project's schematic map of the district and the frame it is drawn in: the picture's
+// left edge is `west`, its right edge `east`, its top `north`, its bottom `south`
+// (degrees), with longitude and latitude linear across it (equirectangular).
+struct DistrictMap {
+  std::string image_id;
+  double north = 0, south = 0, west = 0, east = 0;
+  Bilingual source;  // what the drawing follows
 };
 
 struct Item {

@@ -93,6 +93,44 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
       }
     }
   }
+  {
+    // A landmark's page: its address in the body face and where it comes from in the
+    // caption face, with the credit of the item's picture (every picture's, as
+    // the attract loop may show any). The map draws its source in the caption face too.
+    auto has = [&](const char* table) {
+      auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1");
+      q.bind(1, std::string(table));
+      q.step();
+      return q.integer(0) > 0;
+    };
+    auto l = db.prepare("SELECT item_id, address_zh, address_en FROM landmark");
+    while (l.step()) {
+      std::string id = l.text(0);
+      each({Role::Body}, l.text(1), {"landmark", id, "address_zh"});
+      each({Role::Body}, l.text(2), {"landmark", id, "address_en"});
+    }
+    if (has("landmark_reference")) {
+      auto r = db.prepare("SELECT item_id, source_zh, source_en FROM landmark_reference");
+      while (r.step()) {
+        std::string id = r.text(0);
+        each({Role::Caption}, r.text(1), {"landmark_reference", id, "source_zh"});
+        each({Role::Caption}, r.text(2), {"landmark_reference", id, "source_en"});
+      }
+    }
+    if (has("district_map")) {
+      auto m = db.prepare("SELECT image_id, source_zh, source_en FROM district_map");
+      while (m.step()) {
+        each({Role::Caption}, m.text(1), {"district_map", m.text(0), "source_zh"});
+        each({Role::Caption}, m.text(2), {"district_map", m.text(0), "source_en"});
+      }
+    }
+    auto i = db.prepare("SELECT id, credit, licence FROM image");
+    while (i.step()) {
+      std::string id = i.text(0);
+      each({Role::Caption}, i.text(1), {"image", id, "credit"});
+      each({Role::Caption}, i.text(2), {"image", id, "licence"});
+    }
+  }
   auto s = db.prepare("SELECT key, zh, en FROM ui_string");
   while (s.step()) {
     std::string key = s.text(0);

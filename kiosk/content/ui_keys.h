@@ -68,7 +68,13 @@ namespace kiosk::content {
   X(report_title)               \
   X(report_in_chinese)          \
   X(report_opening)             \
-  X(report_closing)
+  X(report_closing)             \
+  X(open_map)                   \
+  X(map_title)                  \
+  X(you_are_here)               \
+  X(address_label)              \
+  X(reference_label)            \
+  X(illustration_credit)
 
 enum class UiKey : size_t {
 #define KIOSK_UI_KEY_ENUM(name) name,

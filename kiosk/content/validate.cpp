@@ -15,6 +15,7 @@
 
 #include "kiosk/base/parallel.h"
 #include "kiosk/content/bundle.h"
+#include "kiosk/content/district.h"
 #include "kiosk/content/fidelity.h"
 #include "kiosk/content/formats.h"
 #include "kiosk/content/freetype_face.h"
@@ -79,6 +80,12 @@ constexpr TextRule kTextRules[] = {
     {"landmark", "item_id", kId, TextFormat::Id, false},
     {"landmark", "address_zh", kLong, TextFormat::Text, false},
     {"landmark", "address_en", kLong, TextFormat::Text, false},
+    {"landmark_reference", "item_id", kId, TextFormat::Id, false},
+    {"landmark_reference", "source_zh", kLong, TextFormat::Text, false},
+    {"landmark_reference", "source_en", kLong, TextFormat::Text, false},
+    {"district_map", "image_id", kId, TextFormat::Id, false},
+    {"district_map", "source_zh", kLong, TextFormat::Text, false},
+    {"district_map", "source_en", kLong, TextFormat::Text, false},
     {"font", "role", kWord, TextFormat::Text, false},
     {"font", "family", kLine, TextFormat::Text, false},
     {"font", "sha256", 64, TextFormat::Sha256, false},
@@ -102,10 +109,10 @@ constexpr TextRule kUnknownColumn = {"", "", kBody, TextFormat::Text, true};
 // The column naming a table's rows in problems; playlist rows are named by their rowid,
 // and the source document has one row.
 const char* key_column(std::string_view table) {
-  if (table == "figure" || table == "landmark") return "item_id";
+  if (table == "figure" || table == "landmark" || table == "landmark_reference") return "item_id";
   if (table == "font") return "role";
   if (table == "ui_string") return "key";
-  if (table == "playlist" || table == "source") return nullptr;
+  if (table == "playlist" || table == "source" || table == "district_map") return nullptr;
   return "id";
 }
 
@@ -228,6 +235,7 @@ class Validator {
       check_images(db);
       check_fonts(db);
       check_references(db);
+      if (bundle->schema_version() >= 3) check_places(*bundle, db);
       const bool sound = problems_.empty();
       if (texts_readable) check_fidelity(*bundle, db);
       // Only texts that passed their checks are read whole, to check their glyphs.
@@ -290,7 +298,9 @@ class Validator {
       int64_t rowid = s.integer(0);
       std::string name = table + " row " + std::to_string(rowid);
       if (!key) {
-        name = table == "source" ? std::string("source document") : table + " 'slide " + std::to_string(rowid) + "'";
+        name = table == "source"         ? std::string("source document")
+               : table == "district_map" ? std::string("district map")
+                                         : table + " 'slide " + std::to_string(rowid) + "'";
       } else if (auto type = s.text(1); type == "text" || type == "blob") {
         auto size = reader->size(rowid);
         auto value = size && *size <= kId ? reader->read(*size) : std::nullopt;
@@ -571,6 +581,41 @@ class Validator {
       if (auto found = fidelity.wrapper_in(text); !found.empty())
         problem(where + ": carries the web page's text " + found + ", which is not the report's");
     });
+  }
+
+  // The landmarks' places and the map are reference data, outside the fidelity check: the
+  // builder's rules again (every landmark in the district, with its source; a usable frame).
+  void check_places(const Bundle& bundle, Database& db) {
+    dangling_rows(db,
+                  "SELECT item_id, item_id FROM landmark_reference WHERE item_id NOT IN (SELECT item_id FROM landmark)",
+                  "landmark_reference");
+    dangling_rows(db, "SELECT 'map', image_id FROM district_map WHERE image_id NOT IN (SELECT id FROM image)",
+                  "district_map");
+    auto l = db.prepare(
+        "SELECT i.id, l.lat, l.lon, r.item_id FROM item i LEFT JOIN landmark l ON l.item_id = i.id"
+        " LEFT JOIN landmark_reference r ON r.item_id = i.id WHERE i.kind = 'landmark'");
+    while (l.step()) {
+      std::string where = "landmark '" + l.text(0) + "'";
+      if (l.is_null(1) || l.is_null(2))
+        problem(where + ": no coordinates (lat, lon)");
+      else if (!kHepingBox.contains(l.real(1), l.real(2)))
+        problem(where + ": " + coordinates_text(l.real(1), l.real(2)) + " lies outside Heping District");
+      if (l.is_null(3)) problem(where + ": no source for its address and coordinates (landmark_reference)");
+    }
+    std::optional<DistrictMap> map;
+    try {
+      map = bundle.district_map();
+    } catch (const BundleError& e) {
+      problems_.push_back(e.what());
+      return;
+    }
+    if (map)
+      if (auto why = map_frame_problem(*map); !why.empty()) problem("district map: " + why);
+  }
+
+  void dangling_rows(Database& db, const std::string& sql, const std::string& what) {
+    auto s = db.prepare(sql);
+    while (s.step()) problem(what + " '" + s.text(0) + "' refers to '" + s.text(1) + "', which does not exist");
   }
 
   void check_references(Database& db) {

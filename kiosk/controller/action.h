@@ -31,6 +31,8 @@ struct Neighbour {
 };
 // The report's full text: open it, jump to a section of the list, turn a page.
 struct OpenReport {};
+// The district map, from home or a landmark's page.
+struct OpenMap {};
 struct ReportSection {
   size_t index = 0;
 };
@@ -53,9 +55,9 @@ struct RunCommand {
 };
 struct CloseOperator {};
 
-using Action =
-    std::variant<OpenCategory, OpenItem, Back, Home, SetLanguage, SetLargeText, Neighbour, OpenReport, ReportSection,
-                 TurnPage, KeypadDigit, KeypadClear, KeypadOk, KeypadCancel, TouchCell, RunCommand, CloseOperator>;
+using Action = std::variant<OpenCategory, OpenItem, Back, Home, SetLanguage, SetLargeText, Neighbour, OpenReport,
+                            OpenMap, ReportSection, TurnPage, KeypadDigit, KeypadClear, KeypadOk, KeypadCancel,
+                            TouchCell, RunCommand, CloseOperator>;
 
 struct Point {
   float x = 0, y = 0;

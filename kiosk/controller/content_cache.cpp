@@ -8,7 +8,24 @@ namespace {
 constexpr size_t kItemsKept = 16;  // the detail screen and its neighbours; older ones are dropped
 }
 
-ContentCache::ContentCache(content::Bundle& bundle) : bundle_(bundle), categories_(bundle.categories()) {}
+ContentCache::ContentCache(content::Bundle& bundle)
+    : bundle_(bundle), categories_(bundle.categories()), map_(bundle.district_map()) {}
+
+const std::string& ContentCache::credit(const std::string& image_id) {
+  auto it = credits_.find(image_id);
+  if (it == credits_.end()) {
+    std::string text;
+    if (auto image = bundle_.image(image_id); image && !image->credit.empty())
+      text = image->credit + (image->licence.empty() ? "" : " (" + image->licence + ")");
+    it = credits_.emplace(image_id, std::move(text)).first;
+  }
+  return it->second;
+}
+
+const std::vector<MapPlace>& ContentCache::map_places() {
+  if (!places_) places_ = map_ ? controller::map_places(*map_, bundle_.items()) : std::vector<MapPlace>{};
+  return *places_;
+}
 
 const content::Category* ContentCache::category(const std::string& id) const {
   for (const auto& c : categories_)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/content/bundle.h"
+#include "kiosk/controller/map_places.h"
 #include "kiosk/show/show.h"
 
 namespace kiosk::controller {
@@ -27,6 +28,11 @@ class ContentCache {
   // The report's full text by sections as shown (content::shown_report); empty for a
   // bundle without its source document.
   const std::vector<content::ReportSection>& report_sections();
+  // The district map and the landmarks on it; nothing for a bundle without a map.
+  const std::optional<content::DistrictMap>& district_map() const { return map_; }
+  const std::vector<MapPlace>& map_places();
+  // A picture's credit and licence ("Heping kiosk team (CC BY 4.0)"), cached; empty for none.
+  const std::string& credit(const std::string& image_id);
   show::Catalogue catalogue();
   content::Bundle& bundle() { return bundle_; }
 
@@ -36,6 +42,9 @@ class ContentCache {
   std::map<std::string, std::vector<content::ItemSummary>> summaries_;
   std::map<std::string, content::Item> items_;
   std::optional<std::vector<content::ReportSection>> report_;
+  std::optional<content::DistrictMap> map_;
+  std::optional<std::vector<MapPlace>> places_;
+  std::map<std::string, std::string> credits_;
 };
 
 }  // namespace kiosk::controller

@@ -161,6 +161,9 @@ void Controller::apply(const Action& action, double now) {
           show_.open_report(now);
           report_.reset(content_.report_sections().size());
         }
+        if constexpr (std::is_same_v<A, OpenMap>) {
+          if (content_.district_map()) show_.open_map(now);
+        }
         if constexpr (std::is_same_v<A, ReportSection>) {
           show_.touch(now);
           if (show_.browsing_scene() == show::Scene::Report) report_.jump(a.index);
@@ -314,6 +317,7 @@ FrameModel Controller::begin_frame() {
   m.lang = show_.language();
   m.large_text = show_.large_text();
   m.interactive = show_.interactive();
+  m.site = options_.site;
   m.wall = wall_;
   PointerState pointer;
   pointer.down = gestures_.down();
@@ -405,6 +409,11 @@ bool Controller::go_to(const SceneTarget& target, const show::CivilTime& wall) {
       report_.jump(target.section);
       return true;
     }
+    case SceneTarget::Map:
+      show_.touch(now);
+      if (!content_.district_map()) return false;
+      show_.open_map(now);
+      return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@ std::optional<SceneTarget> parse_scene_target(const std::string& name) {
   if (name == "attract") return SceneTarget{SceneTarget::Attract, ""};
   if (name == "home") return SceneTarget{SceneTarget::Home, ""};
   if (name == "report") return SceneTarget{SceneTarget::Report, ""};
+  if (name == "map") return SceneTarget{SceneTarget::Map, ""};
   if (name == "countdown") return SceneTarget{SceneTarget::Countdown, ""};
   if (name == "operator-pin") return SceneTarget{SceneTarget::OperatorKeypad, ""};
   if (name == "operator") return SceneTarget{SceneTarget::OperatorPanel, ""};

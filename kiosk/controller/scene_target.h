@@ -1,7 +1,7 @@
 #pragma once
 // The scenes the kiosk can be put into without a visitor (screenshots, tests), as typed
 // targets rather than strings: parsed once from "attract", "home", "countdown",
-// "category:ID", "detail:ID", "report", "report:N" (the Nth section, from 0),
+// "category:ID", "detail:ID", "report", "report:N" (the Nth section, from 0), "map",
 // "operator-pin" or "operator".
 
 #include <cstddef>
@@ -11,7 +11,7 @@
 namespace kiosk::controller {
 
 struct SceneTarget {
-  enum Kind { Attract, Home, Countdown, Category, Detail, Report, OperatorKeypad, OperatorPanel } kind = Attract;
+  enum Kind { Attract, Home, Countdown, Category, Detail, Report, Map, OperatorKeypad, OperatorPanel } kind = Attract;
   std::string id;      // the category or item
   size_t section = 0;  // the report's section
 };

@@ -9,6 +9,7 @@ const char* scene_name(Scene scene) {
     case Scene::Category: return "category";
     case Scene::Detail: return "detail";
     case Scene::Report: return "report";
+    case Scene::Map: return "map";
     case Scene::Countdown: return "countdown";
     case Scene::Closed: return "closed";
   }

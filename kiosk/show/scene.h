@@ -3,7 +3,7 @@
 
 namespace kiosk::show {
 
-enum class Scene { Attract, Home, Category, Detail, Report, Countdown, Closed };
+enum class Scene { Attract, Home, Category, Detail, Report, Map, Countdown, Closed };
 
 const char* scene_name(Scene scene);
 

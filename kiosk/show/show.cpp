@@ -96,6 +96,7 @@ bool Show::open_item(const std::string& id, double now) {
     if (std::find(items.begin(), items.end(), id) != items.end()) home = &category;
   if (!home) return false;
   item_from_category_ = scene_ == Scene::Category && *home == category_;
+  item_from_map_ = scene_ == Scene::Map;
   if (!item_from_category_) category_ = *home;
   item_ = id;
   enter(Scene::Detail);
@@ -128,9 +129,24 @@ void Show::open_report(double now) {
   enter(Scene::Report);
 }
 
+void Show::open_map(double now) {
+  if (!accept_touch(now)) return;
+  map_from_item_ = scene_ == Scene::Detail ? item_ : std::string();
+  item_.clear();
+  enter(Scene::Map);
+}
+
 void Show::back(double now) {
   if (!accept_touch(now)) return;
-  if (scene_ == Scene::Detail && item_from_category_) {
+  if (scene_ == Scene::Detail && item_from_map_) {
+    item_.clear();
+    item_from_map_ = false;
+    enter(Scene::Map);
+  } else if (scene_ == Scene::Map && !map_from_item_.empty()) {
+    item_ = std::exchange(map_from_item_, {});
+    item_from_category_ = item_from_map_ = false;
+    enter(Scene::Detail);
+  } else if (scene_ == Scene::Detail && item_from_category_) {
     item_.clear();
     enter(Scene::Category);
   } else if (browsing()) {
@@ -142,6 +158,8 @@ void Show::home(double now) {
   if (!accept_touch(now)) return;
   category_.clear();
   item_.clear();
+  map_from_item_.clear();
+  item_from_map_ = false;
   enter(Scene::Home);
 }
 

@@ -40,6 +40,9 @@ class Show {
   bool open_item(const std::string& id, double now);  // false for an id in no category
   bool neighbour(int step, double now);               // the next (+1) or previous (-1) item; false at either end
   void open_report(double now);                       // the report's full text, from the home screen
+  // The district map, from the home screen or a landmark's page; back returns there, and
+  // back from a landmark opened on the map returns to the map.
+  void open_map(double now);
   void back(double now);
   void home(double now);
   void set_language(text::Lang lang, double now);
@@ -68,7 +71,8 @@ class Show {
 
  private:
   bool browsing() const {
-    return scene_ == Scene::Home || scene_ == Scene::Category || scene_ == Scene::Detail || scene_ == Scene::Report;
+    return scene_ == Scene::Home || scene_ == Scene::Category || scene_ == Scene::Detail || scene_ == Scene::Report ||
+           scene_ == Scene::Map;
   }
   bool open_at(const CivilTime& wall) const;
   void enter(Scene scene);
@@ -81,6 +85,8 @@ class Show {
   Scene scene_ = Scene::Attract;
   std::string category_, item_;
   bool item_from_category_ = false;
+  bool item_from_map_ = false;  // the detail was opened on the map
+  std::string map_from_item_;   // the landmark whose page opened the map; empty: home
   text::Lang language_;
   bool large_text_ = false;
   double last_touch_ = 0;

@@ -33,6 +33,8 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
   std::string words = text::quoted(item.quote_zh);
   y += draw_text_block(ctx.list(), quote, words, ImVec2(at.x + inset, y), width - inset);
   ctx.list()->AddRectFilled(ImVec2(at.x, quote_top + ctx.px(6)), ImVec2(at.x + rule, y - ctx.px(6)), accent);
+  if (item.kind == content::ItemKind::Landmark)
+    y += ctx.px(40) + draw_landmark_place(ctx, item, ImVec2(at.x, y + ctx.px(40)), width, accent);
   return y - at.y;
 }
 

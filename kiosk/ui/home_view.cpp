@@ -10,17 +10,26 @@ namespace kiosk::ui {
 void draw_home(const ViewContext& ctx) {
   using content::UiKey;
   const auto& c = ctx.canvas();
-  draw_top_bar(ctx, false, false);
+  float bar_free_end = draw_top_bar(ctx, false, false);
   auto layout = lay_out_home(ctx);
   float m = c.margin();
   float width = c.width - 2 * m;
-  // The way into the report's full text sits in the top bar's free left end: on its own
-  // row under the title it took the height the tiles need for their captions.
-  if (!ctx.content.report_sections().empty()) {
-    std::string read = ctx.ui(UiKey::read_report);
-    float pill_h = ctx.px(kTopBarHeight), top = top_bar_bottom(c) - pill_h;
-    float pill_w = text_width(ctx.style(Role::Label, colour::text), read) + 2 * ctx.px(32);
-    ctx.w.pill({ImVec2(m, top), ImVec2(m + pill_w, top + pill_h)}, read, false, controller::OpenReport{});
+  // The ways into the report's full text and the district map sit in the top bar's free
+  // left end: on their own row under the title they took the height the tiles need.
+  {
+    float pill_h = ctx.px(kTopBarHeight), top = top_bar_bottom(c) - pill_h, x = m;
+    // The language and text-size pills hold the bar's right end: a pill that would reach
+    // them is left out (large English in portrait has room for one).
+    float room_end = bar_free_end - ctx.px(24);
+    auto pill = [&](const std::string& label, controller::Action action, uint32_t colour) {
+      float w = text_width(ctx.style(Role::Label, colour::text), label) + 2 * ctx.px(32);
+      if (x + w > room_end) return;
+      ctx.w.pill({ImVec2(x, top), ImVec2(x + w, top + pill_h)}, label, false, action, colour);
+      x += w + ctx.px(16);
+    };
+    if (!ctx.content.report_sections().empty())
+      pill(ctx.ui(UiKey::read_report), controller::OpenReport{}, colour::gold);
+    if (ctx.content.district_map()) pill(ctx.ui(UiKey::open_map), controller::OpenMap{}, colour::teal);
   }
   draw_text_block(ctx.list(), ctx.style(Role::Title, colour::text, 1.2f), ctx.ui(UiKey::home_title),
                   ImVec2(m, layout.title_top), width, 2);

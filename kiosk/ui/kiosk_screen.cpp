@@ -151,6 +151,10 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
       list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
       report.page_count = draw_report(ctx, frame.report_section, frame.report_page);
       break;
+    case show::Scene::Map:
+      list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
+      draw_map(ctx, frame.site);
+      break;
     case show::Scene::Countdown: break;
   }
   if (frame.counting_down) draw_countdown(ctx, frame.countdown_remaining);

@@ -37,7 +37,7 @@ float top_bar_bottom(const Canvas& canvas) {
   return canvas.px(kBarTop + kBarHeight);
 }
 
-void draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home) {
+float draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home) {
   using content::UiKey;
   const auto& c = ctx.canvas();
   float top = ctx.px(kBarTop), h = ctx.px(kBarHeight), gap = ctx.px(16);
@@ -67,6 +67,7 @@ void draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home) {
                controller::SetLanguage{lang});
     right -= w + gap * 0.5f;
   }
+  return right + gap * 0.5f;
 }
 
 }  // namespace kiosk::ui

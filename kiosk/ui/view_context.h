@@ -39,7 +39,8 @@ std::string fill(std::string text, const std::string& placeholder, const std::st
 
 // The top bar of every browsing screen: back and home on the left, the language and
 // larger-text toggles on the right.
-void draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home);
+// Returns where its right-hand pills begin: the bar is free left of that.
+float draw_top_bar(const ViewContext& ctx, bool show_back, bool show_home);
 float top_bar_bottom(const Canvas& canvas);
 
 // The foot of a paged view, the same under an item and under the report's pages: the
@@ -73,6 +74,12 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
 // The report's full text: the section list and the current section's page. Returns the
 // number of pages the section takes at this size.
 int draw_report(const ViewContext& ctx, size_t section, int page);
+// A landmark's address, the way to the map, its picture's credit and the address's source;
+// returns the height used.
+float draw_landmark_place(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent);
+// The district map: every landmark numbered on the drawing and named in the list beside
+// it (both open the landmark), and 'you are here' at the kiosk's site.
+void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& site);
 void draw_countdown(const ViewContext& ctx, double remaining);
 void draw_closed(const ViewContext& ctx, const std::string& clock, const std::string& open_from,
                  const std::string& open_to);

@@ -12,7 +12,7 @@ cp -r "$SOURCE_DIR/assets" "$SCRATCH/a/b/c/assets"
 (cd "$SCRATCH" && expect_exit 0 "$KIOSKCTL" build a/b/c/content -o copied.bundle)
 cmp "$SCRATCH/checkout.bundle" "$SCRATCH/copied.bundle" || fail "the copied sources build another bundle"
 expect_exit 0 "$KIOSKCTL" info --json "$SCRATCH/copied.bundle"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["counts"]["image"]==23, d' "$SCRATCH/stdout"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["counts"]["image"]==24, d' "$SCRATCH/stdout"
 grep -q '"source_sha256": "383716b6947c31f759fb9f75031a6f7cc7debd63bd62e94588627f1c0d4ce12f"' "$SCRATCH/stdout" ||
   fail "info --json does not give the source document's sha256: $(cat "$SCRATCH/stdout")"
 expect_exit 0 "$KIOSKCTL" info "$SCRATCH/copied.bundle"
