@@ -369,9 +369,10 @@ void FidelityCheck::check_english_numbers(std::vector<FidelityProblem>& out, con
                                                                {"body_en", &item.body.en},
                                                                {"section_en", &item.section.en}};
   for (const auto& [field, en] : fields)
-    for (const auto& [written, value] : numbers_en(*en))
-      if (std::none_of(stated.begin(), stated.end(), [&](double z) { return same(z, value); }))
-        problem(out, field, "the English states " + quoted(written) + ", a number the item's Chinese does not state",
+    for (const auto& number : numbers_en(*en))  // not a structured binding: clang 14 cannot capture one
+      if (std::none_of(stated.begin(), stated.end(), [&](double z) { return same(z, number.second); }))
+        problem(out, field,
+                "the English states " + quoted(number.first) + ", a number the item's Chinese does not state",
                 item.quote_zh);
 }
 

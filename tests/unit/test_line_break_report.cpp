@@ -187,7 +187,10 @@ void for_every_layout(Check check) {
   static const auto paragraphs = report_paragraphs();
   REQUIRE(paragraphs.size() > 100);
   for (const auto& box : kBoxes) {
+    // The sanitizer build (KIOSK_UNIT_SLOWDOWN) lays out at the normal text size only: it is
+    // there for memory errors, and the fast build checks both sizes.
     for (bool large : {false, true}) {
+      if (large && KIOSK_UNIT_SLOWDOWN > 1) continue;
       float size = content::role_size(box.role, large);
       bool bold = content::role_is_bold(box.role);
       auto advance = [bold, size](char32_t c) { return metrics().advance(bold, c) * size; };
