@@ -76,7 +76,7 @@ void check_calques(const Calques& calques, const Sources& sources, Diagnostics& 
       if (auto at = find_phrase(*field.en, calque.phrase); at != std::string::npos)
         out.push_back({field.at.file, field.at.line,
                        field.what + ": “" + field.en->substr(at, calque.phrase.size()) + "” is a calque (" +
-                           calque.reason + "); say " + calque.suggest + " (" + calques.file + ":" +
+                           calque.reason + "); instead, " + calque.suggest + " (" + calques.file + ":" +
                            std::to_string(calque.line) + ")"});
   }
 }

@@ -149,9 +149,10 @@ TEST_CASE("english: a banned calque in any English text is refused, in any case,
   src.write("calques.toml", calque("IN TOTAL") + calque("explore") + calque("culture and tourism") + calque("in tot"));
   auto problems = src.problems();
   INFO(problems);
-  CHECK(has(problems,
-            "items/culture.toml:7: item 'haitang-visitors' summary_en: “in total” is a calque (word for word); say "
-            "“plain words” (calques.toml:1)"));
+  CHECK(
+      has(problems,
+          "items/culture.toml:7: item 'haitang-visitors' summary_en: “in total” is a calque (word for word); instead, "
+          "“plain words” (calques.toml:1)"));
   CHECK(has(problems, "items/culture.toml:9: item 'haitang-visitors' body_en: “in total” is a calque"));
   CHECK(has(problems, "ui.toml:3: ui string 'touch_cue' en: “explore” is a calque"));
   CHECK(has(problems, "categories.toml:13: category 'culture' title_en: “Culture and tourism” is a calque"));
