@@ -14,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::set<std::string> kKinds = {"company",   "organisation", "place",  "street", "landmark",
-                                      "programme", "festival",     "honour", "title"};
+                                      "programme", "festival",     "honour", "title",  "person"};
 
 bool word_byte(unsigned char c) {
   return std::isalnum(c) != 0;
@@ -89,7 +89,8 @@ Glossary read_glossary(const fs::path& dir, Diagnostics& out) {
     f.check_no_unknown({"zh", "en", "kind", "source"});
     if (!term.kind.empty() && !kKinds.count(term.kind))
       f.problem("kind",
-                "must be company, organisation, place, street, landmark, programme, festival, honour or title (got '" +
+                "must be company, organisation, place, street, landmark, programme, festival, honour, title or person "
+                "(got '" +
                     term.kind + "')");
     if (term.zh.empty()) continue;
     if (auto [it, added] = first_line.emplace(term.zh, term.line); !added) {
