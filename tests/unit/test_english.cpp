@@ -188,3 +188,17 @@ TEST_CASE("english: the builder writes no bundle while the English breaks the gl
   CHECK(has(problems, "so the English must name it “residents and tourists”"));
   CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE(
+    "english: a glossary or calque list that is empty, not a list of tables or not TOML is refused with its line") {
+  EnglishCopy src;
+  src.write("calques.toml", "# nothing yet\n");
+  CHECK(has(src.problems(), "calques.toml: no [[calque]] defined"));
+  src.write("calques.toml", "calque = [\"person-times\"]\n");
+  CHECK(has(src.problems(), "calques.toml:1: calque: entry must be a table"));
+  src.write("calques.toml", "");
+  src.write("glossary.toml", "term = [\"五大道\"]\n");
+  CHECK(has(src.problems(), "glossary.toml:1: term: entry must be a table"));
+  src.write("glossary.toml", "[[term]]\nzh = \"五大道\nen = \"Wudadao\"\n");
+  CHECK(has(src.problems(), "glossary.toml:2:"));
+}
