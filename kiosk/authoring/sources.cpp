@@ -181,6 +181,7 @@ class Reader {
                   "duplicate category id '" + c.id + "' (first at line " + std::to_string(category_lines_[c.id]) + ")");
       category_lines_.emplace(c.id, f.line());
       s().places["category " + c.id] = {"categories.toml", f.line()};
+      s().places["category " + c.id + " title_en"] = {"categories.toml", f.line_of_key("title_en")};
       c.order = static_cast<int>(f.integer("order", true).value_or(0));
       c.title = bilingual(f, "title");
       c.accent = f.required_string("accent");
@@ -371,6 +372,8 @@ class Reader {
         f.problem("file",
                   "no such file: " + file + " (image paths are relative to images.toml, in " + s().dir.string() + ")");
       s().places["image " + image.id] = {"images.toml", f.line()};
+      for (const char* key : {"alt_en", "credit"})
+        s().places["image " + image.id + " " + key] = {"images.toml", f.line_of_key(key)};
       image.alt = bilingual(f, "alt");
       image.credit = f.required_string("credit");
       image.licence = f.required_string("licence");

@@ -9,6 +9,13 @@ stderr_has "playlist.toml:16: item: no item with id 'ghost'"
 stderr_has "was not changed"
 [ "$(cat "$SCRATCH/out.bundle")" = "previous content" ] || fail "the output file was changed"
 
+# A banned calque in the English is refused the same way, naming the wording to use.
+cp -r "$SOURCE_DIR/tests/data/tiny" "$SCRATCH/calque"
+printf '[[calque]]\nphrase = "in total"\nreason = "filler"\nsuggest = "nothing"\n' >"$SCRATCH/calque/calques.toml"
+expect_exit 1 "$KIOSKCTL" build "$SCRATCH/calque" -o "$SCRATCH/out.bundle"
+stderr_has "items/culture.toml:7: item 'haitang-visitors' summary_en: “in total” is a calque (filler); instead, nothing"
+[ "$(cat "$SCRATCH/out.bundle")" = "previous content" ] || fail "the output file was changed"
+
 expect_exit 1 "$KIOSKCTL" build "$SCRATCH/no-such-dir" -o "$SCRATCH/x.bundle"
 stderr_has "bundle.toml: missing"
 [ ! -e "$SCRATCH/x.bundle" ] || fail "a bundle was written from nothing"
