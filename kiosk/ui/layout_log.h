@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ struct LoggedText {
   Rect clip;  // the draw list's clip rectangle: only rect ∩ clip is seen
   const ImFont* font = nullptr;
   float size = 0;
+  uint32_t colour = 0;  // ImGui-packed, with its alpha: what a contrast check measures against the pixels
   std::string text;
   bool ellipsised = false;         // cut short with "…"
   bool clipped = false;            // outside the box it was laid out in, or left out altogether
