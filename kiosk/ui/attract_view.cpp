@@ -233,6 +233,7 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
       float w = current ? current_w : dot;
       list->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + dot),
                           current ? colour::gold : colour::with_alpha(colour::muted, 0.35f), dot * 0.5f);
+      if (current) log_mark({ImVec2(x, y), ImVec2(x + w, y + dot)}, colour::gold, "current progress dot");
       x += w + (spacing - dot);
     }
   }
@@ -253,6 +254,9 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
   list->AddCircle(centre, ring_r * (1 + 0.18f * breathe), colour::with_alpha(colour::haitang, 0.9f - 0.5f * breathe),
                   48, canvas.px(3));
   list->AddCircleFilled(centre, ring_r * 0.42f, colour::haitang, 32);
+  log_mark({ImVec2(centre.x - ring_r * 0.42f, centre.y - ring_r * 0.42f),
+            ImVec2(centre.x + ring_r * 0.42f, centre.y + ring_r * 0.42f)},
+           colour::haitang, "touch cue's heart");
   float text_x = left + 2 * ring_r + canvas.px(28);
   draw_text_line(list, cue_zh, ImVec2(text_x, centre_y - cue_zh.size * 0.9f), zh);
   draw_text_line(list, cue_en, ImVec2(text_x, centre_y + canvas.px(12)), en);

@@ -3,7 +3,8 @@
 // landscape and portrait, normal and large text, twice: as shown, and with every glyph
 // made transparent, which leaves exactly the pixels behind the text. For each text box the
 // layout log recorded, the WCAG contrast of its colour against those pixels is taken at
-// the worst 5% of them (the 5th percentile): at least 4.5:1, and 7:1 for body text.
+// the worst 5% of them (the 5th percentile): at least 4.5:1, and 7:1 for body text; the
+// current progress dot and the touch cue's heart 3:1 against the pixels around them.
 // Needs a display (label "gl").
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <backends/imgui_impl_opengl3.h>
@@ -38,6 +39,10 @@ namespace {
 
 constexpr double kWorstShare = 0.05;  // the share of a box's background that may fall below the floor
 constexpr double kTextFloor = 4.5, kBodyFloor = 7.0;
+// A shape that means something without words (the current progress dot, the touch cue's
+// heart) against what surrounds it: WCAG's 3:1 for graphical objects, over a band this wide.
+constexpr double kMarkFloor = 3.0;
+constexpr int kMarkBand = 6;
 
 // WCAG relative luminance of an 8-bit sRGB channel, by table: a scene measures millions of pixels.
 const std::array<double, 256>& linear() {
@@ -128,6 +133,25 @@ double worst_share_contrast(const Pixels& behind, const ui::LoggedText& t, const
   return *nth;
 }
 
+// The same, for a mark: its colour against the band of pixels just around its rectangle.
+double mark_contrast(const Pixels& behind, const ui::LoggedMark& m, std::vector<double>& scratch) {
+  scratch.clear();
+  int x0 = static_cast<int>(std::floor(m.rect.min.x)), y0 = static_cast<int>(std::floor(m.rect.min.y));
+  int x1 = static_cast<int>(std::ceil(m.rect.max.x)), y1 = static_cast<int>(std::ceil(m.rect.max.y));
+  for (int y = std::max(0, y0 - kMarkBand); y < std::min(behind.height, y1 + kMarkBand); ++y)
+    for (int x = std::max(0, x0 - kMarkBand); x < std::min(behind.width, x1 + kMarkBand); ++x) {
+      if (x >= x0 && x < x1 && y >= y0 && y < y1) continue;
+      const uint8_t* px = behind.at(x, y);
+      auto ink = ink_over(m.colour, px);
+      double a = luminance(ink.data()), b = luminance(px);
+      scratch.push_back((std::max(a, b) + 0.05) / (std::min(a, b) + 0.05));
+    }
+  if (scratch.empty()) return 21;
+  auto nth = scratch.begin() + static_cast<long>(static_cast<double>(scratch.size() - 1) * kWorstShare);
+  std::nth_element(scratch.begin(), nth, scratch.end());
+  return *nth;
+}
+
 std::string shortened(const std::string& s) {
   auto points = text::decode(s);
   std::string out;
@@ -197,6 +221,17 @@ class Stage {
       b.size = t.size;
       out.push_back(b);
     }
+    for (const auto& m : screen_.layout_log().marks()) {
+      BoxContrast b;
+      b.ratio = mark_contrast(behind_, m, scratch_);
+      b.role = "mark";
+      b.floor = kMarkFloor;
+      b.text = m.what;
+      b.at = m.rect.min;
+      b.size = m.rect.max.y - m.rect.min.y;
+      out.push_back(b);
+      ++marks_;
+    }
     std::sort(out.begin(), out.end(),
               [](const BoxContrast& a, const BoxContrast& b) { return a.margin() < b.margin(); });
     return out;
@@ -204,6 +239,7 @@ class Stage {
 
   controller::ContentCache& content() { return content_; }
   content::Bundle& bundle() { return bundle_; }
+  size_t marks() const { return marks_; }
 
  private:
   ui::Role role_of(const ImFont* font) const {
@@ -230,6 +266,7 @@ class Stage {
   std::unique_ptr<platform::OffscreenTarget> target_;
   Pixels behind_;
   std::vector<double> scratch_;
+  size_t marks_ = 0;
 };
 
 struct Scene {
@@ -284,7 +321,9 @@ std::string describe(const BoxContrast& b) {
 
 }  // namespace
 
-TEST_CASE("contrast: every text over the attract loop's slides and the landmarks' pages reads against its pixels") {
+TEST_CASE(
+    "contrast: every text, progress dot and touch cue over the attract loop's slides and the landmarks' pages reads "
+    "against its pixels") {
   std::filesystem::path path = KIOSK_REPORT_BUNDLE;
   if (!std::filesystem::exists(path)) {
     MESSAGE("[kiosk-skip] no report bundle at " << path.string());
@@ -325,6 +364,8 @@ TEST_CASE("contrast: every text over the attract loop's slides and the landmarks
                                            << table.str());
   CHECK(scenes_measured >= (KIOSK_GL_SLOWDOWN > 1 ? 4 : 8) * 30);  // every slide and landmark, in each combination
   CHECK(boxes > scenes_measured * 3);
+  // Each attract slide's current dot and touch cue were measured too.
+  CHECK(stage.marks() >= scenes_measured);
   std::string missing;
   for (const auto& p : placeholders) missing += " '" + p + "'";
   CHECK_MESSAGE(placeholders.empty(), "measured over placeholders instead of pictures:" << missing);
@@ -353,6 +394,19 @@ TEST_CASE("contrast: the measure sees the glyphs' background, not the glyphs") {
   CHECK(worst_share_contrast(wide, t, {ImVec2(0, 0), ImVec2(40, 1)}, scratch) > 14);
   for (int c = 0; c < 3; ++c) wide.rgba[4 + c] = 255;
   CHECK(worst_share_contrast(wide, t, {ImVec2(0, 0), ImVec2(40, 1)}, scratch) < 1.2);
+  // A gold dot is measured against what lies around it, not against itself.
+  Pixels dot;
+  dot.width = dot.height = 20;
+  dot.rgba.assign(20 * 20 * 4, 255);  // white all round
+  for (int y = 8; y < 12; ++y)
+    for (int x = 8; x < 12; ++x)
+      for (int c = 0; c < 3; ++c) dot.rgba[(static_cast<size_t>(y) * 20 + x) * 4 + c] = 0;
+  ui::LoggedMark gold{{ImVec2(8, 8), ImVec2(12, 12)}, ui::colour::gold, "dot"};
+  CHECK(mark_contrast(dot, gold, scratch) < kMarkFloor);
+  for (size_t i = 0; i < dot.rgba.size(); i += 4)
+    dot.rgba[i] = 14, dot.rgba[i + 1] = 27, dot.rgba[i + 2] = 46;  // the navy ground
+  CHECK(mark_contrast(dot, gold, scratch) ==
+        doctest::Approx(ui::contrast_ratio(ui::colour::gold, ui::colour::bg)).epsilon(0.01));
   // Text faded to half shows half its contrast's worth.
   t.colour = ui::colour::with_alpha(ui::colour::text, 0.5f);
   CHECK(worst_share_contrast(p, t, {ImVec2(2, 0), ImVec2(4, 1)}, scratch) < 6);
