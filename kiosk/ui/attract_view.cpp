@@ -8,6 +8,7 @@
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/image_view.h"
 #include "kiosk/ui/layout_log.h"
+#include "kiosk/ui/scrim.h"
 #include "kiosk/ui/text_painter.h"
 #include "kiosk/ui/widgets.h"
 
@@ -24,6 +25,28 @@ TextStyle style(const Fonts& fonts, Role role, uint32_t colour, float alpha, flo
 // The width a slide's text column may use.
 float column_width(const Canvas& canvas) {
   return canvas.portrait ? canvas.width - 2 * canvas.margin() : canvas.px(1240);
+}
+
+// Where the static chrome stands: the source line, the progress dots above it, and the touch
+// cue (right of them in landscape, under them in portrait). Shared by the chrome and the
+// landmark slides' veil, which must reach up behind it.
+struct ChromeLayout {
+  float bottom = 0;    // of the safe area
+  float source_y = 0;  // the source line's top
+  float dots_y = 0;    // the progress dots' top
+  float cue_top = 0;   // the touch cue's top (its text, taller than its ring)
+  float top() const { return std::min(dots_y, cue_top); }
+};
+
+ChromeLayout chrome_layout(const Canvas& canvas, float caption_size, float cue_size, bool touch_cue, float shift_y) {
+  ChromeLayout l;
+  l.bottom = canvas.height - canvas.margin() + shift_y;
+  float cue_h = touch_cue ? canvas.px(96) : 0;
+  l.source_y = l.bottom - caption_size * 1.2f;
+  if (canvas.portrait) l.source_y -= cue_h + canvas.px(24);
+  l.dots_y = l.source_y - canvas.px(40);
+  l.cue_top = touch_cue ? l.bottom - canvas.px(44) - cue_size * 0.9f : l.bottom;
+  return l;
 }
 
 }  // namespace
@@ -103,28 +126,57 @@ float AttractView::draw_figure(ImDrawList* list, const Canvas& canvas, const Sli
 
 void AttractView::draw_landmark(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
                                 const AttractFrame& frame, float alpha, ImVec2 shift) const {
-  // Full bleed with a slow zoom toward the subject; a dark gradient carries the words.
+  // Full bleed with a slow zoom toward the subject.
   float zoom = 1.0f + kZoomPerSecond * static_cast<float>(std::min(frame.slow_time, 12.0));
   Rect full{ImVec2(shift.x, 0), ImVec2(canvas.width + shift.x, canvas.height)};
   draw_picture(list, images_, slide.item.image_id, full, 0, canvas.scale, zoom, alpha);
-  float fade_top = canvas.height * (canvas.portrait ? 0.45f : 0.38f);
-  uint32_t clear = colour::with_alpha(colour::bg, 0), dark = colour::with_alpha(colour::bg, 0.94f * alpha);
-  list->AddRectFilledMultiColor(ImVec2(0, fade_top), ImVec2(canvas.width, canvas.height), clear, clear, dark, dark);
-  list->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(canvas.width, canvas.px(260)),
-                                colour::with_alpha(colour::bg, 0.7f * alpha),
-                                colour::with_alpha(colour::bg, 0.7f * alpha), clear, clear);
+
   float m = canvas.margin();
-  draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
   float width = column_width(canvas);
   float bottom = canvas.height - canvas.px(canvas.portrait ? 330 : 250) + shift.y;
   auto body = style(fonts_, Role::Body, colour::text, alpha);
   auto title = style(fonts_, Role::Title, colour::text, alpha, 1.2f);
+  const std::string& title_text = text::pick(slide.item.title, frame.lang);
   const std::string& summary = text::pick(slide.item.summary, frame.lang);
   float body_h = measure_text_block(body, summary, width, 2);
-  float title_h = measure_text_block(title, text::pick(slide.item.title, frame.lang), width, 2);
+  float title_h = measure_text_block(title, title_text, width, 2);
   float y = bottom - body_h - title_h - canvas.px(12);
-  y += draw_text_block(list, title, text::pick(slide.item.title, frame.lang), ImVec2(m + shift.x, y), width, 2);
+  draw_veils(list, canvas, slide, frame, alpha, full, y,
+             std::min(width, std::max(text_width(title, title_text), text_width(body, summary))));
+
+  draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
+  y += draw_text_block(list, title, title_text, ImVec2(m + shift.x, y), width, 2);
   draw_text_block(list, body, summary, ImVec2(m + shift.x, y + canvas.px(12)), width, 2);
+}
+
+void AttractView::draw_veils(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
+                             const AttractFrame& frame, float alpha, const Rect& full, float text_top,
+                             float text_w) const {
+  // The words stand on the picture's own dusk (kiosk/ui/scrim.h). The veils follow the words,
+  // so that a longer title lifts its veil rather than running out of it.
+  float m = canvas.margin();
+  auto chrome = chrome_layout(canvas, fonts_.size(Role::Caption), fonts_.size(Role::Heading), frame.show_touch_cue,
+                              frame.chrome_shift.y);
+  float chrome_top = chrome.top() - canvas.px(32);
+  if (canvas.portrait) {
+    // The words span the width: one veil from just above the title to the foot, where the
+    // dots, the source and the touch cue stand too, dissolving upward over a storey or two.
+    draw_scrim(list, {ImVec2(full.min.x, text_top - canvas.px(56)), full.max}, {0, canvas.px(440), 0, 0}, colour::bg,
+               alpha);
+  } else {
+    // Landscape keeps the subject in the middle clear: a band along the foot behind the
+    // dots, the source and the touch cue, and above it a veil only as wide as the words,
+    // dissolving up and to the right into the picture. It runs on under the band, so that
+    // the two darken the picture alike where they meet.
+    draw_scrim(list, {ImVec2(full.min.x, chrome_top), full.max}, {0, canvas.px(200), 0, 0}, colour::bg, alpha);
+    draw_scrim(list, {ImVec2(full.min.x, text_top - canvas.px(40)), ImVec2(m + text_w + canvas.px(64), full.max.y)},
+               {0, canvas.px(240), canvas.px(360), 0}, colour::bg, alpha);
+  }
+  // The category label at the top left, on a corner of dusk of its own.
+  auto label = style(fonts_, Role::Caption, colour::text, alpha);
+  float label_w = text_width(label, text::pick(slide.category.title, frame.lang));
+  draw_scrim(list, {full.min, ImVec2(m + label_w + canvas.px(48), m + canvas.px(28) + label.size + canvas.px(24))},
+             {0, 0, canvas.px(400), canvas.px(260)}, colour::bg, alpha);
 }
 
 void AttractView::draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
@@ -161,18 +213,18 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
   auto caption = style(fonts_, Role::Caption, colour::muted, 1);
   std::string source = ui(content::UiKey::source_label, lang) + (lang == text::Lang::Zh ? "：" : ": ") +
                        ui(content::UiKey::source_document, lang);
-  float bottom = canvas.height - canvas.margin() + frame.chrome_shift.y;
-  float cue_h = frame.show_touch_cue ? canvas.px(96) : 0;
   // Landscape: source and progress on the left, touch cue on the right. Portrait: stacked.
-  float source_y = bottom - caption.size * 1.2f;
+  auto layout =
+      chrome_layout(canvas, caption.size, fonts_.size(Role::Heading), frame.show_touch_cue, frame.chrome_shift.y);
+  float bottom = layout.bottom;
+  float source_y = layout.source_y;
   float source_width = canvas.portrait ? canvas.width - 2 * m : canvas.px(1100);
-  if (canvas.portrait) source_y -= cue_h + canvas.px(24);
   draw_text_block(list, caption, source, ImVec2(m, source_y - caption.size * 0.25f), source_width, 1);
 
   // Progress cue: one dot per slide, the current one long and gold. Static within a slide.
   if (frame.count > 1) {
     float dot = canvas.px(10), spacing = canvas.px(22), current_w = canvas.px(36);
-    float y = source_y - canvas.px(40);
+    float y = layout.dots_y;
     float x = m;
     log_furniture({ImVec2(x, y), ImVec2(x + current_w + static_cast<float>(frame.count - 1) * spacing, y + dot)},
                   "progress dots");
@@ -181,6 +233,7 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
       float w = current ? current_w : dot;
       list->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + dot),
                           current ? colour::gold : colour::with_alpha(colour::muted, 0.35f), dot * 0.5f);
+      if (current) log_mark({ImVec2(x, y), ImVec2(x + w, y + dot)}, colour::gold, "current progress dot");
       x += w + (spacing - dot);
     }
   }
@@ -201,6 +254,9 @@ void AttractView::draw_chrome(ImDrawList* list, const Canvas& canvas, const Attr
   list->AddCircle(centre, ring_r * (1 + 0.18f * breathe), colour::with_alpha(colour::haitang, 0.9f - 0.5f * breathe),
                   48, canvas.px(3));
   list->AddCircleFilled(centre, ring_r * 0.42f, colour::haitang, 32);
+  log_mark({ImVec2(centre.x - ring_r * 0.42f, centre.y - ring_r * 0.42f),
+            ImVec2(centre.x + ring_r * 0.42f, centre.y + ring_r * 0.42f)},
+           colour::haitang, "touch cue's heart");
   float text_x = left + 2 * ring_r + canvas.px(28);
   draw_text_line(list, cue_zh, ImVec2(text_x, centre_y - cue_zh.size * 0.9f), zh);
   draw_text_line(list, cue_en, ImVec2(text_x, centre_y + canvas.px(12)), en);

@@ -13,6 +13,7 @@
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/image_provider.h"
 #include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
 
@@ -63,6 +64,9 @@ class AttractView {
                     float alpha, ImVec2 origin, float width, double time_in_slide) const;
   void draw_landmark(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
                      float alpha, ImVec2 shift) const;
+  // The veils under the words, the category label and the chrome of a full-bleed picture.
+  void draw_veils(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
+                  float alpha, const Rect& full, float text_top, float text_w) const;
   void draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
                     float alpha, ImVec2 shift) const;
   void draw_label(ImDrawList* list, const Canvas& canvas, const content::Category& category, text::Lang lang,

@@ -46,6 +46,7 @@ std::string describe(const LoggedText& t) {
 void LayoutLog::clear() {
   texts_.clear();
   furniture_.clear();
+  marks_.clear();
   boxes_.clear();
 }
 
@@ -96,6 +97,10 @@ ScopedBox::~ScopedBox() {
 
 void log_furniture(const Rect& r, const char* what) {
   if (g_log) g_log->furniture(r, what);
+}
+
+void log_mark(const Rect& r, uint32_t colour, const char* what) {
+  if (g_log) g_log->mark(r, colour, what);
 }
 
 void log_dropped(const ImFont* font, float size, std::string_view text, const Rect& where) {

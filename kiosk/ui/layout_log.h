@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ struct LoggedText {
   Rect clip;  // the draw list's clip rectangle: only rect ∩ clip is seen
   const ImFont* font = nullptr;
   float size = 0;
+  uint32_t colour = 0;  // ImGui-packed, with its alpha: what a contrast check measures against the pixels
   std::string text;
   bool ellipsised = false;         // cut short with "…"
   bool clipped = false;            // outside the box it was laid out in, or left out altogether
@@ -29,6 +31,14 @@ struct LoggedText {
 
 struct LoggedFurniture {
   Rect rect;
+  std::string what;
+};
+
+// A shape that carries meaning without words (the progress cue's current dot, the touch
+// cue's heart), with its colour: a contrast check measures it against what lies around it.
+struct LoggedMark {
+  Rect rect;
+  uint32_t colour = 0;
   std::string what;
 };
 
@@ -43,6 +53,7 @@ class LayoutLog {
   void clear();
   void text(LoggedText entry) { texts_.push_back(std::move(entry)); }
   void furniture(const Rect& r, std::string what) { furniture_.push_back({r, std::move(what)}); }
+  void mark(const Rect& r, uint32_t colour, std::string what) { marks_.push_back({r, colour, std::move(what)}); }
   // The box text drawn from now on must stay in (a card, a tile), until pop_box().
   void push_box(const Rect& r) { boxes_.push_back(r); }
   void pop_box() { boxes_.pop_back(); }
@@ -52,12 +63,14 @@ class LayoutLog {
 
   const std::vector<LoggedText>& texts() const { return texts_; }
   const std::vector<LoggedFurniture>& furniture() const { return furniture_; }
+  const std::vector<LoggedMark>& marks() const { return marks_; }
   // Every fallback glyph, clip, ellipsis and overlap of the frame.
   std::vector<LayoutProblem> problems() const;
 
  private:
   std::vector<LoggedText> texts_;
   std::vector<LoggedFurniture> furniture_;
+  std::vector<LoggedMark> marks_;
   std::vector<Rect> boxes_;
   Rect canvas_{ImVec2(0, 0), ImVec2(1e9f, 1e9f)};
 };
@@ -90,6 +103,8 @@ class ScopedBox {
 
 // Furniture a view drew, for the overlap check (no-op without a log).
 void log_furniture(const Rect& r, const char* what);
+// A shape that carries meaning, for the contrast check (no-op without a log).
+void log_mark(const Rect& r, uint32_t colour, const char* what);
 // A text the layout left out for want of room: a clip.
 void log_dropped(const ImFont* font, float size, std::string_view text, const Rect& where);
 

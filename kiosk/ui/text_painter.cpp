@@ -41,6 +41,7 @@ void log_text(ImDrawList* list, const TextStyle& style, std::string_view drawn, 
   t.clip = {list->GetClipRectMin(), list->GetClipRectMax()};
   t.font = style.font;
   t.size = style.size;
+  t.colour = style.colour;
   t.text = std::string(drawn);
   t.ellipsised = ellipsised;
   // Outside its card or tile, or the part not scrolled out of view off the canvas.

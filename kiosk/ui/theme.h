@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -41,6 +42,51 @@ constexpr float kArrowButtonSize = 88;
 using content::Role;
 using content::role_is_bold;
 using content::role_size;
+
+// The type scale, named: each role's size at the 1920x1080 reference (font size as ImGui
+// counts it, the line height it lays out by) in normal and large text, the floor no layout
+// may draw it under in either, and why. The brief's floors hold whatever the layout: no role
+// under the caption's 28 px, body 36 px, attract-loop titles 72 px (read from 3 m). A layout
+// that runs out of room reflows or scrolls; it never draws a role smaller
+// (tests/unit/test_layout_audit.cpp checks every text every view draws).
+struct TypeRole {
+  Role role;
+  const char* name;
+  float normal, large, floor;
+  const char* reason;
+};
+constexpr std::array<TypeRole, content::kAllRoles.size()> kTypeScale = {{
+    {Role::Figure, "display figure", 240, 240, 220,
+     "the one number of a figure slide or page, the picture of it, read across the hall (the brief's 220-260)"},
+    {Role::FigureUnit, "figure unit", 96, 96, 88,
+     "a figure's qualifier and unit, about 40% of its digits on their baseline: attached, and plainly smaller"},
+    {Role::Title, "title", 72, 72, 72, "slide and screen titles; the attract loop's are read from 3 m, never under 72"},
+    {Role::Heading, "heading", 48, 48, 48,
+     "tile labels, card titles, the report's quotes and the touch cue's Chinese line: a step under titles"},
+    {Role::Body, "body", 36, 48, 36,
+     "summaries and detail text, 28-34 Chinese characters a line; large text raises it to 48"},
+    {Role::Caption, "caption", 28, 36, 28,
+     "sources, credits, hints and counters, the first to be squeezed and the smallest a visitor reads: the floor "
+     "of every role; large text raises it to 36"},
+    {Role::Label, "label", 30, 36, 28,
+     "pill and button labels, a shade over captions so a control reads before its hint; 36 in large text"},
+}};
+
+// The entry of `role` in the scale.
+constexpr const TypeRole& type_role(Role role) {
+  return kTypeScale[static_cast<size_t>(role)];
+}
+
+// The scale names the sizes the fonts are baked at, in the roles' own order.
+constexpr bool type_scale_matches_bake() {
+  for (size_t i = 0; i < kTypeScale.size(); ++i) {
+    const auto& t = kTypeScale[i];
+    if (t.role != content::kAllRoles[i] || t.normal != role_size(t.role, false) || t.large != role_size(t.role, true))
+      return false;
+  }
+  return true;
+}
+static_assert(type_scale_matches_bake(), "kTypeScale must name the sizes of content/type_scale.h");
 
 // WCAG 2 contrast ratio of two opaque colours (ImGui-packed), 1 to 21.
 double contrast_ratio(uint32_t a, uint32_t b);

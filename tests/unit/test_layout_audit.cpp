@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "kiosk/text/marks.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/kiosk_screen.h"
 #include "kiosk/ui/layout_log.h"
@@ -27,9 +28,49 @@ namespace {
 
 struct Counts {
   std::array<size_t, 4> by_kind{};
-  size_t scenes = 0;
+  size_t scenes = 0, texts = 0, attract_titles = 0;
   std::vector<std::string> examples;
+  std::vector<std::string> under_floor;  // texts drawn smaller than their role (theme.h's kTypeScale)
 };
+
+std::optional<kiosk::ui::Role> role_of(const ScreenHarness& h, const ImFont* font) {
+  for (auto role : kiosk::content::kAllRoles)
+    if (h.fonts().get(role) == font) return role;
+  return std::nullopt;
+}
+
+// Issue #16 (7): every text is drawn at its role's baked size, never shrunk to fit, so at or
+// above the role's floor; an attract slide's title is a title, 72 px or more.
+void check_type_floors(ScreenHarness& h, const kiosk::ui::LayoutLog& log, kiosk::text::Lang lang,
+                       const std::string& scene, Counts& counts) {
+  using kiosk::ui::type_role;
+  const float scale = h.canvas().scale;
+  std::string attract_title;
+  if (scene.rfind("attract ", 0) == 0)
+    if (const auto* item = h.content().item(scene.substr(8)))
+      attract_title = kiosk::text::latin_quotes(kiosk::text::pick(item->title, lang));
+  bool title_seen = attract_title.empty();
+  for (const auto& t : log.texts()) {
+    ++counts.texts;
+    auto role = role_of(h, t.font);
+    std::string what = scene + ": \"" + t.text.substr(0, 60) + "\" " + std::to_string(t.size) + " px";
+    if (!role) {
+      counts.under_floor.push_back(what + " in a font of no type role");
+      continue;
+    }
+    const auto& r = type_role(*role);
+    float floor = std::max(h.fonts().size(*role), r.floor * scale) - 0.5f;
+    if (t.size < floor)
+      counts.under_floor.push_back(what + " under the " + r.name + "'s " + std::to_string(h.fonts().size(*role)) +
+                                   " px (floor " + std::to_string(r.floor) + ")");
+    if (!attract_title.empty() && t.text == attract_title) {
+      title_seen = true;
+      if (t.size < 72 * scale - 0.5f) counts.under_floor.push_back(what + ": an attract title under 72 px");
+    }
+  }
+  if (!title_seen) counts.under_floor.push_back(scene + ": its title \"" + attract_title + "\" was not drawn");
+  if (!attract_title.empty()) ++counts.attract_titles;
+}
 
 Counts audit(ScreenHarness& h, kiosk::text::Lang lang) {
   Counts counts;
@@ -39,6 +80,7 @@ Counts audit(ScreenHarness& h, kiosk::text::Lang lang) {
       ++counts.by_kind[p.kind];
       if (counts.examples.size() < 400) counts.examples.push_back(scene + ": " + p.what);
     }
+    check_type_floors(h, h.log(), lang, scene, counts);
   });
   return counts;
 }
@@ -91,6 +133,10 @@ TEST_CASE(
               << c.by_kind[LayoutProblem::Clip] << " " << c.by_kind[LayoutProblem::Ellipsis] << " "
               << c.by_kind[LayoutProblem::Overlap] << "\n";
         CHECK(c.scenes > 50);  // the walk did reach the categories, items and report pages
+        CHECK(c.texts > c.scenes * 3);
+        CHECK(c.attract_titles >= 20);  // every slide of the playlist had its title checked
+        for (size_t i = 0; i < c.under_floor.size() && i < 40; ++i) FAIL_CHECK(name << ": " << c.under_floor[i]);
+        total += c.under_floor.size();
         for (const auto& e : c.examples) {
           if (auto k = known(name, e)) {
             seen_known.insert(*k);
@@ -166,6 +212,33 @@ TEST_CASE("layout audit: the log catches each kind of problem it reports") {
     draw_text_block(list, body, "inside", ImVec2(110, 320), 100);  // a label in its furniture: its own
   }
   CHECK(kinds(log) == "overlap overlap");
+
+  // Body text squeezed to 30 px to fit is under its role's size; at its own size it is not.
+  log.clear();
+  {
+    ScopedLayoutLog on(log);
+    TextStyle squeezed = body;
+    squeezed.size = 30;
+    draw_text_block(list, body, "at its size", ImVec2(100, 100), 600);
+    draw_text_block(list, squeezed, "squeezed to fit", ImVec2(100, 200), 600);
+  }
+  Counts floors;
+  check_type_floors(h, log, kiosk::text::Lang::En, "home", floors);
+  CHECK(floors.under_floor.size() == 1);
+  for (const auto& f : floors.under_floor) CHECK_MESSAGE(f.find("squeezed to fit") != std::string::npos, f);
+  // An attract slide whose title is drawn below a title's size is found too.
+  const std::string slide = h.bundle().playlist().front().item_id;
+  log.clear();
+  {
+    ScopedLayoutLog on(log);
+    draw_text_block(list, body, kiosk::text::pick(h.content().item(slide)->title, kiosk::text::Lang::En),
+                    ImVec2(100, 100), 1600);
+  }
+  Counts titles;
+  check_type_floors(h, log, kiosk::text::Lang::En, "attract " + slide, titles);
+  CHECK(titles.under_floor.size() == 1);
+  for (const auto& f : titles.under_floor)
+    CHECK_MESSAGE(f.find("an attract title under 72 px") != std::string::npos, f);
   ImGui::Render();
 }
 

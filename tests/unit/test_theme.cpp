@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <string>
 
 #include "kiosk/authoring/sources.h"
 #include "kiosk/ui/theme.h"
@@ -67,4 +68,33 @@ TEST_CASE("theme: the static chrome drifts by a pixel or two over the day, and b
   CHECK(seen.size() >= 3);
   CHECK(burn_in_shift(0, 1).x == burn_in_shift(20, 1).x);  // a cycle of 20 minutes
   CHECK(burn_in_shift(5, 2).x == 2);                       // scaled with the canvas
+}
+
+// Issue #16 (7): the brief's floors, in both text sizes: no role under the caption's 28 px,
+// body 36 px, the attract loop's titles 72 px; large text raises, never lowers, a role.
+TEST_CASE("theme: every type role, in normal and large text, is at or above its floor and the brief's") {
+  std::set<int> roles;
+  for (const auto& t : kTypeScale) {
+    INFO(t.name);
+    roles.insert(static_cast<int>(t.role));
+    CHECK(std::string(t.reason).size() > 20);  // each size says why
+    for (bool large : {false, true}) {
+      float size = role_size(t.role, large);
+      CHECK(size >= t.floor);
+      CHECK(size >= 28);  // the caption's floor is every role's
+    }
+    CHECK(role_size(t.role, true) >= role_size(t.role, false));
+    CHECK(t.floor >= 28);
+  }
+  CHECK(roles.size() == kiosk::content::kAllRoles.size());
+  CHECK(type_role(Role::Caption).floor >= 28);
+  CHECK(type_role(Role::Body).floor >= 36);
+  CHECK(type_role(Role::Title).floor >= 72);
+  CHECK(type_role(Role::Figure).floor >= 220);  // the brief's 220-260 display figure
+  // Large text raises body to 48 and caption to 36 (the brief's large-text mode).
+  CHECK(role_size(Role::Body, true) >= 48);
+  CHECK(role_size(Role::Caption, true) >= 36);
+  // A figure's unit is plainly smaller than its digits, and still at a heading's size or more.
+  CHECK(role_size(Role::FigureUnit) < 0.5f * role_size(Role::Figure));
+  CHECK(role_size(Role::FigureUnit) >= role_size(Role::Heading));
 }
