@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "kiosk/authoring/body_check.h"
 #include "kiosk/authoring/bundle_writer.h"
 #include "kiosk/authoring/fidelity.h"
 #include "kiosk/authoring/font_subset.h"
@@ -34,6 +35,8 @@ BuildResult build_bundle(const std::filesystem::path& source_dir, const std::fil
   }
   Sources& sources = read.sources;
   result.problems = check_fidelity(sources);
+  auto bodies = check_bodies(sources);
+  result.problems.insert(result.problems.end(), bodies.begin(), bodies.end());
   if (!result.problems.empty()) return result;
   sources.info.built_at = build_time();
   sources.info.builder_version = KIOSK_VERSION;

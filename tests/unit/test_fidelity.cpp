@@ -42,7 +42,7 @@ content::Item gdp() {
   item.summary = {"预计全年地区生产总值增长5%以上、位居全市前列", "GDP grew by over 5%"};
   item.body = {"预计全年地区生产总值增长5%以上、位居全市前列。一般公共预算收入增长13.4%", ""};
   item.quote_zh = "预计全年地区生产总值增长5%以上、位居全市前列";
-  item.figure = content::Figure{"5%以上", 5, "%", "以上", "growth", "over 5%"};
+  item.figure = content::Figure{"5%以上", 5, "%", "以上", "growth", "over 5%", {}};
   return item;
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("fidelity: a figure the report does not state is refused, with the rep
 
 TEST_CASE("fidelity: a figure the report states, but not in the item's quote, is refused") {
   auto item = gdp();
-  item.figure = content::Figure{"13.4%", 13.4, "%", "", "growth", "13.4%"};
+  item.figure = content::Figure{"13.4%", 13.4, "%", "", "growth", "13.4%", {}};
   CHECK(check().in_report("13.4%"));
   CHECK(has(problems_of(item), "figure.display: the figure '13.4%' is not inside the item's quote"));
 }
@@ -165,7 +165,7 @@ TEST_CASE("fidelity: the figure's value, qualifier, unit and English must agree 
   visits.id = "visits";
   visits.title = {"接待市民游客", "Visits"};
   visits.quote_zh = visits.summary.zh = "累计接待市民游客1660余万人次";
-  visits.figure = content::Figure{"1660余万人次", 1660, "万人次", "余", "total", "over 1.66 million visits"};
+  visits.figure = content::Figure{"1660余万人次", 1660, "万人次", "余", "total", "over 1.66 million visits", {}};
   CHECK(has(problems_of(visits), "states 1660000, but '1660余万人次' is 16600000"));
   visits.figure->display_en = "over 16.6 million visits";
   CHECK(problems_of(visits) == "");
