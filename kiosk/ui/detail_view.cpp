@@ -120,7 +120,8 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
   } else {
     float left_w = ctx.px(760), gap = ctx.px(96);
     // The headline stays put, so the figure group goes under the lead figure only where
-    // the two fit above the foot; else it scrolls with the text.
+    // the two fit clear of the bottom edge's fade (as a list's end pad does); else it
+    // scrolls with the text.
     bool group_left = false;
     if (item->figure && !item->more_figures.empty()) {
       FigureLook look{Role::Figure, Role::FigureUnit, colour::gold, 1, 1};
@@ -128,7 +129,7 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
           ctx.fonts(), ctx.lang == text::Lang::Zh ? item->figure->display_zh : item->figure->display_en, left_w,
           ctx.px(12), look);
       group_left = lead + ctx.px(48) + figure_group(ctx, item->more_figures, ImVec2(m, top), left_w, false) <=
-                   bottom - top - ctx.px(8);
+                   bottom - top - ctx.px(kListEndPadReference);
     }
     headline(ImVec2(m, top), left_w, group_left);
     float x = m + left_w + gap;
