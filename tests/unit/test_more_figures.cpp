@@ -12,6 +12,7 @@
 #include "kiosk/authoring/sources.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/fidelity.h"
+#include "kiosk/content/shown_texts.h"
 #include "kiosk/content/validate.h"
 
 using namespace kiosk;
@@ -242,4 +243,22 @@ TEST_CASE("more figures: validation refuses a changed figure, a changed or missi
       has(all(content::validate_bundle(dangling)), "figure_more 'nobody 1' refers to 'nobody', which does not exist"));
 
   CHECK(content::validate_bundle(dir.copy_of_tiny("intact.bundle")).empty());
+}
+
+TEST_CASE("more figures: the font bake and validation's glyph check see every figure and the 原文") {
+  auto bundle = content::Bundle::open(KIOSK_TINY_BUNDLE);
+  bool display = false, label = false, english = false, original = false;
+  content::for_each_shown_text(bundle, [&](content::Role role, std::string_view text, const content::TextPlace& at) {
+    if (at.table == "figure_more" && at.column == "display_zh" && role == content::Role::Title && text == "32.7亿元")
+      display = true;
+    if (at.table == "figure_more" && at.column == "display_en" && role == content::Role::Caption)
+      english = text == "3.27 billion yuan";
+    if (at.table == "figure_more" && at.column == "label_zh" && text == "文商旅综合收入") label = true;
+    if (at.table == "original" && at.row == "haitang-visitors" && role == content::Role::Body)
+      original = text.find("文商旅综合收入32.7亿元") != std::string_view::npos;
+  });
+  CHECK(display);
+  CHECK(english);
+  CHECK(label);
+  CHECK(original);
 }
