@@ -1,12 +1,14 @@
--- Content bundle schema, version 3 (version 1 had no source table; the kiosk still opens
+-- Content bundle schema, version 4 (version 1 had no source table; the kiosk still opens
 -- such bundles, and validation refuses them, since their fidelity cannot be checked;
 -- version 2 had no landmark_reference or district_map table: its landmarks have no
--- source for their places and it has no map, and the kiosk still opens it).
+-- source for their places and it has no map, and the kiosk still opens it; version 3 had
+-- no figure_more or original table: its items have one figure each and no 原文, and the
+-- kiosk still opens it).
 -- A bundle is one SQLite file, built by `kioskctl build`, opened read-only by the kiosk.
 -- application_id 0x48504B31 ('HPK1') marks it as ours; user_version is the schema version.
 -- Text columns ending in _zh/_en hold the two languages. Times are UTC seconds.
 PRAGMA application_id = 1213221681;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE bundle (
   id              TEXT    NOT NULL,
@@ -71,6 +73,31 @@ CREATE TABLE figure (
   qualifier  TEXT NOT NULL,
   direction  TEXT NOT NULL CHECK (direction IN ('growth', 'total', 'rank')),
   display_en TEXT NOT NULL
+);
+
+-- The figures an item gives after its lead one (the figure table's), where the report
+-- states several together: 12.1公里 of drainage, then 71处, 6.77公里 and 19座. `ord`
+-- counts from 1 in the report's order; `label_*` says what each counts. Added in version 4.
+CREATE TABLE figure_more (
+  item_id    TEXT    NOT NULL REFERENCES figure(item_id),
+  ord        INTEGER NOT NULL CHECK (ord >= 1),
+  display_zh TEXT    NOT NULL,
+  value      REAL    NOT NULL,
+  unit_zh    TEXT    NOT NULL,
+  qualifier  TEXT    NOT NULL,
+  direction  TEXT    NOT NULL CHECK (direction IN ('growth', 'total', 'rank')),
+  display_en TEXT    NOT NULL,
+  label_zh   TEXT    NOT NULL,
+  label_en   TEXT    NOT NULL,
+  PRIMARY KEY (item_id, ord)
+);
+
+-- The report's whole paragraph that holds an item's quote, shown as 原文 under the item's
+-- text. The builder takes it from the source document; validation holds it to be one of
+-- the report's paragraphs, holding the quote. Added in version 4.
+CREATE TABLE original (
+  item_id TEXT PRIMARY KEY REFERENCES item(id),
+  text_zh TEXT NOT NULL
 );
 
 CREATE TABLE landmark (

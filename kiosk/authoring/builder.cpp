@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "kiosk/authoring/body_check.h"
 #include "kiosk/authoring/bundle_writer.h"
 #include "kiosk/authoring/english_check.h"
 #include "kiosk/authoring/fidelity.h"
@@ -36,6 +37,7 @@ BuildResult build_bundle(const std::filesystem::path& source_dir, const std::fil
   Sources& sources = read.sources;
   result.problems = check_fidelity(sources);
   for (auto& d : check_english(sources)) result.problems.push_back(std::move(d));
+  for (auto& d : check_bodies(sources)) result.problems.push_back(std::move(d));
   if (!result.problems.empty()) return result;
   sources.info.built_at = build_time();
   sources.info.builder_version = KIOSK_VERSION;

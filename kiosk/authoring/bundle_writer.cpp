@@ -74,6 +74,8 @@ void insert_all(Database& db, const BundleContents& c) {
   }
   auto item = db.prepare("INSERT INTO item VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   auto figure = db.prepare("INSERT INTO figure VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  auto more = db.prepare("INSERT INTO figure_more VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  auto original = db.prepare("INSERT INTO original VALUES (?1, ?2)");
   auto landmark = db.prepare("INSERT INTO landmark VALUES (?1, ?2, ?3, ?4, ?5)");
   auto reference = db.prepare("INSERT INTO landmark_reference VALUES (?1, ?2, ?3)");
   for (const auto& it : src.items) {
@@ -107,6 +109,25 @@ void insert_all(Database& db, const BundleContents& c) {
           .bind(7, f.display_en)
           .step();
       figure.reset();
+    }
+    for (size_t n = 0; n < it.more_figures.size(); ++n) {
+      const auto& f = it.more_figures[n];
+      more.bind(1, it.id)
+          .bind(2, static_cast<int64_t>(n + 1))
+          .bind(3, f.display_zh)
+          .bind(4, f.value)
+          .bind(5, f.unit_zh)
+          .bind(6, f.qualifier)
+          .bind(7, f.direction)
+          .bind(8, f.display_en)
+          .bind(9, f.label.zh)
+          .bind(10, f.label.en)
+          .step();
+      more.reset();
+    }
+    if (!it.original_zh.empty()) {
+      original.bind(1, it.id).bind(2, it.original_zh).step();
+      original.reset();
     }
     if (it.landmark) {
       const auto& l = *it.landmark;

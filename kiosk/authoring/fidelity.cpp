@@ -39,6 +39,13 @@ void each_text(const Sources& s, const TextFn& fn) {
       item("figure.display", i.figure->display_zh);
       item("figure.display_en", i.figure->display_en);
     }
+    for (size_t n = 0; n < i.more_figures.size(); ++n) {
+      std::string key = content::more_figure_key(n);
+      item(key + ".display", i.more_figures[n].display_zh);
+      item(key + ".display_en", i.more_figures[n].display_en);
+      item(key + ".label_zh", i.more_figures[n].label.zh);
+      item(key + ".label_en", i.more_figures[n].label.en);
+    }
     if (i.landmark) {
       item("landmark.address_zh", i.landmark->address.zh);
       item("landmark.address_en", i.landmark->address.en);
@@ -70,7 +77,8 @@ Diagnostics check_fidelity(const Sources& s) {
   content::FidelityCheck check(s.document);
   for (const auto& item : s.items)
     for (const auto& p : check.check(item)) {
-      Place at = place("item " + item.id + " " + p.field);
+      // The 原文 is derived from the quote, so a wrong one is the quote's to fix.
+      Place at = place("item " + item.id + " " + (p.field == "original" ? std::string("quote") : p.field));
       std::string near = p.nearest.empty() ? "" : "; nearest in " + s.document_file + ", " + p.nearest;
       out.push_back({at.file, at.line, "item '" + item.id + "' " + p.field + ": " + p.reason + near});
     }

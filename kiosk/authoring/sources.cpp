@@ -11,6 +11,7 @@
 
 #include "kiosk/authoring/toml_fields.h"
 #include "kiosk/content/district.h"
+#include "kiosk/content/fidelity.h"
 #include "kiosk/content/formats.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/text/utf8.h"
@@ -247,7 +248,7 @@ class Reader {
       item_line_ = f.line();
       read_landmark(t, name, item);
       f.check_no_unknown({"id", "kind", "title_zh", "title_en", "summary_zh", "summary_en", "body_zh", "body_en",
-                          "quote", "section_zh", "section_en", "image", "figure", "landmark"});
+                          "quote", "section_zh", "section_en", "image", "figure", "more_figures", "landmark"});
       s().items.push_back(std::move(item));
     });
   }
@@ -256,13 +257,21 @@ class Reader {
     const auto* table = t["figure"].as_table();
     if (item.kind != content::ItemKind::Figure) {
       if (table) item_fields.problem("figure", "only items of kind \"figure\" have [item.figure]");
+      if (t.get("more_figures")) item_fields.problem("more_figures", "only items of kind \"figure\" have more figures");
       return;
     }
     if (!table) {
       item_fields.problem("figure", "a figure item needs an [item.figure] table");
       return;
     }
-    FieldReader f(*table, name, out());
+    item.figure = read_figure_fields(*table, name, item.id + " figure", false);
+    read_more_figures(t, item_fields, name, item);
+  }
+
+  // The fields of one figure; `key` names its places ("ID figure", "ID more_figures[2]").
+  content::Figure read_figure_fields(const toml::table& table, const std::string& name, const std::string& key,
+                                     bool labelled) {
+    FieldReader f(table, name, out());
     content::Figure fig;
     fig.display_zh = f.required_string("display");
     fig.value = f.number("value", true).value_or(0);
@@ -275,10 +284,35 @@ class Reader {
     if (!fig.direction.empty() && fig.direction != "growth" && fig.direction != "total" && fig.direction != "rank")
       f.problem("direction", "must be growth, total or rank");
     fig.display_en = f.required_string("display_en");
-    for (const char* key : {"display", "value", "unit", "qualifier", "display_en"})
-      s().places["item " + item.id + " figure." + key] = {name, f.line_of_key(key)};
-    f.check_no_unknown({"display", "value", "unit", "qualifier", "direction", "display_en"});
-    item.figure = fig;
+    if (labelled) fig.label = bilingual(f, "label");
+    for (const char* field : {"display", "value", "unit", "qualifier", "display_en", "label_zh", "label_en"})
+      s().places["item " + key + "." + field] = {name, f.line_of_key(field)};
+    if (labelled)
+      f.check_no_unknown({"display", "value", "unit", "qualifier", "direction", "display_en", "label_zh", "label_en"});
+    else
+      f.check_no_unknown({"display", "value", "unit", "qualifier", "direction", "display_en"});
+    return fig;
+  }
+
+  // [[item.more_figures]]: the figures the report gives with the lead one, each labelled
+  // with what it counts, for the figure group on the item's page.
+  void read_more_figures(const toml::table& t, FieldReader& item_fields, const std::string& name, content::Item& item) {
+    const auto* node = t.get("more_figures");
+    if (!node) return;
+    const auto* array = node->as_array();
+    if (!array) {
+      item_fields.problem("more_figures", "must be a list of [[item.more_figures]] tables");
+      return;
+    }
+    for (const auto& element : *array) {
+      const auto* table = element.as_table();
+      if (!table) {
+        item_fields.problem("more_figures", "entry must be a table");
+        continue;
+      }
+      std::string key = item.id + " " + content::more_figure_key(item.more_figures.size());
+      item.more_figures.push_back(read_figure_fields(*table, name, key, true));
+    }
   }
 
   // A landmark's address, coordinates and their source are reference data: required of
@@ -434,7 +468,17 @@ class Reader {
     }
   }
 
+  // Each item's 原文: the report's paragraph that holds its quote, taken from the source
+  // document rather than written by hand. A quote no paragraph holds gets none here; the
+  // fidelity check names that quote.
+  void derive_originals() {
+    if (s().document.text.empty()) return;
+    content::FidelityCheck check(s().document);
+    for (auto& item : s().items) item.original_zh = check.paragraph_of(item.quote_zh);
+  }
+
   void cross_check() {
+    derive_originals();
     std::set<std::string> items;
     for (const auto& item : s().items) items.insert(item.id);
     for (size_t i = 0; i < s().playlist.size(); ++i)
@@ -474,6 +518,9 @@ std::vector<std::string> all_texts(const Sources& s) {
     texts.insert(texts.end(), {i.title.zh, i.title.en, i.summary.zh, i.summary.en, i.body.zh, i.body.en, i.quote_zh,
                                i.section.zh, i.section.en});
     if (i.figure) texts.insert(texts.end(), {i.figure->display_zh, i.figure->display_en});
+    for (const auto& f : i.more_figures)
+      texts.insert(texts.end(), {f.display_zh, f.display_en, f.label.zh, f.label.en});
+    texts.push_back(i.original_zh);
     if (i.landmark)
       texts.insert(texts.end(),
                    {i.landmark->address.zh, i.landmark->address.en, i.landmark->source.zh, i.landmark->source.en});

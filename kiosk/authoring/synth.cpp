@@ -7,6 +7,7 @@
 
 #include "kiosk/authoring/sources.h"
 #include "kiosk/authoring/stb_image_impl.h"
+#include "kiosk/content/fidelity.h"
 #include "kiosk/content/schema.h"
 #include "kiosk/content/sha256.h"
 #include "kiosk/content/ui_keys.h"
@@ -114,13 +115,15 @@ BuildResult build_synthetic(const SynthOptions& options, const std::filesystem::
       item.kind = content::ItemKind::Figure;
       char english[32];
       std::snprintf(english, sizeof english, "%.0f thousand", sentence.value * 10);
-      item.figure = content::Figure{sentence.display, sentence.value, "万人次", "", "total", english};
+      item.figure = content::Figure{sentence.display, sentence.value, "万人次", "", "total", english, {}};
     } else {
       item.kind = i % 3 == 1 ? content::ItemKind::Project : content::ItemKind::Story;
       if (!images.empty()) item.image_id = images[static_cast<size_t>(i) % images.size()].id;
     }
     s.items.push_back(std::move(item));
   }
+  content::FidelityCheck report(s.document);
+  for (auto& item : s.items) item.original_zh = report.paragraph_of(item.quote_zh);
   for (int p = 0; p < options.playlist && p < options.items; ++p)
     s.playlist.push_back({p + 1, s.items[static_cast<size_t>(p)].id, 8, "crossfade", "", "", "", ""});
   for (auto key : content::kRequiredUiKeys) s.ui_strings.push_back({std::string(key), {"界面文字", "Interface text"}});

@@ -77,7 +77,8 @@ void check_readable(const std::filesystem::path& path) {
   check_length(path, fd.get(), st.st_size);
 }
 
-Item read_item(const Statement& s, bool has_reference) {
+Item read_item(const Statement& s, int schema_version) {
+  const bool has_reference = schema_version >= 3;
   Item item;
   item.id = s.text(0);
   item.category_id = s.text(1);
@@ -90,7 +91,7 @@ Item read_item(const Statement& s, bool has_reference) {
   item.section = {s.text(11), s.text(12)};
   item.image_id = s.text(13);
   if (!s.is_null(14)) {
-    item.figure = Figure{s.text(14), s.real(15), s.text(16), s.text(17), s.text(18), s.text(19)};
+    item.figure = Figure{s.text(14), s.real(15), s.text(16), s.text(17), s.text(18), s.text(19), {}};
   }
   if (!s.is_null(20)) {
     Landmark landmark{{s.text(21), s.text(22)}, std::nullopt, std::nullopt, {}};
@@ -99,7 +100,29 @@ Item read_item(const Statement& s, bool has_reference) {
     if (has_reference) landmark.source = {s.text(25), s.text(26)};
     item.landmark = landmark;
   }
+  if (schema_version >= 4 && !s.is_null(27)) item.original_zh = s.text(27);
   return item;
+}
+
+// The figures after each lead, by item, in their order; nothing before schema 4.
+void read_more_figures(const Database& db, int schema_version, std::vector<Item*> items) {
+  if (schema_version < 4 || items.empty()) return;
+  std::string sql =
+      "SELECT item_id, display_zh, value, unit_zh, qualifier, direction, display_en, label_zh, label_en"
+      " FROM figure_more";
+  if (items.size() == 1) sql += " WHERE item_id = ?1";
+  auto s = db.prepare(sql + " ORDER BY item_id, ord");
+  if (items.size() == 1) s.bind(1, items.front()->id);
+  std::sort(items.begin(), items.end(), [](const Item* a, const Item* b) { return a->id < b->id; });
+  auto next = items.begin();
+  while (s.step()) {
+    std::string id = s.text(0);
+    while (next != items.end() && (*next)->id < id) ++next;
+    if (next == items.end()) break;
+    if ((*next)->id != id) continue;
+    (*next)->more_figures.push_back(
+        Figure{s.text(1), s.real(2), s.text(3), s.text(4), s.text(5), s.text(6), {s.text(7), s.text(8)}});
+  }
 }
 
 // The schema objects each version added, absent from bundles of older versions.
@@ -110,7 +133,11 @@ struct Added {
 constexpr Added kAdded[] = {{2, "table source"},
                             {3, "table landmark_reference"},
                             {3, "index sqlite_autoindex_landmark_reference_1"},
-                            {3, "table district_map"}};
+                            {3, "table district_map"},
+                            {4, "table figure_more"},
+                            {4, "index sqlite_autoindex_figure_more_1"},
+                            {4, "table original"},
+                            {4, "index sqlite_autoindex_original_1"}};
 
 bool added_after(const std::string& object, int version) {
   for (const auto& added : kAdded)
@@ -126,8 +153,10 @@ std::string item_select(int schema_version) {
       " f.display_zh, f.value, f.unit_zh, f.qualifier, f.direction, f.display_en,"
       " l.item_id, l.address_zh, l.address_en, l.lat, l.lon";
   if (schema_version >= 3) sql += ", r.source_zh, r.source_en";
+  if (schema_version >= 4) sql += ", o.text_zh";
   sql += " FROM item i LEFT JOIN figure f ON f.item_id = i.id LEFT JOIN landmark l ON l.item_id = i.id ";
   if (schema_version >= 3) sql += "LEFT JOIN landmark_reference r ON r.item_id = i.id ";
+  if (schema_version >= 4) sql += "LEFT JOIN original o ON o.item_id = i.id ";
   return sql;
 }
 
@@ -289,13 +318,18 @@ std::optional<Item> Bundle::item(const std::string& id) const {
   auto s = db_.prepare(item_select(schema_version_) + "WHERE i.id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return read_item(s, schema_version_ >= 3);
+  Item item = read_item(s, schema_version_);
+  read_more_figures(db_, schema_version_, {&item});
+  return item;
 }
 
 std::vector<Item> Bundle::items() const {
   std::vector<Item> out;
   auto s = db_.prepare(item_select(schema_version_) + "ORDER BY i.id");
-  while (s.step()) out.push_back(read_item(s, schema_version_ >= 3));
+  while (s.step()) out.push_back(read_item(s, schema_version_));
+  std::vector<Item*> all;
+  for (auto& item : out) all.push_back(&item);
+  read_more_figures(db_, schema_version_, all);
   return out;
 }
 

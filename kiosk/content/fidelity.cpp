@@ -253,6 +253,10 @@ std::string quoted(std::string_view text) {
 
 }  // namespace
 
+std::string more_figure_key(size_t index) {
+  return "more_figures[" + std::to_string(index + 1) + "]";
+}
+
 std::string FidelityCheck::normalise(std::string_view input) {
   static const std::pair<std::string_view, std::string_view> twins[] = {
       {"，", ","}, {"：", ":"}, {"；", ";"}, {"！", "!"}, {"（", "("}, {"）", ")"}, {"？", "?"}};
@@ -264,6 +268,7 @@ std::string FidelityCheck::normalise(std::string_view input) {
 }
 
 FidelityCheck::FidelityCheck(const SourceDocument& document) : report_(normalise(report_text(document))) {
+  for (auto& paragraph : shown_paragraphs(document)) paragraphs_.emplace_back(normalise(paragraph), paragraph);
   auto lines = lines_of(document.text);
   for (int n = 1; n <= static_cast<int>(lines.size()); ++n) {
     std::string_view line = lines[static_cast<size_t>(n - 1)];
@@ -305,6 +310,14 @@ FidelityCheck::FidelityCheck(const SourceDocument& document) : report_(normalise
 
 bool FidelityCheck::in_report(std::string_view text) const {
   return report_.find(normalise(text)) != std::string::npos;
+}
+
+std::string FidelityCheck::paragraph_of(std::string_view quote) const {
+  std::string wanted = normalise(quote);
+  if (wanted.empty()) return {};
+  for (const auto& [normalised, shown] : paragraphs_)
+    if (normalised.find(wanted) != std::string::npos) return shown;
+  return {};
 }
 
 std::string FidelityCheck::wrapper_in(std::string_view text) const {
@@ -360,14 +373,20 @@ void FidelityCheck::check_english_numbers(std::vector<FidelityProblem>& out, con
     auto found = numbers_zh(*zh);
     stated.insert(stated.end(), found.begin(), found.end());
   }
-  if (item.figure) {
-    auto found = numbers_zh(item.figure->display_zh);
-    stated.insert(stated.end(), found.begin(), found.end());
-  }
-  const std::pair<const char*, const std::string*> fields[] = {{"title_en", &item.title.en},
-                                                               {"summary_en", &item.summary.en},
-                                                               {"body_en", &item.body.en},
-                                                               {"section_en", &item.section.en}};
+  std::vector<const Figure*> figures;
+  if (item.figure) figures.push_back(&*item.figure);
+  for (const auto& f : item.more_figures) figures.push_back(&f);
+  for (const Figure* f : figures)
+    for (const std::string* zh : {&f->display_zh, &f->label.zh}) {
+      auto found = numbers_zh(*zh);
+      stated.insert(stated.end(), found.begin(), found.end());
+    }
+  std::vector<std::pair<std::string, const std::string*>> fields = {{"title_en", &item.title.en},
+                                                                    {"summary_en", &item.summary.en},
+                                                                    {"body_en", &item.body.en},
+                                                                    {"section_en", &item.section.en}};
+  for (size_t i = 0; i < item.more_figures.size(); ++i)
+    fields.emplace_back(more_figure_key(i) + ".label_en", &item.more_figures[i].label.en);
   for (const auto& [field, en] : fields)
     for (const auto& number : numbers_en(*en))  // not a structured binding: clang 14 cannot capture one
       if (std::none_of(stated.begin(), stated.end(), [&](double z) { return same(z, number.second); }))
@@ -402,21 +421,41 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
     if (end == std::string::npos) break;
     start = end + std::string_view("。").size();
   }
-  if (!item.figure) return out;
-  const Figure& f = *item.figure;
+  if (!item.original_zh.empty() && item.original_zh != paragraph_of(item.quote_zh))
+    problem(out, "original", "the 原文 is not the report's paragraph that holds the quote " + quoted(item.quote_zh),
+            item.original_zh);
+  if (item.figure) check_figure(out, item, *item.figure, "figure");
+  for (size_t i = 0; i < item.more_figures.size(); ++i) {
+    const Figure& f = item.more_figures[i];
+    std::string key = more_figure_key(i);
+    if (f.label.zh.empty())
+      problem(out, key + ".label_zh", "the figure's label is empty; say what it counts in the report's words",
+              item.quote_zh);
+    else if (!in_report(f.label.zh))
+      problem(out, key + ".label_zh", "the label " + quoted(f.label.zh) + " is not in the report", f.label.zh);
+    if (f.label.en.empty()) problem(out, key + ".label_en", "the figure's English label is empty", item.quote_zh);
+    check_figure(out, item, f, key);
+  }
+  return out;
+}
+
+// Every figure, the lead one and those after it, is worded as the report words it, lies
+// inside the item's quote, and its English states the same number with its qualifier.
+void FidelityCheck::check_figure(std::vector<FidelityProblem>& out, const Item& item, const Figure& f,
+                                 const std::string& key) const {
   if (f.display_zh.empty()) {
-    problem(out, "figure.display", "the figure's display is empty", item.quote_zh);
-    return out;
+    problem(out, key + ".display", "the figure's display is empty", item.quote_zh);
+    return;
   }
   if (normalise(item.quote_zh).find(normalise(f.display_zh)) == std::string::npos)
-    problem(out, "figure.display",
+    problem(out, key + ".display",
             "the figure " + quoted(f.display_zh) + " is not inside the item's quote " + quoted(item.quote_zh),
             item.quote_zh);
   if (f.display_zh.find(f.qualifier) == std::string::npos)
-    problem(out, "figure.qualifier",
+    problem(out, key + ".qualifier",
             "the qualifier " + quoted(f.qualifier) + " is not in the figure " + quoted(f.display_zh), item.quote_zh);
   if (f.display_zh.find(f.unit_zh) == std::string::npos)
-    problem(out, "figure.unit", "the unit " + quoted(f.unit_zh) + " is not in the figure " + quoted(f.display_zh),
+    problem(out, key + ".unit", "the unit " + quoted(f.unit_zh) + " is not in the figure " + quoted(f.display_zh),
             item.quote_zh);
   // `value` is the figure as a number for whoever reads the bundle: it must be the one the report states.
   std::string digits = text::split_figure(f.display_zh).number;
@@ -424,30 +463,29 @@ std::vector<FidelityProblem> FidelityCheck::check(const Item& item) const {
   const bool has_number = !digits.empty() && digits.find_first_of("0123456789") != std::string::npos;
   const double shown = has_number ? std::strtod(digits.c_str(), nullptr) : f.value;
   if (has_number && !same(shown, f.value))
-    problem(out, "figure.value", "the value " + number(f.value) + " is not the number of " + quoted(f.display_zh),
+    problem(out, key + ".value", "the value " + number(f.value) + " is not the number of " + quoted(f.display_zh),
             item.quote_zh);
   // The English states the figure as shown, not `value` (which has its own message above).
   const double expected = shown * magnitude_zh(f.unit_zh);
   auto en = value_en(f.display_en);
   if (!en)
-    problem(out, "figure.display_en", "the English " + quoted(f.display_en) + " states no number", item.quote_zh);
+    problem(out, key + ".display_en", "the English " + quoted(f.display_en) + " states no number", item.quote_zh);
   else if (!same(*en, expected))
-    problem(out, "figure.display_en",
+    problem(out, key + ".display_en",
             "the English " + quoted(f.display_en) + " states " + number(*en) + ", but " + quoted(f.display_zh) +
                 " is " + number(expected),
             item.quote_zh);
   static const std::regex more("over|more than|above|exceed"), nearly("nearly|almost|close to");
   const std::string& q = f.qualifier;
   if ((q == "余" || q == "超" || q == "以上" || q == "突破" || q == "多") && !std::regex_search(f.display_en, more))
-    problem(out, "figure.display_en",
+    problem(out, key + ".display_en",
             "the English " + quoted(f.display_en) + " drops the qualifier " + quoted(q) +
                 " (say over, more than, above or exceed)",
             item.quote_zh);
   if (q == "近" && !std::regex_search(f.display_en, nearly))
-    problem(out, "figure.display_en",
+    problem(out, key + ".display_en",
             "the English " + quoted(f.display_en) + " drops the qualifier '近' (say nearly, almost or close to)",
             item.quote_zh);
-  return out;
 }
 
 }  // namespace kiosk::content

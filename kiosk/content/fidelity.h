@@ -21,6 +21,9 @@ struct FidelityProblem {
   std::string nearest;  // the source's closest passage, "line 21: '...'"; empty when none is near
 };
 
+// How the sources name the figure after the lead at `index` (0-based): "more_figures[1]".
+std::string more_figure_key(size_t index);
+
 class FidelityCheck {
  public:
   explicit FidelityCheck(const SourceDocument& document);
@@ -36,6 +39,10 @@ class FidelityCheck {
 
   bool in_report(std::string_view text) const;
 
+  // The report's whole paragraph holding `quote` (source_document.h shown_paragraphs), or
+  // empty when no one paragraph holds it: an item's 原文.
+  std::string paragraph_of(std::string_view quote) const;
+
   // The report's sentence sharing the longest run of characters with `text`.
   std::string nearest_passage(std::string_view text) const;
 
@@ -49,10 +56,12 @@ class FidelityCheck {
     std::vector<char32_t> normalised;
   };
   void check_english_numbers(std::vector<FidelityProblem>& out, const Item& item) const;
+  void check_figure(std::vector<FidelityProblem>& out, const Item& item, const Figure& f, const std::string& key) const;
   void problem(std::vector<FidelityProblem>& out, std::string field, std::string reason, std::string_view near) const;
   std::string report_;  // normalised
   std::vector<Sentence> sentences_;
-  std::unordered_map<std::string, int> wrapper_;  // normalised web-page run -> its line
+  std::unordered_map<std::string, int> wrapper_;                 // normalised web-page run -> its line
+  std::vector<std::pair<std::string, std::string>> paragraphs_;  // normalised, as shown
 };
 
 }  // namespace kiosk::content

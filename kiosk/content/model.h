@@ -44,6 +44,9 @@ struct Figure {
   std::string qualifier;  // 余, 超, 近, 以上, 突破 or empty
   std::string direction;  // growth | total | rank
   std::string display_en;
+  // What a figure after the lead counts, in a few of the report's words ("改造燃气老旧管网"),
+  // for the figure group on the item's page; the lead figure has the item's title for that.
+  Bilingual label;
 };
 
 // Where a landmark is. Reference data, not a statement of the report: the fidelity check
@@ -74,8 +77,12 @@ struct Item {
   Bilingual body;
   std::string quote_zh;  // provenance: the report's own words
   Bilingual section;
-  std::string image_id;  // empty when the item has no image
-  std::optional<Figure> figure;
+  std::string image_id;              // empty when the item has no image
+  std::optional<Figure> figure;      // the lead figure: the one the tiles, cards and attract loop show
+  std::vector<Figure> more_figures;  // the others the report gives with it, in the report's order
+  // The report's whole paragraph holding the quote, for the 原文 under the item's text:
+  // derived by the builder from the source document, empty in a bundle before schema 4.
+  std::string original_zh;
   std::optional<Landmark> landmark;
 };
 

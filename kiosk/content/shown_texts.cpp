@@ -76,6 +76,25 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
     }
   }
   {
+    // Schema 4: the figures after the lead one, set as the item page's figure group (digits
+    // in the title face, the words around them and the label in the caption face), and the
+    // 原文 in the body face.
+    auto has = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'figure_more'");
+    has.step();
+    if (has.integer(0) > 0) {
+      auto f = db.prepare("SELECT item_id, display_zh, display_en, label_zh, label_en FROM figure_more");
+      while (f.step()) {
+        std::string id = f.text(0);
+        each({Role::Title, Role::Caption}, f.text(1), {"figure_more", id, "display_zh"});
+        each({Role::Title, Role::Caption}, f.text(2), {"figure_more", id, "display_en"});
+        each({Role::Caption}, f.text(3), {"figure_more", id, "label_zh"});
+        each({Role::Caption}, f.text(4), {"figure_more", id, "label_en"});
+      }
+      auto o = db.prepare("SELECT item_id, text_zh FROM original");
+      while (o.step()) each({Role::Body}, o.text(1), {"original", o.text(0), "text_zh"});
+    }
+  }
+  {
     // The reader: the section list in the caption face, a section's title as a heading,
     // its paragraphs in the body face; a version 1 bundle has no source document to read.
     auto has = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'source'");

@@ -205,4 +205,10 @@ ReportSource shown_report(const SourceDocument& document) {
   return source;
 }
 
+std::vector<std::string> shown_paragraphs(const SourceDocument& document) {
+  std::vector<std::string> out;
+  for (auto paragraph : report_paragraphs(document)) out.push_back(text::full_width_marks(paragraph));
+  return out;
+}
+
 }  // namespace kiosk::content

@@ -44,4 +44,8 @@ ReportSource report_sections(const SourceDocument& document);
 // bake and the subset read the same, so every character shown is in the atlas.
 ReportSource shown_report(const SourceDocument& document);
 
+// Every paragraph of the report whole, as the reader shows it (indent removed, marks
+// full-width), a subsection's heading line with its text: what an item's 原文 may be.
+std::vector<std::string> shown_paragraphs(const SourceDocument& document);
+
 }  // namespace kiosk::content

@@ -74,7 +74,8 @@ namespace kiosk::content {
   X(you_are_here)               \
   X(address_label)              \
   X(reference_label)            \
-  X(illustration_credit)
+  X(illustration_credit)        \
+  X(original_label)
 
 enum class UiKey : size_t {
 #define KIOSK_UI_KEY_ENUM(name) name,

@@ -77,6 +77,16 @@ constexpr TextRule kTextRules[] = {
     {"figure", "qualifier", kWord, TextFormat::Text, false},
     {"figure", "direction", kWord, TextFormat::Text, false},
     {"figure", "display_en", kLine, TextFormat::Text, false},
+    {"figure_more", "item_id", kId, TextFormat::Id, false},
+    {"figure_more", "display_zh", kLine, TextFormat::Text, false},
+    {"figure_more", "unit_zh", kLine, TextFormat::Text, false},
+    {"figure_more", "qualifier", kWord, TextFormat::Text, false},
+    {"figure_more", "direction", kWord, TextFormat::Text, false},
+    {"figure_more", "display_en", kLine, TextFormat::Text, false},
+    {"figure_more", "label_zh", kLine, TextFormat::Text, false},
+    {"figure_more", "label_en", kLine, TextFormat::Text, false},
+    {"original", "item_id", kId, TextFormat::Id, false},
+    {"original", "text_zh", kBody, TextFormat::Text, true},
     {"landmark", "item_id", kId, TextFormat::Id, false},
     {"landmark", "address_zh", kLong, TextFormat::Text, false},
     {"landmark", "address_en", kLong, TextFormat::Text, false},
@@ -109,7 +119,9 @@ constexpr TextRule kUnknownColumn = {"", "", kBody, TextFormat::Text, true};
 // The column naming a table's rows in problems; playlist rows are named by their rowid,
 // and the source document has one row.
 const char* key_column(std::string_view table) {
-  if (table == "figure" || table == "landmark" || table == "landmark_reference") return "item_id";
+  if (table == "figure" || table == "figure_more" || table == "original" || table == "landmark" ||
+      table == "landmark_reference")
+    return "item_id";
   if (table == "font") return "role";
   if (table == "ui_string") return "key";
   if (table == "playlist" || table == "source" || table == "district_map") return nullptr;
@@ -126,6 +138,15 @@ std::string fidelity_place(const std::string& id, const std::string& field) {
                                                                                  {"figure.qualifier", "qualifier"}};
   for (const auto& [name, column] : figure_columns)
     if (field == name) return "figure '" + id + "' " + std::string(column);
+  // "more_figures[2].display" is figure_more row (id, 2); its columns are the figure's.
+  if (field.rfind("more_figures[", 0) == 0) {
+    size_t close = field.find(']');
+    std::string ord = field.substr(13, close - 13), rest = field.substr(close + 1);
+    for (const auto& [name, column] : figure_columns)
+      if ("figure" + rest == name) return "figure_more '" + id + "' " + ord + " " + std::string(column);
+    return "figure_more '" + id + "' " + ord + " " + (rest.empty() ? rest : rest.substr(1));
+  }
+  if (field == "original") return "original '" + id + "' text_zh";
   return "item '" + id + "' " + (field == "quote" ? std::string("quote_zh") : field);
 }
 
@@ -234,7 +255,7 @@ class Validator {
       const bool texts_readable = problems_.empty();
       check_images(db);
       check_fonts(db);
-      check_references(db);
+      check_references(db, bundle->schema_version());
       if (bundle->schema_version() >= 3) check_places(*bundle, db);
       const bool sound = problems_.empty();
       if (texts_readable) check_fidelity(*bundle, db);
@@ -618,7 +639,7 @@ class Validator {
     while (s.step()) problem(what + " '" + s.text(0) + "' refers to '" + s.text(1) + "', which does not exist");
   }
 
-  void check_references(Database& db) {
+  void check_references(Database& db, int schema_version) {
     auto dangling = [&](const std::string& sql, const std::string& what) {
       auto s = db.prepare(sql);
       while (s.step()) problem(what + " '" + s.text(0) + "' refers to '" + s.text(1) + "', which does not exist");
@@ -630,6 +651,15 @@ class Validator {
     dangling("SELECT item_id, item_id FROM figure WHERE item_id NOT IN (SELECT id FROM item)", "figure");
     auto figures = db.prepare("SELECT id FROM item WHERE kind = 'figure' AND id NOT IN (SELECT item_id FROM figure)");
     while (figures.step()) problem("item '" + figures.text(0) + "' is a figure without its figure row");
+    if (schema_version >= 4) {
+      dangling(
+          "SELECT item_id || ' ' || ord, item_id FROM figure_more WHERE item_id NOT IN (SELECT item_id FROM figure)",
+          "figure_more");
+      dangling("SELECT item_id, item_id FROM original WHERE item_id NOT IN (SELECT id FROM item)", "original");
+      // Every item's page offers its 原文; the builder derives one for each.
+      auto bare = db.prepare("SELECT id FROM item WHERE id NOT IN (SELECT item_id FROM original)");
+      while (bare.step()) problem("item '" + bare.text(0) + "' has no 原文 (original row)");
+    }
     std::set<std::string> keys;
     auto ui = db.prepare("SELECT key FROM ui_string");
     while (ui.step()) keys.insert(ui.text(0));

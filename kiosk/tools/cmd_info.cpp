@@ -1,5 +1,6 @@
 #include <ctime>
 #include <iostream>
+#include <vector>
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sha256.h"
@@ -41,7 +42,9 @@ int cmd_info(const Args& args) {
     auto sha = content::sha256_file_hex(file);
     // Which document the content was checked against: nothing in a version 1 bundle.
     auto document = bundle.source_document();
-    const char* tables[] = {"category", "item", "figure", "landmark", "image", "playlist", "ui_string"};
+    std::vector<const char*> tables = {"category", "item", "figure", "landmark", "image", "playlist", "ui_string"};
+    // The figures after each lead, from schema 4 on (older bundles have no such table).
+    if (bundle.schema_version() >= 4) tables.insert(tables.begin() + 3, "figure_more");
     if (json) {
       std::cout << "{\"id\": " << json_string(info.id) << ", \"version\": " << info.version
                 << ", \"title_zh\": " << json_string(info.title.zh) << ", \"title_en\": " << json_string(info.title.en)
@@ -50,7 +53,7 @@ int cmd_info(const Args& args) {
                 << ", \"builder_version\": " << json_string(info.builder_version)
                 << ", \"source_sha256\": " << (document ? json_string(document->sha256) : std::string("null"))
                 << ", \"counts\": {";
-      for (size_t i = 0; i < std::size(tables); ++i)
+      for (size_t i = 0; i < tables.size(); ++i)
         std::cout << (i ? ", " : "") << json_string(tables[i]) << ": " << bundle.count(tables[i]);
       std::cout << "}, \"bytes\": " << size << ", \"sha256\": " << json_string(sha) << "}\n";
       return kExitOk;

@@ -1,6 +1,7 @@
 #include "kiosk/controller/controller.h"
 #include "kiosk/text/marks.h"
 #include "kiosk/ui/figure_display.h"
+#include "kiosk/ui/figure_group.h"
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/image_view.h"
 #include "kiosk/ui/view_context.h"
@@ -13,16 +14,37 @@ std::string source_line(const ViewContext& ctx, const content::Item& item) {
          text::pick(item.section, ctx.lang);
 }
 
-// Title, text and (unless the panel beside it shows them) the report's own words with
-// their section. Returns the height used.
+// 原文: the report's whole paragraph the item is drawn from, under a label, in Chinese in
+// both languages (the English label says so). It is as long as the report made it: the
+// column scrolls, it is never cut. Returns the height used.
+float draw_original(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent) {
+  if (item.original_zh.empty()) return 0;
+  float y = at.y;
+  ctx.list()->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + width, y + ctx.px(2)), colour::with_alpha(accent, 0.5f));
+  y += ctx.px(2) + ctx.px(28);
+  auto label = ctx.style(Role::Caption, accent, 1.4f);
+  y += draw_text_block(ctx.list(), label, ctx.ui(content::UiKey::original_label), ImVec2(at.x, y), width) + ctx.px(12);
+  auto paragraph = ctx.style(Role::Body, colour::muted, 1.6f);
+  y += draw_text_block(ctx.list(), paragraph, item.original_zh, ImVec2(at.x, y), width);
+  return y - at.y;
+}
+
+// Title, text, the figure group where the headline beside it has no room for it, (unless
+// the panel beside it shows them) the report's own words with their section, and the
+// 原文. Returns the height used.
 float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent,
-                       bool with_source = true) {
+                       bool with_source, bool with_group) {
   float y = at.y;
   auto title = ctx.style(Role::Title, colour::text, 1.2f);
   y += draw_text_block(ctx.list(), title, text::pick(item.title, ctx.lang), ImVec2(at.x, y), width) + ctx.px(24);
+  if (with_group && !item.more_figures.empty())
+    y += figure_group(ctx, item.more_figures, ImVec2(at.x, y), width, true) + ctx.px(40);
   auto body = ctx.style(Role::Body, colour::text);
   y += draw_text_block(ctx.list(), body, text::pick(item.body, ctx.lang), ImVec2(at.x, y), width) + ctx.px(40);
-  if (!with_source) return y - at.y;
+  if (!with_source) {
+    y += draw_original(ctx, item, ImVec2(at.x, y), width, accent);
+    return y - at.y;
+  }
 
   // 出处: the quote as the report words it, under its section.
   float rule = ctx.px(6), inset = ctx.px(32);
@@ -35,6 +57,8 @@ float draw_text_column(const ViewContext& ctx, const content::Item& item, ImVec2
   ctx.list()->AddRectFilled(ImVec2(at.x, quote_top + ctx.px(6)), ImVec2(at.x + rule, y - ctx.px(6)), accent);
   if (item.kind == content::ItemKind::Landmark)
     y += ctx.px(40) + draw_landmark_place(ctx, item, ImVec2(at.x, y + ctx.px(40)), width, accent);
+  y += ctx.px(48);
+  y += draw_original(ctx, item, ImVec2(at.x, y), width, accent);
   return y - at.y;
 }
 
@@ -66,12 +90,17 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
   float m = c.margin();
   float top = top_bar_bottom(c) + ctx.px(48), bottom = c.height - ctx.px(150);
 
-  auto headline = [&](ImVec2 at, float width) -> float {
+  // The lead figure, and the figures after it as a group under it where the space allows
+  // (`group`); otherwise the text column sets the group under the title.
+  auto headline = [&](ImVec2 at, float width, bool group) -> float {
     if (item->figure) {
       FigureLook look{Role::Figure, Role::FigureUnit, colour::gold, 1, 1};
-      return draw_figure_display(ctx.list(), ctx.fonts(),
-                                 ctx.lang == text::Lang::Zh ? item->figure->display_zh : item->figure->display_en, at,
-                                 width, ctx.px(12), look);
+      float h = draw_figure_display(ctx.list(), ctx.fonts(),
+                                    ctx.lang == text::Lang::Zh ? item->figure->display_zh : item->figure->display_en,
+                                    at, width, ctx.px(12), look);
+      if (group && !item->more_figures.empty())
+        h += ctx.px(48) + figure_group(ctx, item->more_figures, ImVec2(at.x, at.y + h + ctx.px(48)), width, true);
+      return h;
     }
     if (!controller::detail_shows_picture(*item)) return draw_quote_panel(ctx, *item, at, width, accent);
     float h = width * 0.75f;
@@ -85,15 +114,28 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
   if (c.portrait) {
     float width = c.width - 2 * m;
     float y = top - scroll;
-    if (!panel) y += headline(ImVec2(m, y), width) + ctx.px(48);
-    y += draw_text_column(ctx, *item, ImVec2(m, y), width, accent);
+    if (!panel) y += headline(ImVec2(m, y), width, true) + ctx.px(48);
+    y += draw_text_column(ctx, *item, ImVec2(m, y), width, accent, true, false);
     extent.content = y + scroll - top + ctx.px(kListEndPadReference);
   } else {
     float left_w = ctx.px(760), gap = ctx.px(96);
-    headline(ImVec2(m, top), left_w);  // the headline stays put; the text column scrolls
+    // The headline stays put, so the figure group goes under the lead figure only where
+    // the two fit clear of the bottom edge's fade (as a list's end pad does); else it
+    // scrolls with the text.
+    bool group_left = false;
+    if (item->figure && !item->more_figures.empty()) {
+      FigureLook look{Role::Figure, Role::FigureUnit, colour::gold, 1, 1};
+      float lead = measure_figure_display(
+          ctx.fonts(), ctx.lang == text::Lang::Zh ? item->figure->display_zh : item->figure->display_en, left_w,
+          ctx.px(12), look);
+      group_left = lead + ctx.px(48) + figure_group(ctx, item->more_figures, ImVec2(m, top), left_w, false) <=
+                   bottom - top - ctx.px(kListEndPadReference);
+    }
+    headline(ImVec2(m, top), left_w, group_left);
     float x = m + left_w + gap;
-    extent.content = draw_text_column(ctx, *item, ImVec2(x, top - scroll), c.width - m - x, accent, !panel) +
-                     ctx.px(kListEndPadReference);
+    extent.content =
+        draw_text_column(ctx, *item, ImVec2(x, top - scroll), c.width - m - x, accent, !panel, !group_left) +
+        ctx.px(kListEndPadReference);
   }
   ctx.list()->PopClipRect();
   extent.viewport = bottom - top;

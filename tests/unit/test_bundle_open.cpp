@@ -32,7 +32,7 @@ TEST_CASE("bundle: the test bundle opens and its content reads back") {
   auto bundle = Bundle::open(KIOSK_TINY_BUNDLE);
   CHECK(bundle.info().id == "tiny-test");
   CHECK(bundle.info().version == 1);
-  CHECK(bundle.info().schema_version == 3);
+  CHECK(bundle.info().schema_version == 4);
   CHECK(bundle.categories().size() == 2);
   auto item = bundle.item("haitang-visitors");
   REQUIRE(item.has_value());
@@ -87,7 +87,7 @@ TEST_CASE("bundle: a newer schema version is refused with the version named") {
   ScratchDir dir;
   auto newer = dir.copy_of_tiny("newer.bundle");
   tamper(newer, "PRAGMA user_version = 7");
-  CHECK(contains(open_error(newer), "schema version 7 is newer than this kiosk understands (3)"));
+  CHECK(contains(open_error(newer), "schema version 7 is newer than this kiosk understands (4)"));
 }
 
 TEST_CASE("bundle: extra schema objects are refused") {

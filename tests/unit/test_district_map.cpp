@@ -196,7 +196,7 @@ TEST_CASE("district: the map scene places the landmarks with coordinates and the
 
 TEST_CASE("district: the report bundle carries the map and every landmark's source") {
   auto bundle = content::Bundle::open(KIOSK_REPORT_BUNDLE);
-  CHECK(bundle.schema_version() == 3);
+  CHECK(bundle.schema_version() == 4);
   auto map = bundle.district_map();
   REQUIRE(map);
   CHECK(bundle.image(map->image_id));
@@ -279,7 +279,9 @@ TEST_CASE("district: site.lat and site.lon are both or neither, numbers, inside 
 TEST_CASE("district: a version 2 bundle, without the landmarks' sources and the map, still opens and validates") {
   ScratchDir dir;
   auto old = dir.copy_of_tiny("v2.bundle");
-  tamper(old, "DROP TABLE landmark_reference; DROP TABLE district_map; PRAGMA user_version = 2");
+  tamper(old,
+         "DROP TABLE figure_more; DROP TABLE original; DROP TABLE landmark_reference; DROP TABLE district_map; PRAGMA "
+         "user_version = 2");
   auto bundle = content::Bundle::open(old);
   CHECK(bundle.schema_version() == 2);
   CHECK(!bundle.district_map());

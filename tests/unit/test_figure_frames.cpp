@@ -254,6 +254,8 @@ TEST_CASE("figure frames: a figure worded without digits has its numerals at the
         CHECK_MESSAGE(
             found, id << ": '" << numerals << "' of '" << item->figure->display_zh << "' not drawn in the figure face");
       }
-    CHECK(word_figures >= 5);
+    // The lead figures in words (近百场, 突破七万元, 全市第一 ...); those after a lead are
+    // set in its figure group, in the title face.
+    CHECK(word_figures >= 4);
   }
 }

@@ -200,7 +200,7 @@ TEST_CASE("source document: sections by rule, on documents of other shapes") {
 
 TEST_CASE("source document: the bundle carries it, and the content model gives it by sections") {
   auto bundle = content::Bundle::open(KIOSK_TINY_BUNDLE);
-  CHECK(bundle.schema_version() == 3);
+  CHECK(bundle.schema_version() == 4);
   auto document = bundle.source_document();
   REQUIRE(document);
   CHECK(document->sha256 == kReportSha);
@@ -214,7 +214,9 @@ TEST_CASE("source document: the bundle carries it, and the content model gives i
 TEST_CASE("source document: a version 1 bundle still opens, and validation refuses it") {
   ScratchDir dir;
   auto old = dir.copy_of_tiny("old.bundle");
-  tamper(old, "DROP TABLE source; DROP TABLE landmark_reference; DROP TABLE district_map; PRAGMA user_version = 1");
+  tamper(old,
+         "DROP TABLE figure_more; DROP TABLE original; DROP TABLE source; DROP TABLE landmark_reference; DROP TABLE "
+         "district_map; PRAGMA user_version = 1");
   auto bundle = content::Bundle::open(old);
   CHECK(bundle.schema_version() == 1);
   CHECK_FALSE(bundle.report_source().has_value());
@@ -225,7 +227,9 @@ TEST_CASE("source document: a version 1 bundle still opens, and validation refus
             "rebuild it\n");
   // A version 1 bundle with the source table is not a bundle of either version.
   auto mixed = dir.copy_of_tiny("mixed.bundle");
-  tamper(mixed, "DROP TABLE landmark_reference; DROP TABLE district_map; PRAGMA user_version = 1");
+  tamper(mixed,
+         "DROP TABLE figure_more; DROP TABLE original; DROP TABLE landmark_reference; DROP TABLE district_map; PRAGMA "
+         "user_version = 1");
   CHECK_THROWS_WITH_AS(content::Bundle::open(mixed), doctest::Contains("unexpected schema object: table source"),
                        content::BundleError);
 }

@@ -52,8 +52,8 @@ TEST_CASE("sources: a missing field is named with file and line") {
   SourceCopy src;
   src.append("items/highlights.toml", "\n[[item]]\nid = \"no-title\"\nkind = \"story\"\n");
   auto problems = src.problems();
-  CHECK(has(problems, "items/highlights.toml:39: title_zh: missing"));
-  CHECK(has(problems, "items/highlights.toml:39: quote: missing"));
+  CHECK(has(problems, "items/highlights.toml:43: title_zh: missing"));
+  CHECK(has(problems, "items/highlights.toml:43: quote: missing"));
 }
 
 TEST_CASE("sources: an items file for an unknown category is refused") {
@@ -80,7 +80,7 @@ TEST_CASE("sources: a dangling image and a dangling playlist item are refused") 
 TEST_CASE("sources: text that is not valid UTF-8 is refused with its line") {
   SourceCopy src;
   src.append("items/highlights.toml", "\n# a comment with a bad byte: \xFF\n");
-  CHECK(has(src.problems(), "items/highlights.toml:39: text is not valid UTF-8"));
+  CHECK(has(src.problems(), "items/highlights.toml:43: text is not valid UTF-8"));
 }
 
 TEST_CASE("sources: a TOML syntax error names the line") {
@@ -144,11 +144,11 @@ TEST_CASE("sources: a NUL or other control character written as an escape is ref
   auto line = std::to_string(std::count(std::istreambuf_iterator<char>(before), {}, '\n') + 1);
   src.append("ui.toml", "bell = { zh = \"\\u0007\", en = \"bell\" }\n");
   auto problems = src.problems();
-  CHECK(has(problems, "items/highlights.toml:43: title_en: contains the control character U+0000"));
+  CHECK(has(problems, "items/highlights.toml:47: title_en: contains the control character U+0000"));
   CHECK(has(problems,
-            "items/highlights.toml:42: title_zh: contains the control character U+000A, which this field "
+            "items/highlights.toml:46: title_zh: contains the control character U+000A, which this field "
             "may not hold (line breaks only in body texts)"));
-  CHECK(has(problems, "items/highlights.toml:47: quote: contains the control character U+001B"));
+  CHECK(has(problems, "items/highlights.toml:51: quote: contains the control character U+001B"));
   CHECK(has(problems, "ui.toml:" + line + ": zh: contains the control character U+0007"));
   CHECK_FALSE(has(problems, "body_en"));
 }
@@ -166,9 +166,9 @@ TEST_CASE("sources: a straight quote in English text is refused with its line, C
   auto problems = src.problems();
   INFO(problems);
   CHECK(has(problems,
-            "items/highlights.toml:43: title_en: has a straight quote \" (after \"The \"\"): English text "
+            "items/highlights.toml:47: title_en: has a straight quote \" (after \"The \"\"): English text "
             "uses “ ” for quotes, ‘ ’ for quotes within quotes and ’ for apostrophes"));
-  CHECK(has(problems, "items/highlights.toml:46: body_en: has a straight quote ' (after \"The district'\")"));
+  CHECK(has(problems, "items/highlights.toml:50: body_en: has a straight quote ' (after \"The district'\")"));
   CHECK(has(problems, "ui.toml:" + line + ": en: has a straight quote '"));
   CHECK_FALSE(has(problems, "summary_en"));
   CHECK_FALSE(has(problems, "title_zh"));
