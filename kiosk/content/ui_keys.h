@@ -74,7 +74,13 @@ namespace kiosk::content {
   X(you_are_here)               \
   X(address_label)              \
   X(reference_label)            \
-  X(illustration_credit)
+  X(illustration_credit)        \
+  X(home_occasion)              \
+  X(map_legend_landmark)        \
+  X(map_legend_river)           \
+  X(map_legend_boundary)        \
+  X(map_north)                  \
+  X(map_scale)
 
 enum class UiKey : size_t {
 #define KIOSK_UI_KEY_ENUM(name) name,
