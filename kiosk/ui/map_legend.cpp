@@ -34,8 +34,12 @@ void draw_swatch(const ViewContext& ctx, Key key, ImVec2 centre) {
       list->AddCircleFilled(centre, ctx.px(7), colour::haitang, 16);
       break;
     case Key::River:
-      list->AddRectFilled(ImVec2(centre.x - s / 2, centre.y - ctx.px(9)),
-                          ImVec2(centre.x + s / 2, centre.y + ctx.px(9)), colour::rgb(0x2A6F8A), ctx.px(4));
+      // As the drawing has it: water between teal banks.
+      list->AddRectFilled(ImVec2(centre.x - s / 2, centre.y - ctx.px(11)),
+                          ImVec2(centre.x + s / 2, centre.y + ctx.px(11)), colour::with_alpha(colour::teal, 0.75f),
+                          ctx.px(5));
+      list->AddRectFilled(ImVec2(centre.x - s / 2, centre.y - ctx.px(8)),
+                          ImVec2(centre.x + s / 2, centre.y + ctx.px(8)), colour::rgb(0x2A6F8A), ctx.px(4));
       break;
     case Key::Boundary:
       for (int i = 0; i < 3; ++i) {
