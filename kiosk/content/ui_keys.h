@@ -80,7 +80,8 @@ namespace kiosk::content {
   X(map_legend_river)           \
   X(map_legend_boundary)        \
   X(map_north)                  \
-  X(map_scale)
+  X(map_scale)                  \
+  X(related_figures)
 
 enum class UiKey : size_t {
 #define KIOSK_UI_KEY_ENUM(name) name,
