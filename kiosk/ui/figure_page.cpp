@@ -69,7 +69,7 @@ float draw_related_figures(const ViewContext& ctx, const content::Item& item, Im
 
   draw_text_block(ctx.list(), heading, label, at, width);
   float y = at.y + heading_h;
-  for (size_t r = 0; r < rows.size(); ++r)
+  for (size_t r = 0; r < rows.size(); y += rows[r] + gap, ++r)
     for (size_t c = 0; c < 2 && r * 2 + c < others.size(); ++c) {
       const auto& s = *others[r * 2 + c];
       float x = at.x + static_cast<float>(c) * (card_w + gap);
@@ -85,9 +85,7 @@ float draw_related_figures(const ViewContext& ctx, const content::Item& item, Im
                                 inner, ctx.px(6), look) +
             ctx.px(10);
       draw_text_block(ctx.list(), title, text::pick(s.title, ctx.lang), ImVec2(shown.min.x + pad, fy), inner);
-      if (r * 2 + c + 1 >= others.size()) break;
     }
-  for (size_t r = 0; r < rows.size(); ++r) y += rows[r] + gap;
   return y - gap - at.y;
 }
 
