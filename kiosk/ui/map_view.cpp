@@ -93,7 +93,7 @@ ListLayout lay_out_list(const ViewContext& ctx, const std::vector<controller::Ma
 
 }  // namespace
 
-void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& site) {
+void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& site, const std::string& focus) {
   using content::UiKey;
   const auto& c = ctx.canvas();
   draw_top_bar(ctx, true, true);
@@ -151,7 +151,9 @@ void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& sit
     float x = list_x0 + static_cast<float>(col) * (col_w + ctx.px(32));
     Rect r{ImVec2(x, y), ImVec2(x + col_w, y + list.row_h[i] - ctx.px(10))};
     bool pressed = ctx.w.pressed(r);
-    if (pressed) ctx.list()->AddRectFilled(r.min, r.max, colour::surface_pressed, ctx.px(16));
+    if (pressed || places[i].item_id == focus)
+      ctx.list()->AddRectFilled(r.min, r.max, pressed ? colour::surface_pressed : colour::surface, ctx.px(16));
+    if (places[i].item_id == focus) ctx.list()->AddRect(r.min, r.max, colour::gold, ctx.px(16), 0, ctx.px(2.5f));
     float text_h = list.row_h[i] - ctx.px(14);
     draw_marker(ctx, ImVec2(x + ctx.px(30), y + std::min(text_h, ctx.px(56)) / 2 + ctx.px(2)), static_cast<int>(i + 1),
                 pressed);
@@ -187,10 +189,20 @@ void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& sit
     }
     centres.push_back(centre);
   }
-  for (size_t i = 0; i < places.size(); ++i) {
+  // The landmark the visitor came from is drawn last, over its neighbours, in a ring.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < places.size(); ++i)
+    if (places[i].item_id != focus) order.push_back(i);
+  for (size_t i = 0; i < places.size(); ++i)
+    if (places[i].item_id == focus) order.push_back(i);
+  for (size_t i : order) {
     const ImVec2& p = centres[i];
     Rect r{ImVec2(p.x - ctx.px(kMarkerRadius + 4), p.y - ctx.px(kMarkerRadius + 4)),
            ImVec2(p.x + ctx.px(kMarkerRadius + 4), p.y + ctx.px(kMarkerRadius + 4))};
+    if (places[i].item_id == focus) {
+      ctx.list()->AddCircleFilled(p, ctx.px(kMarkerRadius + 14), colour::with_alpha(colour::bg, 0.8f), 40);
+      ctx.list()->AddCircle(p, ctx.px(kMarkerRadius + 12), colour::gold, 40, ctx.px(4));
+    }
     draw_marker(ctx, p, static_cast<int>(i + 1), ctx.w.pressed(r));
     ctx.w.hit(r, controller::OpenItem{places[i].item_id});
   }

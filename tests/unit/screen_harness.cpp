@@ -175,6 +175,14 @@ void walk_scenes(ScreenHarness& h, text::Lang lang, const std::function<void(con
     map.site.reset();
     h.draw(map);
     visit("map without a site");
+    // As each landmark's map button opens it: that landmark marked out, its ring over its
+    // neighbours.
+    map.site = kWalkSite;
+    for (const auto& place : h.content().map_places()) {
+      map.map_focus = place.item_id;
+      h.draw(map);
+      visit("map from " + place.item_id);
+    }
   }
 
   const size_t sections = h.content().report_sections().size();
