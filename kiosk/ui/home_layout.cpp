@@ -50,7 +50,7 @@ HomeLayout lay_out(const ViewContext& ctx, const TileMetrics& metrics) {
   int rows = std::max(1, (static_cast<int>(categories.size()) + columns - 1) / columns);
   float gutter = ctx.px(metrics.gutter);
   float tile_w = (width - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float pad = ctx.px(metrics.pad), text_w = tile_w - 2 * pad, gap = ctx.px(kTileGapReference);
+  float pad = ctx.px(metrics.pad), text_w = tile_w - 2 * pad, gap = ctx.px(metrics.gap);
   float icon_w = ctx.px(metrics.icon + metrics.icon_gap);
   auto heading = ctx.style(Role::Heading, colour::text, 1.15f);
   auto caption = ctx.style(Role::Caption, colour::muted, 1.3f);
@@ -61,8 +61,8 @@ HomeLayout lay_out(const ViewContext& ctx, const TileMetrics& metrics) {
   for (size_t i = 0; i < categories.size(); ++i) {
     const auto& cat = categories[i];
     TileLayout t;
-    t.heading_h =
-        std::max(ctx.px(metrics.icon), measure_text_block(heading, text::pick(cat.title, ctx.lang), text_w - icon_w));
+    t.heading_h = std::max(ctx.px(metrics.icon), measure_text_block(heading, text::pick(cat.title, ctx.lang),
+                                                                    text_w - icon_w, kTileHeadingLines));
     t.needed = pad + t.heading_h + pad;
     std::string n =
         fill(ctx.ui(UiKey::category_item_count), "{n}", std::to_string(ctx.content.summaries(cat.id).size()));
@@ -73,7 +73,7 @@ HomeLayout lay_out(const ViewContext& ctx, const TileMetrics& metrics) {
       t.figure_h = measure_figure_display(ctx.fonts(), figure, text_w, ctx.px(6), look);
       t.count_beside_figure =
           measure_figure_width(ctx.fonts(), figure, text_w, ctx.px(6), look) + ctx.px(24) + count_w <= text_w;
-      t.caption_h = measure_text_block(caption, text::pick(teaser->title, ctx.lang), text_w);
+      t.caption_h = measure_text_block(caption, text::pick(teaser->title, ctx.lang), text_w, kTileCaptionLines);
       t.needed += gap * 2 + t.figure_h + gap + t.caption_h;
     }
     if (!t.count_beside_figure) t.needed += gap + count_h;
@@ -94,7 +94,13 @@ HomeLayout lay_out(const ViewContext& ctx, const TileMetrics& metrics) {
     float tile_h = std::max(tallest, std::min(ctx.px(c.portrait ? 340 : 320), share));
     std::fill(row_h.begin(), row_h.end(), tile_h);
   } else {
+    // Each row its own height, and what is left above the outer margin shared among them,
+    // so the grid still ends where the screen's margin does.
     row_h = row_needs;
+    float used = 0;
+    for (float r : row_needs) used += r;
+    float spare = std::max(0.0f, bottom - h.tiles_top - gutters - used) / static_cast<float>(rows);
+    for (float& r : row_h) r += spare;
   }
   for (float r : row_h) sum += r;
   h.fits = h.tiles_top + sum + gutters <= safe_bottom + 0.5f;
@@ -120,14 +126,20 @@ std::string home_subtitle(const ViewContext& ctx) {
 HomeLayout lay_out_home(const ViewContext& ctx) {
   auto h = lay_out(ctx, TileMetrics{});
   if (h.fits) return h;
+  // First the skyline gives up its band of its own, then the spacing tightens.
+  TileMetrics without_band;
+  without_band.skyline_band = false;
+  h = lay_out(ctx, without_band);
+  if (h.fits) return h;
   TileMetrics compact;
   compact.icon = 48;
   compact.icon_gap = 14;
-  compact.pad = 22;
-  compact.gutter = 20;
+  compact.pad = 18;
+  compact.gutter = 16;
+  compact.gap = 6;
   compact.title_gap = 4;
-  compact.tiles_gap = 18;
-  compact.rule_gap = 10;
+  compact.tiles_gap = 14;
+  compact.rule_gap = 8;
   compact.skyline_band = false;
   return lay_out(ctx, compact);
 }

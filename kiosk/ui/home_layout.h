@@ -26,6 +26,7 @@ struct TileLayout {
 struct TileMetrics {
   float icon = 56, icon_gap = 20;
   float pad = 28, gutter = 28;           // inside a tile, between tiles
+  float gap = 10;                        // between a tile's heading, figure, caption and count
   float title_gap = 36, tiles_gap = 40;  // above the title, above the tiles
   float rule_gap = 14;                   // between the subtitle and the rule
   bool skyline_band = true;              // a band of its own where it cannot stand beside the subtitle
@@ -40,8 +41,9 @@ struct HomeLayout {
   bool fits = true;  // every tile's content fits its tile inside the safe area
 };
 
-// The space between a tile's heading, figure and caption, at the reference canvas.
-constexpr float kTileGapReference = 10;
+// Past these a heading or caption ends in "…": no text of the report comes near them, so
+// they are the defence against an operator's over-long text taking the screen.
+constexpr int kTileHeadingLines = 4, kTileCaptionLines = 4;
 
 // The line under the title: the part of the review shown, and when and where the report
 // was given.

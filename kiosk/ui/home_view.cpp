@@ -43,7 +43,7 @@ void draw_home(const ViewContext& ctx) {
 
   const auto& categories = ctx.content.categories();
   const auto& tm = layout.metrics;
-  float pad = ctx.px(tm.pad), gap = ctx.px(kTileGapReference);
+  float pad = ctx.px(tm.pad), gap = ctx.px(tm.gap);
   auto heading = ctx.style(Role::Heading, colour::text, 1.15f);
   auto caption = ctx.style(Role::Caption, colour::muted, 1.3f);
   auto count = ctx.style(Role::Caption, colour::muted, 1.3f);
@@ -65,7 +65,8 @@ void draw_home(const ViewContext& ctx) {
               accent);
     float icon_w = ctx.px(tm.icon + tm.icon_gap);
     draw_text_block(ctx.list(), heading, text::pick(cat.title, ctx.lang),
-                    ImVec2(x + icon_w, top + std::max(0.0f, (icon - first_line) / 2)), text_w - icon_w);
+                    ImVec2(x + icon_w, top + std::max(0.0f, (icon - first_line) / 2)), text_w - icon_w,
+                    kTileHeadingLines);
     std::string n =
         fill(ctx.ui(UiKey::category_item_count), "{n}", std::to_string(ctx.content.summaries(cat.id).size()));
     float count_h = count.size * count.line_spacing;
@@ -88,7 +89,7 @@ void draw_home(const ViewContext& ctx) {
       draw_text_block(ctx.list(), count, n, ImVec2(shown.min.x, fy + drop), shown.width() - pad, 1, Align::Right);
     }
     draw_text_block(ctx.list(), caption, text::pick(teaser->title, ctx.lang), ImVec2(x, fy + tile.figure_h + gap),
-                    text_w);
+                    text_w, kTileCaptionLines);
   }
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "bundle_fixture.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/kiosk_screen.h"
 #include "kiosk/ui/layout_log.h"
@@ -159,4 +160,31 @@ TEST_CASE(
   for (const auto& m : missing)
     named = named || kiosk::ui::describe(m).rfind("caption 28 px lacks U+2603 ☃ (in \"雪人☃\")", 0) == 0;
   CHECK(named);
+}
+
+// An operator's bundle may word a category or its teaser at any length: the tile takes
+// four lines of each and ends the rest in "…", instead of growing off the screen.
+TEST_CASE("layout audit: an over-long category title and teaser end in an ellipsis, the home tiles stay on screen") {
+  ScratchDir dir;
+  auto path = dir.copy_of_tiny("long.bundle");
+  std::string title_en, teaser_en;
+  for (int i = 0; i < 12; ++i) title_en += "Highlights of the year ";
+  for (int i = 0; i < 12; ++i) teaser_en += "Tax revenue growth ";
+  tamper(path, "UPDATE category SET title_en = '" + title_en + "'; UPDATE item SET title_en = '" + teaser_en + "'");
+  for (auto canvas : {kiosk::ui::Canvas::for_size(1920, 1080), kiosk::ui::Canvas::for_size(1080, 1920)}) {
+    ScreenHarness h(path, canvas);
+    kiosk::controller::FrameModel home;
+    home.scene = kiosk::show::Scene::Home;
+    home.lang = kiosk::text::Lang::En;
+    h.draw(home);
+    size_t ellipses = 0;
+    for (const auto& p : h.log().problems()) {
+      if (p.kind == LayoutProblem::Ellipsis) {
+        ++ellipses;
+        continue;
+      }
+      FAIL_CHECK(canvas.width << "x" << canvas.height << ": " << p.what);  // a clip: a tile ran off the screen
+    }
+    CHECK(ellipses >= 4);  // both tiles' headings and captions
+  }
 }
