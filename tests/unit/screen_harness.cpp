@@ -36,19 +36,16 @@ ui::ScreenOptions options_with(const show::Clock& clock) {
   return o;
 }
 
-ui::ImageProvider& provider(ui::ImageProvider* given, ui::ImageProvider& fallback) {
-  return given ? *given : fallback;
-}
-
 }  // namespace
 
 ScreenHarness::ScreenHarness(const std::filesystem::path& bundle, const ui::Canvas& canvas, HarnessOptions options)
     : bundle_(content::Bundle::open(bundle)),
+      pictures_(options.pictures ? options.pictures : &no_pictures_),
       canvas_(canvas),
       large_text_(options.large_text),
       options_(options_with(clock_)),
       controller_(options_.controller, content_, clock_),
-      screen_(bundle_, content_, options_, provider(options.pictures, no_pictures_)) {
+      screen_(bundle_, content_, options_, *pictures_) {
   controller_.set_viewport(ui::viewport_of(canvas_));
   std::string error;
   REQUIRE_MESSAGE(screen_.build_fonts(atlas_, canvas_, large_text_, error), error);
@@ -86,6 +83,10 @@ ScreenHarness::Step ScreenHarness::frame(double t) {
   controller_.end_frame(step.report);
   ImGui::Render();
   return step;
+}
+
+void ScreenHarness::use_context() const {
+  ImGui::SetCurrentContext(imgui_);
 }
 
 const ImDrawData& ScreenHarness::draw_data() const {

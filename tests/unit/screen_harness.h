@@ -65,6 +65,9 @@ class ScreenHarness {
   std::string role_of(const ImFont* font) const;
   const ui::Fonts& fonts() const { return screen_.fonts(); }
 
+  // Makes the harness's ImGui context current, for a test that opens a frame of its own.
+  void use_context() const;
+  ui::ImageProvider& pictures() { return *pictures_; }
   controller::Controller& controller() { return controller_; }
   show::ManualClock& clock() { return clock_; }
   controller::ContentCache& content() { return content_; }
@@ -77,6 +80,7 @@ class ScreenHarness {
   controller::ContentCache content_{bundle_};
   show::ManualClock clock_;
   NoPictures no_pictures_;
+  ui::ImageProvider* pictures_;
   ui::Canvas canvas_;
   bool large_text_;
   ui::ScreenOptions options_;
