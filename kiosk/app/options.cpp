@@ -21,7 +21,8 @@ const char* const kUsage =
     "  --now TIME         the wall clock for open hours and schedules, in the configured time zone\n"
     "  --lang zh|en       the language shown first\n"
     "  --scene S          the screenshot's scene: attract, home, category:ID, detail:ID, report,\n"
-    "                     report:N (its Nth section, from 0), map (the district map) or countdown\n"
+    "                     report:N (its Nth section, from 0), map (the district map), map:ID (as\n"
+    "                     landmark ID's page opens it) or countdown\n"
     "  --large-text       the screenshot with the larger text visitors can choose\n"
     "testing:\n"
     "  --clock-rate N     run the animation and wall clocks N times faster than real time (1 to 10000),\n"
@@ -67,12 +68,15 @@ ParseResult parse_options(int argc, const char* const* argv) {
       }
       if (arg == "--scene") {
         static const std::regex scene(
-            "attract|home|countdown|map|operator|operator-pin|report|report:[0-9]{1,4}|(category|detail):[a-z0-9][a-z0-"
+            "attract|home|countdown|map|operator|operator-pin|report|report:[0-9]{1,4}|(category|detail|map):[a-z0-9]["
+            "a-z0-"
             "9-]"
             "*");
         if (!std::regex_match(v, scene)) {
-          r.error = "--scene must be attract, home, category:ID, detail:ID, report, report:N, map or countdown (got '" +
-                    v + "')";
+          r.error =
+              "--scene must be attract, home, category:ID, detail:ID, report, report:N, map, map:ID or countdown (got "
+              "'" +
+              v + "')";
           return r;
         }
         o.scene = v;

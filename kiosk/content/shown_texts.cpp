@@ -115,7 +115,8 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
   {
     // A landmark's page: its address in the body face and where it comes from in the
     // caption face, with the credit of the item's picture (every picture's, as
-    // the attract loop may show any). The map draws its source in the caption face too.
+    // the attract loop may show any). The map draws its source in the caption face too,
+    // and its key's texts (ui keys) wherever the interface's texts go.
     auto has = [&](const char* table) {
       auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1");
       q.bind(1, std::string(table));
@@ -127,6 +128,13 @@ void for_each_shown_text(const Database& db, const ShownTextFn& fn) {
       std::string id = l.text(0);
       each({Role::Body}, l.text(1), {"landmark", id, "address_zh"});
       each({Role::Body}, l.text(2), {"landmark", id, "address_en"});
+    }
+    // The map's list names each landmark in the label face (ui map_view).
+    auto names = db.prepare("SELECT i.id, i.title_zh, i.title_en FROM item i JOIN landmark l ON l.item_id = i.id");
+    while (names.step()) {
+      std::string id = names.text(0);
+      each({Role::Label}, names.text(1), {"item", id, "title_zh"});
+      each({Role::Label}, names.text(2), {"item", id, "title_en"});
     }
     if (has("landmark_reference")) {
       auto r = db.prepare("SELECT item_id, source_zh, source_en FROM landmark_reference");

@@ -75,7 +75,14 @@ namespace kiosk::content {
   X(address_label)              \
   X(reference_label)            \
   X(illustration_credit)        \
-  X(original_label)
+  X(original_label)            \
+  X(home_occasion)              \
+  X(map_legend_landmark)        \
+  X(map_legend_river)           \
+  X(map_legend_boundary)        \
+  X(map_north)                  \
+  X(map_scale)                  \
+  X(related_figures)
 
 enum class UiKey : size_t {
 #define KIOSK_UI_KEY_ENUM(name) name,

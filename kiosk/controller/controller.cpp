@@ -318,6 +318,7 @@ FrameModel Controller::begin_frame() {
   m.large_text = show_.large_text();
   m.interactive = show_.interactive();
   m.site = options_.site;
+  if (m.scene == show::Scene::Map) m.map_focus = show_.map_from_item();
   m.wall = wall_;
   PointerState pointer;
   pointer.down = gestures_.down();
@@ -412,6 +413,11 @@ bool Controller::go_to(const SceneTarget& target, const show::CivilTime& wall) {
     case SceneTarget::Map:
       show_.touch(now);
       if (!content_.district_map()) return false;
+      if (!target.id.empty()) {
+        const auto* item = content_.item(target.id);
+        if (!item || item->kind != content::ItemKind::Landmark) return false;
+        show_.open_item(target.id, now);
+      }
       show_.open_map(now);
       return true;
   }

@@ -30,7 +30,7 @@ struct ControllerOptions {
   // How many of a category's pictures load ahead of its list (prefetch.h): what the
   // texture cache keeps undrawn, 3 full pictures in its default 48 MB.
   size_t prefetch_pictures = 3;
-  std::optional<Site> site;         // where the kiosk stands (site.lat, site.lon): the map's 'you are here'
+  std::optional<Site> site;  // where the kiosk stands (site.lat, site.lon): the map's 'you are here'
 };
 
 // The screen in pixels and its scale against the 1920x1080 reference canvas; distances
@@ -75,6 +75,7 @@ struct FrameModel {
   text::Lang lang = text::Lang::Zh;
   bool large_text = false, interactive = true;
   std::optional<Site> site;  // the map's 'you are here'
+  std::string map_focus;     // the map: the landmark whose page opened it, marked out among the others
   show::CivilTime wall;
   PointerState pointer;  // empty while the operator's screens cover the visitor's
   AttractModel attract;

@@ -15,6 +15,7 @@ std::optional<SceneTarget> parse_scene_target(const std::string& name) {
   std::string kind = name.substr(0, colon), id = name.substr(colon + 1);
   if (kind == "category") return SceneTarget{SceneTarget::Category, id};
   if (kind == "detail") return SceneTarget{SceneTarget::Detail, id};
+  if (kind == "map") return SceneTarget{SceneTarget::Map, id};  // as that landmark's page opens it
   if (kind == "report") {
     if (id.size() > 4 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
     return SceneTarget{SceneTarget::Report, "", std::stoul(id)};

@@ -55,6 +55,8 @@ class Show {
   Scene browsing_scene() const { return scene_; }
   const std::string& category() const { return category_; }
   const std::string& item() const { return item_; }
+  // The landmark whose page opened the map (empty: it was opened from home).
+  const std::string& map_from_item() const { return map_from_item_; }
   text::Lang language() const { return language_; }
   bool large_text() const { return large_text_; }
   bool interactive() const { return settings_.interactive; }

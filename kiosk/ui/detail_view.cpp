@@ -2,6 +2,7 @@
 #include "kiosk/text/marks.h"
 #include "kiosk/ui/figure_display.h"
 #include "kiosk/ui/figure_group.h"
+#include "kiosk/ui/figure_page.h"
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/image_view.h"
 #include "kiosk/ui/view_context.h"
@@ -114,8 +115,21 @@ void draw_detail(const ViewContext& ctx, const std::string& item_id, int positio
   if (c.portrait) {
     float width = c.width - 2 * m;
     float y = top - scroll;
-    if (!panel) y += headline(ImVec2(m, y), width, true) + ctx.px(48);
+    if (item->figure) {
+      y += draw_figure_panel(ctx, *item, ImVec2(m, y), width, accent) + ctx.px(48);
+      if (!item->more_figures.empty())
+        y += figure_group(ctx, item->more_figures, ImVec2(m, y), width, true) + ctx.px(48);
+    } else if (!panel) {
+      y += headline(ImVec2(m, y), width, false) + ctx.px(48);
+    }
     y += draw_text_column(ctx, *item, ImVec2(m, y), width, accent, true, false);
+    // What the report's words leave of the screen, at rest, goes to the category's other
+    // figures; a page that scrolls already has none to spare.
+    if (item->figure) {
+      float room = bottom - (y + scroll) - ctx.px(40) - ctx.px(kListEndPadReference);
+      float h = draw_related_figures(ctx, *item, ImVec2(m, y + ctx.px(40)), width, room, accent);
+      if (h > 0) y += ctx.px(40) + h;
+    }
     extent.content = y + scroll - top + ctx.px(kListEndPadReference);
   } else {
     float left_w = ctx.px(760), gap = ctx.px(96);

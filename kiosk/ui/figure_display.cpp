@@ -88,14 +88,26 @@ void draw_pieces(ImDrawList* list, const text::FigureParts& parts, const Layout&
 
 }  // namespace
 
-float measure_figure_display(const Fonts& fonts, const std::string& display, float width, float gap,
-                             const FigureLook& look) {
+namespace {
+
+Layout measure(const Fonts& fonts, const std::string& display, float width, float gap, const FigureLook& look) {
   auto parts = text::split_figure(display);
   Role words_role = look.digits == Role::Figure ? look.unit : look.digits;
   Face big = parts.number.empty() ? face(fonts, words_role, 0, 1.1f) : face(fonts, look.digits, 0, 1.0f);
   Face unit = face(fonts, look.unit, 0, 1.1f);
-  return (parts.number.empty() ? lay_out_words(parts.suffix, big, width) : lay_out(parts, big, unit, width, gap))
-      .height;
+  return parts.number.empty() ? lay_out_words(parts.suffix, big, width) : lay_out(parts, big, unit, width, gap);
+}
+
+}  // namespace
+
+float measure_figure_display(const Fonts& fonts, const std::string& display, float width, float gap,
+                             const FigureLook& look) {
+  return measure(fonts, display, width, gap, look).height;
+}
+
+float measure_figure_width(const Fonts& fonts, const std::string& display, float width, float gap,
+                           const FigureLook& look) {
+  return measure(fonts, display, width, gap, look).width;
 }
 
 float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::string& display, ImVec2 origin, float width,

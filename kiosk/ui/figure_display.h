@@ -31,5 +31,8 @@ float draw_figure_display(ImDrawList* list, const Fonts& fonts, const std::strin
 // The height draw_figure_display would use, without drawing: for layouts sized to their text.
 float measure_figure_display(const Fonts& fonts, const std::string& display, float width, float gap,
                              const FigureLook& look);
+// How wide the figure's widest line is drawn within `width`: what is left beside it.
+float measure_figure_width(const Fonts& fonts, const std::string& display, float width, float gap,
+                           const FigureLook& look);
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include "kiosk/ui/home_layout.h"
 #include "kiosk/ui/icons.h"
 #include "kiosk/ui/layout_log.h"
+#include "kiosk/ui/skyline.h"
 
 namespace kiosk::ui {
 
@@ -32,16 +33,20 @@ void draw_home(const ViewContext& ctx) {
     if (ctx.content.district_map()) pill(ctx.ui(UiKey::open_map), controller::OpenMap{}, colour::teal);
   }
   draw_text_block(ctx.list(), ctx.style(Role::Title, colour::text, 1.2f), ctx.ui(UiKey::home_title),
-                  ImVec2(m, layout.title_top), width, 2);
-  draw_text_block(ctx.list(), ctx.style(Role::Caption, colour::muted), ctx.ui(UiKey::home_subtitle),
-                  ImVec2(m, layout.subtitle_top), width, 2);
+                  ImVec2(m, layout.title_top), width);
+  draw_text_block(ctx.list(), ctx.style(Role::Caption, colour::muted, 1.3f), home_subtitle(ctx),
+                  ImVec2(m, layout.subtitle_top), width);
+  // The district's rule under the header, the skyline standing on it in gold.
+  ctx.list()->AddRectFilled(ImVec2(m, layout.rule_y - ctx.px(1.5f)), ImVec2(c.width - m, layout.rule_y + ctx.px(1.5f)),
+                            colour::with_alpha(colour::gold, 0.55f));
+  if (layout.skyline.width() > 0) draw_skyline(ctx.list(), layout.skyline, colour::gold, colour::haitang, ctx.px(3));
 
   const auto& categories = ctx.content.categories();
-  float pad = ctx.px(kTilePadReference), gap = ctx.px(kTileGapReference);
+  const auto& tm = layout.metrics;
+  float pad = ctx.px(tm.pad), gap = ctx.px(tm.gap);
   auto heading = ctx.style(Role::Heading, colour::text, 1.15f);
   auto caption = ctx.style(Role::Caption, colour::muted, 1.3f);
-  auto count = ctx.style(Role::Caption, colour::muted, 1);
-  const auto& tm = layout.metrics;
+  auto count = ctx.style(Role::Caption, colour::muted, 1.3f);
   for (size_t i = 0; i < categories.size() && i < layout.tiles.size(); ++i) {
     const auto& cat = categories[i];
     const auto& tile = layout.tiles[i];
@@ -53,26 +58,38 @@ void draw_home(const ViewContext& ctx) {
     uint32_t accent = colour::from_hex(cat.accent, colour::gold);
     ctx.list()->AddRectFilled(shown.min, ImVec2(shown.max.x, shown.min.y + ctx.px(8)), accent, ctx.px(18),
                               ImDrawFlags_RoundCornersTop);
-    draw_icon(ctx.list(), cat.icon,
-              ImVec2(shown.min.x + pad + ctx.px(tm.icon / 2), shown.min.y + pad + ctx.px(tm.icon_centre)),
-              ctx.px(tm.icon), accent);
+    float x = shown.min.x + pad, top = shown.min.y + pad, text_w = shown.width() - 2 * pad;
+    // The icon beside the heading, centred on its first line.
+    float icon = ctx.px(tm.icon), first_line = heading.size * heading.line_spacing;
+    draw_icon(ctx.list(), cat.icon, ImVec2(x + icon / 2, top + std::max(icon, first_line) / 2 - ctx.px(2)), icon,
+              accent);
+    float icon_w = ctx.px(tm.icon + tm.icon_gap);
+    draw_text_block(ctx.list(), heading, text::pick(cat.title, ctx.lang),
+                    ImVec2(x + icon_w, top + std::max(0.0f, (icon - first_line) / 2)), text_w - icon_w,
+                    kTileHeadingLines);
     std::string n =
         fill(ctx.ui(UiKey::category_item_count), "{n}", std::to_string(ctx.content.summaries(cat.id).size()));
-    draw_text_block(ctx.list(), count, n, ImVec2(shown.min.x, shown.min.y + pad + ctx.px(tm.count_top)),
-                    shown.width() - pad, 1, Align::Right);
-    float text_w = shown.width() - 2 * pad;
-    float heading_y = shown.min.y + pad + ctx.px(tm.heading_top);
-    draw_text_block(ctx.list(), heading, text::pick(cat.title, ctx.lang), ImVec2(shown.min.x + pad, heading_y), text_w);
+    float count_h = count.size * count.line_spacing;
     const auto* teaser = tile.teaser ? ctx.content.teaser(cat.id) : nullptr;
+    // The count at the foot, right, where the teaser's figure leaves no room beside it.
+    if (!tile.count_beside_figure)
+      draw_text_block(ctx.list(), count, n, ImVec2(shown.min.x, shown.max.y - pad - count_h), shown.width() - pad, 1,
+                      Align::Right);
     if (!teaser) continue;
-    // The teaser sits at the foot of the tile, under the heading however many lines it
-    // took; the layout made the tile tall enough for both.
-    float fy = std::max(heading_y + tile.heading_h + gap, shown.max.y - pad - tile.caption_h - gap - tile.figure_h);
+    // The teaser sits at the foot of the tile (over the count, if that has its own line),
+    // under the heading however many lines it took; the layout made the tile tall enough.
+    float foot = shown.max.y - pad - (tile.count_beside_figure ? 0 : count_h + gap);
+    float fy = std::max(top + tile.heading_h + 2 * gap, foot - tile.caption_h - gap - tile.figure_h);
     FigureLook look{Role::Heading, Role::Caption, colour::gold, 1, 1};
-    draw_figure_display(ctx.list(), ctx.fonts(), text::pick(teaser->figure, ctx.lang), ImVec2(shown.min.x + pad, fy),
-                        text_w, ctx.px(6), look);
-    draw_text_block(ctx.list(), caption, text::pick(teaser->title, ctx.lang),
-                    ImVec2(shown.min.x + pad, fy + tile.figure_h + gap), text_w, tm.caption_lines);
+    draw_figure_display(ctx.list(), ctx.fonts(), text::pick(teaser->figure, ctx.lang), ImVec2(x, fy), text_w, ctx.px(6),
+                        look);
+    if (tile.count_beside_figure) {
+      // On the figure's baseline: the figure's digits are the heading's size.
+      float drop = ctx.fonts().size(Role::Heading) - count.size * 1.1f;
+      draw_text_block(ctx.list(), count, n, ImVec2(shown.min.x, fy + drop), shown.width() - pad, 1, Align::Right);
+    }
+    draw_text_block(ctx.list(), caption, text::pick(teaser->title, ctx.lang), ImVec2(x, fy + tile.figure_h + gap),
+                    text_w, kTileCaptionLines);
   }
 }
 

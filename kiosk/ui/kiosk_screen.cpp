@@ -153,7 +153,7 @@ controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas
       break;
     case show::Scene::Map:
       list->AddRectFilled(ImVec2(0, 0), ImVec2(canvas.width, canvas.height), colour::bg);
-      draw_map(ctx, frame.site);
+      draw_map(ctx, frame.site, frame.map_focus);
       break;
     case show::Scene::Countdown: break;
   }

@@ -78,8 +78,9 @@ int draw_report(const ViewContext& ctx, size_t section, int page);
 // returns the height used.
 float draw_landmark_place(const ViewContext& ctx, const content::Item& item, ImVec2 at, float width, uint32_t accent);
 // The district map: every landmark numbered on the drawing and named in the list beside
-// it (both open the landmark), and 'you are here' at the kiosk's site.
-void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& site);
+// it (both open the landmark), 'you are here' at the kiosk's site, and the landmark
+// `focus` (whose page opened the map; empty: none) marked out among the others.
+void draw_map(const ViewContext& ctx, const std::optional<controller::Site>& site, const std::string& focus);
 void draw_countdown(const ViewContext& ctx, double remaining);
 void draw_closed(const ViewContext& ctx, const std::string& clock, const std::string& open_from,
                  const std::string& open_to);

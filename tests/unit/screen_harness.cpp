@@ -9,8 +9,6 @@
 namespace kiosk::testing {
 namespace {
 
-const show::CivilTime kMorning{2025, 4, 1, 10, 0};
-
 // What the operator panel shows on a kiosk in service: the app's facts (app/operator.cpp)
 // with values as long as a real one's, a full history and errors.
 ui::OperatorInfo typical_operator_info(content::Bundle& bundle) {
@@ -40,12 +38,15 @@ ui::ScreenOptions options_with(const show::Clock& clock) {
 
 }  // namespace
 
-ScreenHarness::ScreenHarness(const std::filesystem::path& bundle, const ui::Canvas& canvas, bool large_text)
+ScreenHarness::ScreenHarness(const std::filesystem::path& bundle, const ui::Canvas& canvas, HarnessOptions options)
     : bundle_(content::Bundle::open(bundle)),
+      pictures_(options.pictures ? options.pictures : &no_pictures_),
       canvas_(canvas),
-      large_text_(large_text),
+      large_text_(options.large_text),
       options_(options_with(clock_)),
-      screen_(bundle_, content_, options_, pictures_) {
+      controller_(options_.controller, content_, clock_),
+      screen_(bundle_, content_, options_, *pictures_) {
+  controller_.set_viewport(ui::viewport_of(canvas_));
   std::string error;
   REQUIRE_MESSAGE(screen_.build_fonts(atlas_, canvas_, large_text_, error), error);
   screen_.set_operator_info([this] { return typical_operator_info(bundle_); });
@@ -53,8 +54,8 @@ ScreenHarness::ScreenHarness(const std::filesystem::path& bundle, const ui::Canv
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(canvas_.width, canvas_.height);
-  io.DeltaTime = 1.0f / 30;
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  io.DeltaTime = static_cast<float>(1 / options.frames_per_second);
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the GL backend: no 64K-vertex limit
 }
 
 ScreenHarness::~ScreenHarness() {
@@ -69,6 +70,28 @@ controller::FrameReport ScreenHarness::draw(controller::FrameModel frame) {
   auto report = screen_.draw(ImGui::GetBackgroundDrawList(), canvas_, frame);
   ImGui::Render();
   return report;
+}
+
+ScreenHarness::Step ScreenHarness::frame(double t) {
+  clock_.set(t);
+  controller_.update(kMorning);
+  Step step{controller_.begin_frame(), {}};
+  step.model.large_text = large_text_;  // the fonts were baked for the harness's size
+  ImGui::SetCurrentContext(imgui_);
+  ImGui::NewFrame();
+  step.report = screen_.draw(ImGui::GetBackgroundDrawList(), canvas_, step.model);
+  controller_.end_frame(step.report);
+  ImGui::Render();
+  return step;
+}
+
+void ScreenHarness::use_context() const {
+  ImGui::SetCurrentContext(imgui_);
+}
+
+const ImDrawData& ScreenHarness::draw_data() const {
+  ImGui::SetCurrentContext(imgui_);
+  return *ImGui::GetDrawData();
 }
 
 std::string ScreenHarness::role_of(const ImFont* font) const {
@@ -140,6 +163,26 @@ void walk_scenes(ScreenHarness& h, text::Lang lang, const std::function<void(con
       d.item_position = static_cast<int>(i);
       d.item_count = static_cast<int>(items.size());
       walk_scrolled(h, d, "detail " + items[i].id, visit);
+    }
+  }
+
+  // The district map, with 'you are here' and, as on a kiosk without a site, without.
+  if (h.content().district_map()) {
+    auto map = base;
+    map.scene = Scene::Map;
+    map.site = kWalkSite;
+    h.draw(map);
+    visit("map");
+    map.site.reset();
+    h.draw(map);
+    visit("map without a site");
+    // As each landmark's map button opens it: that landmark marked out, its ring over its
+    // neighbours.
+    map.site = kWalkSite;
+    for (const auto& place : h.content().map_places()) {
+      map.map_focus = place.item_id;
+      h.draw(map);
+      visit("map from " + place.item_id);
     }
   }
 

@@ -19,6 +19,8 @@
 #include "kiosk/controller/map_places.h"
 #include "kiosk/controller/scene_target.h"
 #include "kiosk/show/show.h"
+#include "screen_harness.h"
+#include "skip.h"
 
 namespace fs = std::filesystem;
 using namespace kiosk;
@@ -225,8 +227,10 @@ TEST_CASE("district: the map opens from home and from a landmark, and back retur
   CHECK(s.scene() == show::Scene::Map);
   s.back(5);
   CHECK(s.scene() == show::Scene::Home);
+  CHECK(s.map_from_item().empty());  // opened from home: no landmark to mark out
   s.open_item("a", 6);
   s.open_map(7);
+  CHECK(s.map_from_item() == "a");
   s.back(8);
   CHECK(s.scene() == show::Scene::Detail);
   CHECK(s.item() == "a");
@@ -241,6 +245,41 @@ TEST_CASE("district: the map opens from home and from a landmark, and back retur
   auto target = controller::parse_scene_target("map");
   REQUIRE(target);
   CHECK(target->kind == controller::SceneTarget::Map);
+}
+
+TEST_CASE("district: the map opened from a landmark's page marks that landmark out; from home, none") {
+  fs::path path = KIOSK_REPORT_BUNDLE;
+  if (!fs::exists(path)) KIOSK_SKIP("no report bundle at " + path.string());
+  testing::ScreenHarness h(path, ui::Canvas::for_size(1920, 1080));
+  auto& c = h.controller();
+  REQUIRE(c.go_to({controller::SceneTarget::Home, "", 0}, testing::kMorning));
+  REQUIRE(c.go_to({controller::SceneTarget::Map, "", 0}, testing::kMorning));
+  auto from_home = h.frame(1);
+  CHECK(from_home.model.scene == show::Scene::Map);
+  CHECK(from_home.model.map_focus.empty());
+  REQUIRE(c.go_to({controller::SceneTarget::Detail, "place-wudadao-park", 0}, testing::kMorning));
+  h.frame(2);
+  REQUIRE(c.go_to({controller::SceneTarget::Map, "", 0}, testing::kMorning));
+  auto from_park = h.frame(3);
+  CHECK(from_park.model.map_focus == "place-wudadao-park");
+  // The marked marker is drawn last: the topmost control for the park is its marker, and
+  // every landmark still has its own.
+  size_t park_hits = 0;
+  for (const auto& hit : from_park.report.hits)
+    if (const auto* open = std::get_if<controller::OpenItem>(&hit.action))
+      park_hits += open->id == "place-wudadao-park";
+  CHECK(park_hits == 2);  // its marker and its line in the list
+  const auto* last = std::get_if<controller::OpenItem>(&from_park.report.hits.back().action);
+  CHECK((last && last->id == "place-wudadao-park"));
+
+  // The screenshot's way there, `--scene map:ID`: a landmark's id only.
+  auto target = controller::parse_scene_target("map:place-jinwan-plaza");
+  REQUIRE(target);
+  CHECK(target->kind == controller::SceneTarget::Map);
+  REQUIRE(c.go_to(*target, testing::kMorning));
+  CHECK(h.frame(4).model.map_focus == "place-jinwan-plaza");
+  CHECK_FALSE(c.go_to(*controller::parse_scene_target("map:no-such-item"), testing::kMorning));
+  CHECK_FALSE(c.go_to(*controller::parse_scene_target("map:gdp-growth"), testing::kMorning));  // not a landmark
 }
 
 TEST_CASE("district: site.lat and site.lon are both or neither, numbers, inside the district") {

@@ -23,6 +23,7 @@
 #include "kiosk/text/figure_text.h"
 #include "kiosk/text/utf8.h"
 #include "kiosk/ui/kiosk_screen.h"
+#include "screen_harness.h"
 #include "skip.h"
 
 using kiosk::ui::Role;
@@ -33,15 +34,7 @@ namespace {
 // samples two a second, which still lands inside every reveal and crossfade: it is there
 // for memory errors, and the fast build's run holds every frame to the figure rule.
 constexpr double kFramesPerSecond = KIOSK_UNIT_SLOWDOWN > 1 ? 2.0 : 30.0;
-const kiosk::show::CivilTime kMorning{2025, 4, 1, 10, 0};  // inside every slide's window
-
-// Pictures never arrive: the figures are drawn the same with or without them.
-class NoPictures : public kiosk::ui::ImageProvider {
- public:
-  std::optional<kiosk::ui::ImageTexture> texture(const std::string&) override { return std::nullopt; }
-  void prefetch(const std::string&) override {}
-  bool loading() const override { return false; }
-};
+using kiosk::testing::kMorning;
 
 // Reads back which characters the figure roles drew: each visible glyph of those fonts has
 // its own rectangle in the atlas, and ImGui draws it as one quad of four vertices with
@@ -104,52 +97,21 @@ std::string without_spaces(std::string s) {
 }
 
 struct Loop {
-  kiosk::content::Bundle bundle;
-  kiosk::controller::ContentCache content{bundle};
-  kiosk::show::ManualClock clock;
-  NoPictures pictures;
-  kiosk::ui::Canvas canvas;
-  kiosk::ui::ScreenOptions options;
-  kiosk::controller::Controller controller{options.controller, content, clock};
-  kiosk::ui::KioskScreen screen{bundle, content, options, pictures};
-  ImFontAtlas atlas;
-  ImGuiContext* imgui = nullptr;
+  kiosk::testing::ScreenHarness h;
+  kiosk::controller::ContentCache& content = h.content();
 
-  Loop(const std::filesystem::path& path, kiosk::ui::Canvas c)
-      : bundle(kiosk::content::Bundle::open(path)), canvas(c), options(with_clock(clock)) {
-    controller.set_viewport(kiosk::ui::viewport_of(canvas));
-    std::string error;
-    REQUIRE_MESSAGE(screen.build_fonts(atlas, canvas, false, error), error);
-    imgui = ImGui::CreateContext(&atlas);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(canvas.width, canvas.height);
-    io.DeltaTime = static_cast<float>(1 / kFramesPerSecond);
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the GL backend: no 64K-vertex limit
-  }
-  ~Loop() { ImGui::DestroyContext(imgui); }
-
-  static kiosk::ui::ScreenOptions with_clock(const kiosk::show::Clock& clock) {
-    kiosk::ui::ScreenOptions o;
-    o.clock = &clock;
-    return o;
-  }
+  Loop(const std::filesystem::path& path, kiosk::ui::Canvas c) : h(path, c, {false, nullptr, kFramesPerSecond}) {}
 
   // One frame at `t`, as the kiosk draws it; the model it drew and the drawn figures.
   std::pair<kiosk::controller::FrameModel, std::vector<Drawn>> frame(double t, const FigureGlyphs& glyphs) {
-    clock.set(t);
-    controller.update(kMorning);
-    auto model = controller.begin_frame();
-    ImGui::NewFrame();
-    controller.end_frame(screen.draw(ImGui::GetBackgroundDrawList(), canvas, model));
-    ImGui::Render();
-    return {model, glyphs.runs(*ImGui::GetDrawData())};
+    auto step = h.frame(t);
+    return {step.model, glyphs.runs(h.draw_data())};
   }
 
   // Two passes of the playlist: the loop switches language with each pass.
-  double two_passes() const {
+  double two_passes() {
     double s = 0;
-    for (const auto& e : bundle.playlist()) s += std::max(e.dwell_s, 0.6);
+    for (const auto& e : h.bundle().playlist()) s += std::max(e.dwell_s, 0.6);
     return 2 * s + 1;
   }
 
@@ -178,8 +140,8 @@ void check_every_frame(const kiosk::ui::Canvas& canvas) {
   std::filesystem::path path = KIOSK_REPORT_BUNDLE;
   if (!std::filesystem::exists(path)) KIOSK_SKIP("no report bundle at " + path.string());
   Loop loop(path, canvas);
-  for (const auto& e : loop.bundle.playlist()) REQUIRE(e.dwell_s >= kiosk::controller::kFigureRevealSeconds);
-  FigureGlyphs glyphs(loop.screen.fonts());
+  for (const auto& e : loop.h.bundle().playlist()) REQUIRE(e.dwell_s >= kiosk::controller::kFigureRevealSeconds);
+  FigureGlyphs glyphs(loop.h.fonts());
   std::set<std::string> slides_seen, transitions_seen, figures_seen;
   std::set<kiosk::text::Lang> languages_seen;
   std::vector<std::string> wrong;
@@ -210,7 +172,7 @@ void check_every_frame(const kiosk::ui::Canvas& canvas) {
   CHECK(wrong.empty());
   // The sampling really went through the whole loop, its transitions and both languages.
   std::set<std::string> playlist;
-  for (const auto& e : loop.bundle.playlist()) playlist.insert(e.item_id);
+  for (const auto& e : loop.h.bundle().playlist()) playlist.insert(e.item_id);
   CHECK(slides_seen == playlist);
   CHECK(transitions_seen.size() >= playlist.size());
   CHECK(languages_seen.size() == 2);
@@ -238,7 +200,7 @@ TEST_CASE("figure frames: a figure worded without digits has its numerals at the
   if (!std::filesystem::exists(path)) KIOSK_SKIP("no report bundle at " + path.string());
   for (auto canvas : {kiosk::ui::Canvas::for_size(1920, 1080), kiosk::ui::Canvas::for_size(1080, 1920)}) {
     Loop loop(path, canvas);
-    FigureGlyphs big(loop.screen.fonts(), {Role::Figure});
+    FigureGlyphs big(loop.h.fonts(), {Role::Figure});
     size_t word_figures = 0;
     for (const auto& category : loop.content.categories())
       for (const auto& summary : loop.content.summaries(category.id)) {
@@ -246,7 +208,7 @@ TEST_CASE("figure frames: a figure worded without digits has its numerals at the
         const auto* item = loop.content.item(id);
         if (!item->figure || has_digit(item->figure->display_zh)) continue;
         ++word_figures;
-        REQUIRE(loop.controller.go_to({kiosk::controller::SceneTarget::Detail, id}, kMorning));
+        REQUIRE(loop.h.controller().go_to({kiosk::controller::SceneTarget::Detail, id}, kMorning));
         auto [model, drawn] = loop.frame(30, big);
         std::string numerals = kiosk::text::split_figure(item->figure->display_zh).number;
         CHECK_FALSE(numerals.empty());

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,52 +17,33 @@
 #include "kiosk/ui/kiosk_screen.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/view_context.h"
+#include "screen_harness.h"
 #include "skip.h"
 
 using namespace kiosk;
 
 namespace {
 
-class NoPictures : public ui::ImageProvider {
- public:
-  std::optional<ui::ImageTexture> texture(const std::string&) override { return std::nullopt; }
-  void prefetch(const std::string&) override {}
-  bool loading() const override { return false; }
-};
-
+// The harness's screen, and the vertices each frame drew (the lists' fades).
 struct Screen {
-  content::Bundle bundle;
-  controller::ContentCache content{bundle};
-  NoPictures pictures;
-  ui::Canvas canvas;
-  ui::ScreenOptions options;
-  ui::KioskScreen screen{bundle, content, options, pictures};
-  ImFontAtlas atlas;
-  ImGuiContext* imgui = nullptr;
+  testing::ScreenHarness h;
+  content::Bundle& bundle = h.bundle();
+  controller::ContentCache& content = h.content();
+  ui::ImageProvider& pictures = h.pictures();
+  const ui::Canvas& canvas = h.canvas();
 
-  Screen(const std::filesystem::path& path, ui::Canvas c, bool large_text)
-      : bundle(content::Bundle::open(path)), canvas(c) {
-    std::string error;
-    REQUIRE_MESSAGE(screen.build_fonts(atlas, canvas, large_text, error), error);
-    imgui = ImGui::CreateContext(&atlas);
-    ImGui::GetIO().IniFilename = nullptr;
-    ImGui::GetIO().DisplaySize = ImVec2(canvas.width, canvas.height);
-    ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  }
-  ~Screen() { ImGui::DestroyContext(imgui); }
+  Screen(const std::filesystem::path& path, ui::Canvas c, bool large_text) : h(path, c, {large_text}) {}
 
   struct Drawn {
     controller::FrameReport report;
     std::vector<ImDrawVert> vertices;
   };
   Drawn draw(const controller::FrameModel& m) {
-    ImGui::NewFrame();
     Drawn d;
-    d.report = screen.draw(ImGui::GetBackgroundDrawList(), canvas, m);
-    ImGui::Render();
-    const auto* data = ImGui::GetDrawData();
-    for (int l = 0; l < data->CmdListsCount; ++l)
-      for (const auto& v : data->CmdLists[l]->VtxBuffer) d.vertices.push_back(v);
+    d.report = h.draw(m);
+    const auto& data = h.draw_data();
+    for (int l = 0; l < data.CmdListsCount; ++l)
+      for (const auto& v : data.CmdLists[l]->VtxBuffer) d.vertices.push_back(v);
     return d;
   }
 };
@@ -143,10 +123,11 @@ TEST_CASE("home layout: every tile keeps its heading whole and its caption, in b
         CAPTURE(w);
         CAPTURE(large);
         CAPTURE(static_cast<int>(lang));
+        s.h.use_context();
         ImGui::NewFrame();
         std::vector<controller::Hit> hits;
         ui::TouchFrame touch;
-        ui::Widgets widgets(ImGui::GetBackgroundDrawList(), s.canvas, s.screen.fonts(), touch, hits);
+        ui::Widgets widgets(ImGui::GetBackgroundDrawList(), s.canvas, s.h.fonts(), touch, hits);
         ui::ViewContext ctx{widgets, s.pictures, s.content, strings, lang, large, 0};
         auto layout = ui::lay_out_home(ctx);
         ImGui::EndFrame();

@@ -1,7 +1,7 @@
 // No screen of the report bundle shows a placeholder or a watermark in place of content.
 // Headless, over the bundle's model: every picture a layout takes names an image of the
 // bundle that decodes. Then a walk of every screen through the real views (the attract
-// loop, home, every category with all its cards, every item's detail, in both
+// loop, home, every category with all its cards, every item's detail, the district map, in both
 // orientations and languages), with a provider that has every image of the bundle: the
 // views note each time the placeholder stands in (ImageProvider::note_placeholder), and
 // the report bundle's walk must never take that path. The same walk with one picture
@@ -22,13 +22,14 @@
 #include "kiosk/controller/controller.h"
 #include "kiosk/controller/scene_target.h"
 #include "kiosk/ui/kiosk_screen.h"
+#include "screen_harness.h"
 #include "skip.h"
 
 namespace {
 
 namespace content = kiosk::content;
 namespace controller = kiosk::controller;
-const kiosk::show::CivilTime kMorning{2025, 4, 1, 10, 0};  // inside every slide's window
+using kiosk::testing::kMorning;
 
 // Every image of the bundle is at hand at once (no texture behind it: the views only
 // place it), except those the test withholds. It remembers what the views asked for.
@@ -57,59 +58,24 @@ std::set<std::string> image_ids(const content::Bundle& bundle) {
   std::set<std::string> ids;
   for (const auto& item : bundle.items())
     if (!item.image_id.empty() && bundle.image(item.image_id)) ids.insert(item.image_id);
+  if (auto map = bundle.district_map(); map && bundle.image(map->image_id)) ids.insert(map->image_id);
   return ids;
 }
 
 // One screen walk: every scene a visitor can reach, drawn at one canvas size.
 struct Walk {
-  content::Bundle bundle;
-  controller::ContentCache content{bundle};
-  kiosk::show::ManualClock clock;
   BundlePictures pictures;
-  kiosk::ui::Canvas canvas;
-  kiosk::ui::ScreenOptions options;
-  controller::Controller controller{options.controller, content, clock};
-  kiosk::ui::KioskScreen screen{bundle, content, options, pictures};
-  ImFontAtlas atlas;
-  ImGuiContext* imgui = nullptr;
+  kiosk::testing::ScreenHarness h;
   double t = 0;
   std::vector<std::string> placeholders;  // "scene: image id" for each one drawn
   size_t frames = 0;
 
   Walk(const std::filesystem::path& path, kiosk::ui::Canvas c, std::set<std::string> withheld)
-      : bundle(content::Bundle::open(path)),
-        pictures(image_ids(bundle), std::move(withheld)),
-        canvas(c),
-        options(with_clock(clock)) {
-    controller.set_viewport(kiosk::ui::viewport_of(canvas));
-    std::string error;
-    REQUIRE_MESSAGE(screen.build_fonts(atlas, canvas, false, error), error);
-    imgui = ImGui::CreateContext(&atlas);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(canvas.width, canvas.height);
-    io.DeltaTime = 1.0f / 30;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  }
-  ~Walk() { ImGui::DestroyContext(imgui); }
-  Walk(const Walk&) = delete;
-  Walk& operator=(const Walk&) = delete;
-
-  static kiosk::ui::ScreenOptions with_clock(const kiosk::show::Clock& clock) {
-    kiosk::ui::ScreenOptions o;
-    o.clock = &clock;
-    return o;
-  }
+      : pictures(image_ids(content::Bundle::open(path)), std::move(withheld)), h(path, c, {false, &pictures}) {}
 
   void frame(const std::string& where) {
-    clock.set(t);
-    controller.update(kMorning);
-    auto model = controller.begin_frame();
-    ImGui::NewFrame();
-    auto report = screen.draw(ImGui::GetBackgroundDrawList(), canvas, model);
-    for (const auto& id : report.placeholders) placeholders.push_back(where + ": '" + id + "'");
-    controller.end_frame(std::move(report));
-    ImGui::Render();
+    auto step = h.frame(t);
+    for (const auto& id : step.report.placeholders) placeholders.push_back(where + ": '" + id + "'");
     ++frames;
     t += 0.25;
   }
@@ -117,19 +83,20 @@ struct Walk {
   void scene(const std::string& name) {
     auto target = controller::parse_scene_target(name);
     REQUIRE(target);
-    REQUIRE_MESSAGE(controller.go_to(*target, kMorning), name);
+    REQUIRE_MESSAGE(h.controller().go_to(*target, kMorning), name);
     for (int i = 0; i < 3; ++i) frame(name);  // entering, settled, and once more
   }
 
   void everything() {
     // The attract loop, a frame every quarter second through two passes (both languages).
     double loop = 0;
-    for (const auto& e : bundle.playlist()) loop += e.dwell_s;
-    REQUIRE(controller.go_to({controller::SceneTarget::Attract, "", 0}, kMorning));
+    for (const auto& e : h.bundle().playlist()) loop += e.dwell_s;
+    REQUIRE(h.controller().go_to({controller::SceneTarget::Attract, "", 0}, kMorning));
     for (double end = t + 2 * loop + 1; t < end;) frame("attract");
     scene("home");
-    for (const auto& cat : bundle.categories()) scene("category:" + cat.id);
-    for (const auto& item : bundle.items()) scene("detail:" + item.id);
+    for (const auto& cat : h.bundle().categories()) scene("category:" + cat.id);
+    for (const auto& item : h.bundle().items()) scene("detail:" + item.id);
+    scene("map");
   }
 };
 
@@ -180,7 +147,7 @@ TEST_CASE("no placeholders: no screen of the report bundle draws the placeholder
     // The walk did ask for the pictures: all of them on the tall canvas, whose categories
     // show every card.
     CHECK(walk.frames > 300);
-    if (canvas.height > 1920) CHECK(walk.pictures.asked == image_ids(walk.bundle));
+    if (canvas.height > 1920) CHECK(walk.pictures.asked == image_ids(walk.h.bundle()));
   }
 }
 

@@ -41,7 +41,7 @@ TEST_CASE("word figures: their numerals are drawn at the display figure's size, 
   for (bool portrait : {false, true})
     for (bool large : {false, true}) {
       auto canvas = portrait ? kiosk::ui::Canvas::for_size(1080, 1920) : kiosk::ui::Canvas::for_size(1920, 1080);
-      ScreenHarness h(path, canvas, large);
+      ScreenHarness h(path, canvas, {.large_text = large});
       const std::string combination = std::string(portrait ? "portrait" : "landscape") + (large ? ", large text" : "");
       const float display = h.fonts().size(Role::Figure);
       std::map<std::string, size_t> playlist;
