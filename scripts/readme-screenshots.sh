@@ -31,6 +31,8 @@ shot attract-landmark 1920x1080 --scene attract --at 38
 shot home 1920x1080 --scene home
 shot category 1920x1080 --scene category:highlights
 shot detail 1920x1080 --scene detail:haitang-visitors
+shot detail-en 1920x1080 --scene detail:wudadao-haitang-festival --lang en
+shot map 1920x1080 --scene map
 shot portrait-attract 1080x1920 --scene attract --at 19
 shot portrait-detail 1080x1920 --scene detail:haitang-visitors
 shot portrait-home 1080x1920 --scene home
