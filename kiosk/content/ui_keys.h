@@ -75,7 +75,7 @@ namespace kiosk::content {
   X(address_label)              \
   X(reference_label)            \
   X(illustration_credit)        \
-  X(original_label)            \
+  X(original_label)             \
   X(home_occasion)              \
   X(map_legend_landmark)        \
   X(map_legend_river)           \
