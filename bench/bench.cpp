@@ -1,7 +1,8 @@
 // kiosk-bench: the figures the content bundle issue sets targets for, measured in one run.
 //   build/bench/kiosk-bench [--runs N] [--start-runs N] [--attract-seconds N]
 // --runs: repeats of builds, installs and peak memory (5); --start-runs: rounds of cold
-// starts, in which the floor and the kiosk take turns (15).
+// starts, in which the floor and the kiosk take turns (15); --visitor-only: of the running
+// kiosk, only the floor and the visitor phase (visitors browsing everything).
 // Needs a display for the kiosk figures (DISPLAY, e.g. Xvfb at 1920x1080; Mesa llvmpipe).
 // The running kiosk's figures (cold start, PSS, CPU, frames) are taken at 1920x1080 against
 // a floor: an empty GLFW window with a GL 3.3 core context on the same display.
@@ -20,6 +21,7 @@
 #include <thread>
 
 #include "bench/measure.h"
+#include "bench/visitor.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sqlite.h"
 
@@ -233,6 +235,7 @@ Swap hot_swap(const fs::path& dir, const fs::path& report, const fs::path& cache
 int main(int argc, char** argv) {
   int runs = 5, start_runs = 15;
   double attract_seconds = 60;
+  bool visitor_only = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (i + 1 < argc && arg == "--runs") {
@@ -241,8 +244,10 @@ int main(int argc, char** argv) {
       start_runs = std::max(1, std::atoi(argv[++i]));
     } else if (i + 1 < argc && arg == "--attract-seconds") {
       attract_seconds = std::max(1.0, std::atof(argv[++i]));
+    } else if (arg == "--visitor-only") {
+      visitor_only = true;
     } else {
-      std::fprintf(stderr, "usage: kiosk-bench [--runs N] [--start-runs N] [--attract-seconds N]\n");
+      std::fprintf(stderr, "usage: kiosk-bench [--runs N] [--start-runs N] [--attract-seconds N] [--visitor-only]\n");
       return 2;
     }
   }
@@ -338,55 +343,95 @@ int main(int argc, char** argv) {
     cold_start(t.restarts);  // bakes the atlas into the cache, as the first start on a bundle does
     starting.insert(starting.end(), {&t.restarts, &t.first_starts});
   }
-  cold_starts(starting, start_runs, renderer);
-  double floor_start = floor.start();
-  row(fmt("cold starts: medians of %.0f, the programs taking turns", start_runs), "", "");
-  row("floor window: cold start to first frame", fmt("%.0f ms", floor_start * 1e3), "");
   row("floor window: PSS after 10 s", fmt("%.1f MB", floor_pss), "");
+  if (!visitor_only) {
+    cold_starts(starting, start_runs, renderer);
+    double floor_start = floor.start();
+    row(fmt("cold starts: medians of %.0f, the programs taking turns", start_runs), "", "");
+    row("floor window: cold start to first frame", fmt("%.0f ms", floor_start * 1e3), "");
 
-  double report_pss = -1;
-  for (const Target& t : targets) {
-    auto kiosk = t.restarts.argv, kiosk_still = kiosk_argv(t, still_config);
-    std::string who = std::string("kiosk, ") + t.name + ": ";
+    double report_pss = -1;
+    for (const Target& t : targets) {
+      auto kiosk = t.restarts.argv, kiosk_still = kiosk_argv(t, still_config);
+      std::string who = std::string("kiosk, ") + t.name + ": ";
 
-    double start = t.restarts.start();
-    row(who + "cold start to first frame", fmt("%.0f ms", start * 1e3), fmt("<= %.0f ms", t.start_ms),
-        met(start > 0 && start * 1e3 <= t.start_ms));
-    row(who + "cold start / floor", fmt("%.2fx", start / floor_start), "");
-    row(who + "  of which: to window, GL and fonts ready", fmt("%.0f ms", t.restarts.ready() * 1e3), "");
-    row(who + "first start on a new bundle (bakes the atlas)", fmt("%.0f ms", t.first_starts.start() * 1e3), "");
-    int aw = 0, ah = 0;
-    long bytes = 0;
-    if (std::sscanf(t.restarts.atlas.c_str(), "%dx%d (%ld bytes", &aw, &ah, &bytes) == 3)
-      row(who + "font atlas (R8 texture)",
-          std::to_string(aw) + "x" + std::to_string(ah) + ", " + std::to_string(bytes) + " B", "");
+      double start = t.restarts.start();
+      row(who + "cold start to first frame", fmt("%.0f ms", start * 1e3), fmt("<= %.0f ms", t.start_ms),
+          met(start > 0 && start * 1e3 <= t.start_ms));
+      row(who + "cold start / floor", fmt("%.2fx", start / floor_start), "");
+      row(who + "  of which: to window, GL and fonts ready", fmt("%.0f ms", t.restarts.ready() * 1e3), "");
+      row(who + "first start on a new bundle (bakes the atlas)", fmt("%.0f ms", t.first_starts.start() * 1e3), "");
+      int aw = 0, ah = 0;
+      long bytes = 0;
+      if (std::sscanf(t.restarts.atlas.c_str(), "%dx%d (%ld bytes", &aw, &ah, &bytes) == 3)
+        row(who + "font atlas (R8 texture)",
+            std::to_string(aw) + "x" + std::to_string(ah) + ", " + std::to_string(bytes) + " B", "");
 
-    Attract a = attract(kiosk, attract_seconds);
-    bool first = report_pss < 0;
-    double pss_limit = first ? floor_pss + 40 : report_pss + 15;
-    row(who + "PSS after 10 s of attract loop", fmt("%.1f MB", a.pss_mb),
-        first ? fmt("<= floor + 40 = %.1f MB", pss_limit) : fmt("<= report + 15 = %.1f MB", pss_limit),
-        met(a.pss_mb > 0 && a.pss_mb <= pss_limit));
-    row(who + "PSS / floor", fmt2("%.2fx (%+.1f MB)", a.pss_mb / floor_pss, a.pss_mb - floor_pss), "");
-    if (first) report_pss = a.pss_mb;
-    row(who + fmt("PSS after %.0f s of attract loop", a.seconds), fmt("%.1f MB", a.pss_end_mb), "");
-    row(who + fmt("CPU over %.0f s of attract loop", a.seconds), fmt("%.2f s", a.cpu_s), "");
-    row(who + "CPU per minute of attract loop", fmt("%.2f s/min", a.cpu_s * 60 / a.seconds), "");
-    row(who + fmt("frames over %.0f s of attract loop", a.seconds),
-        fmt2("%.0f (%.1f/s)", static_cast<double>(a.frames), static_cast<double>(a.frames) / a.seconds), "");
+      Attract a = attract(kiosk, attract_seconds);
+      bool first = report_pss < 0;
+      double pss_limit = first ? floor_pss + 40 : report_pss + 15;
+      row(who + "PSS after 10 s of attract loop", fmt("%.1f MB", a.pss_mb),
+          first ? fmt("<= floor + 40 = %.1f MB", pss_limit) : fmt("<= report + 15 = %.1f MB", pss_limit),
+          met(a.pss_mb > 0 && a.pss_mb <= pss_limit));
+      row(who + "PSS / floor", fmt2("%.2fx (%+.1f MB)", a.pss_mb / floor_pss, a.pss_mb - floor_pss), "");
+      if (first) report_pss = a.pss_mb;
+      row(who + fmt("PSS after %.0f s of attract loop", a.seconds), fmt("%.1f MB", a.pss_end_mb), "");
+      row(who + fmt("CPU over %.0f s of attract loop", a.seconds), fmt("%.2f s", a.cpu_s), "");
+      row(who + "CPU per minute of attract loop", fmt("%.2f s/min", a.cpu_s * 60 / a.seconds), "");
+      row(who + fmt("frames over %.0f s of attract loop", a.seconds),
+          fmt2("%.0f (%.1f/s)", static_cast<double>(a.frames), static_cast<double>(a.frames) / a.seconds), "");
 
-    Still s = still(kiosk_still);
-    row(who + "frames while nothing moves (2.5-6.5 s)", std::to_string(s.idle_frames), "0", met(s.idle_frames == 0));
-    row(who + "wake-ups per second while nothing moves", fmt("%.2f /s", s.wakeups_per_s), "");
-    row(who + "frames in crossfade + reveal (7.5-10 s)", std::to_string(s.transition_frames), "");
-    row(who + "frame wall time p50 in transition", fmt("%.2f ms", s.p50), "");
-    row(who + "frame wall time p99 in transition", fmt("%.2f ms", s.p99), "<= 25 ms", met(s.p99 > 0 && s.p99 <= 25));
+      Still s = still(kiosk_still);
+      row(who + "frames while nothing moves (2.5-6.5 s)", std::to_string(s.idle_frames), "0", met(s.idle_frames == 0));
+      row(who + "wake-ups per second while nothing moves", fmt("%.2f /s", s.wakeups_per_s), "");
+      row(who + "frames in crossfade + reveal (7.5-10 s)", std::to_string(s.transition_frames), "");
+      row(who + "frame wall time p50 in transition", fmt("%.2f ms", s.p50), "");
+      row(who + "frame wall time p99 in transition", fmt("%.2f ms", s.p99), "<= 25 ms", met(s.p99 > 0 && s.p99 <= 25));
+    }
+    Swap swap = hot_swap(dir, report, cache);
+    row("hot swap, report: kioskctl install of a new version", fmt("%.2f s", swap.install_s), "");
+    row("hot swap, report: install to the new version on screen", fmt("%.0f ms", swap.to_screen_s * 1e3), "");
+    row("hot swap, report: the switch between two frames", fmt("%.0f ms", swap.switch_ms), "");
+    row("hot swap, report: longest frame, install to 2 s after", fmt("%.1f ms", swap.longest_frame_ms), "");
   }
-  Swap swap = hot_swap(dir, report, cache);
-  row("hot swap, report: kioskctl install of a new version", fmt("%.2f s", swap.install_s), "");
-  row("hot swap, report: install to the new version on screen", fmt("%.0f ms", swap.to_screen_s * 1e3), "");
-  row("hot swap, report: the switch between two frames", fmt("%.0f ms", swap.switch_ms), "");
-  row("hot swap, report: longest frame, install to 2 s after", fmt("%.1f ms", swap.longest_frame_ms), "");
+  // Visitors browse everything, then leave the kiosk to its attract loop.
+  fs::path visit_config = dir / "visit.toml";
+  constexpr int kVisitIdleTimeout = 15;
+  std::ofstream(visit_config) << "[display]\nidle_timeout = " << kVisitIdleTimeout << "\n[content]\ncache_dir = \""
+                              << cache.string() << "\"\n";
+  double report_visit_mb = -1;
+  for (const Target& t : targets) {
+    std::string who = std::string("kiosk, ") + t.name + ": ";
+    VisitPlan plan;
+    plan.idle_timeout_s = kVisitIdleTimeout;
+    auto bundle = kiosk::content::Bundle::open(t.bundle);
+    for (const auto& category : bundle.categories())
+      plan.items_per_category.push_back(static_cast<int>(bundle.item_summaries(category.id).size()));
+    bool first = report_visit_mb < 0;
+    if (!first) plan.sample = 300;
+    VisitResult v = visit(kiosk_argv(t, visit_config), plan);
+    if (!v.ok) {
+      row(who + "visitor phase", "failed", v.failure);
+      continue;
+    }
+    double limit = first ? floor_pss + 60 : report_visit_mb + 20;
+    row(who + (first ? "visitors: every item, zh, en, larger text" : "visitors: items at random (seed 1)"),
+        std::to_string(v.items_opened) + " of " + std::to_string(v.items_total) + fmt(" in %.0f s", v.seconds), "");
+    row(who + "  PSS, maximum of samples 1 s apart", fmt("%.1f MB", v.pss_max_mb),
+        first ? fmt("<= floor + 60 = %.1f MB", limit) : fmt("<= report + 20 = %.1f MB", limit),
+        met(v.pss_max_mb > 0 && v.pss_max_mb <= limit));
+    if (first) report_visit_mb = v.pss_max_mb;
+    row(who + "  PSS 10 s after the return to the attract loop", fmt("%.1f MB", v.pss_end_mb), "");
+    row(who + "  peak resident set (VmHWM)", fmt("%.1f MB", static_cast<double>(v.rss_max_kb) / 1024), "");
+    row(who + "  textures, most held: driver's count / cache's",
+        fmt2("%.1f / %.1f MB", static_cast<double>(v.texture_kb_max) / 1024,
+             static_cast<double>(v.cached_kb_max) / 1024),
+        "");
+    row(who + "  textures at the end: driver's count / cache's",
+        fmt2("%.1f / %.1f MB", static_cast<double>(v.texture_kb_end) / 1024,
+             static_cast<double>(v.cached_kb_end) / 1024),
+        "");
+  }
   std::printf("\n%s\n", machine(renderer).c_str());
   fs::remove_all(dir);
   return 0;

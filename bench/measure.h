@@ -62,6 +62,8 @@ class Child {
 
 // Proportional set size in MB (the Pss: line of /proc/PID/smaps_rollup), -1 if unreadable.
 double pss_mb(pid_t pid);
+// The largest resident set size the process has had, in kB (VmHWM in /proc/PID/status), -1 if unreadable.
+long peak_rss_kb(pid_t pid);
 // User plus system CPU seconds of the whole process, all threads (/proc/PID/stat), -1 if unreadable.
 double cpu_seconds(pid_t pid);
 

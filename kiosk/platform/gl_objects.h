@@ -7,6 +7,9 @@ namespace kiosk::platform {
 
 struct GlObjectCounts {
   long textures = 0, buffers = 0, vertex_arrays = 0, framebuffers = 0;
+  // What the 2D textures' levels hold, by their sizes and formats as the driver reports
+  // them: with software GL, process memory that no cache's own count can leave out.
+  long texture_bytes = 0;
 };
 
 // Asks GL about every name it may have handed out. Costs a few milliseconds: for

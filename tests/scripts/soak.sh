@@ -256,7 +256,7 @@ growth=$((rss_end - rss1))
 echo "soak: $HOURS simulated hours at rate $RATE in $wall_s s; $HOURS cycles, $TOUCHES touches, $swaps hot swaps"
 echo "soak: rss_kb after hour 1: $rss1, at the end: $rss_end, growth $growth kB"
 echo "soak: GL at the end of each cycle (count, figures):"
-grep -o 'textures=[0-9]* cached_textures=[0-9]* buffers=[0-9]* vertex_arrays=[0-9]*' "$REPORTS" | sort | uniq -c
+grep -o 'textures=[0-9]* texture_kb=[0-9]* cached_textures=[0-9]* cached_kb=[0-9]* buffers=[0-9]* vertex_arrays=[0-9]*' "$REPORTS" | sort | uniq -c
 echo "soak: frames $(field "$last" frames), longest frame $(field "$last" longest_frame_ms) ms, slides shown $(shown_total)"
 if [ "$STRICT" = 1 ]; then
   [ "$growth" -lt "$RSS_LIMIT_KB" ] || step_fail "resident memory grew by $growth kB from hour 1 to hour $HOURS"
