@@ -63,7 +63,8 @@ int run_screenshot(const std::vector<std::filesystem::path>& candidates, const O
     if (!session->screen->fonts_stale(controller.show().large_text())) log_atlas(*session);
     log_scenes(*session);
     // The picture the attract loop wants next is asked for, as the running kiosk does.
-    for (const auto& id : controller.pictures_needed()) session->textures->prefetch(id);
+    session->screen->prefetch(controller.pictures_needed(), controller.pictures_needed_use(), canvas,
+                              controller.show().large_text());
     platform::OffscreenTarget target_fb(options.size.width, options.size.height);
     target_fb.bind();
     // Where a picture could not be shown, the screenshot says so (the GL scene walk of the

@@ -44,11 +44,13 @@ void log_frametimes(const std::array<float, 512>& ring, long count) {
 // On SIGUSR1, for soak tests: what the process holds, as the kernel and the GL driver
 // count it, next to the pictures the texture cache believes it holds (the rest must stay
 // constant), and the longest frame since the start (the ring above forgets old frames).
-void log_resources(size_t cached_textures, double longest_frame_ms) {
+void log_resources(const platform::TextureCache& cache, double longest_frame_ms) {
   auto gl = platform::count_gl_objects();
   std::cerr << "resources rss_kb=" << platform::resident_kib() << " heap_kb=" << platform::heap_in_use_kib()
-            << " textures=" << gl.textures << " cached_textures=" << cached_textures << " buffers=" << gl.buffers
-            << " vertex_arrays=" << gl.vertex_arrays << " longest_frame_ms=" << longest_frame_ms << std::endl;
+            << " textures=" << gl.textures << " texture_kb=" << gl.texture_bytes / 1024
+            << " cached_textures=" << cache.live_textures() << " cached_kb=" << cache.live_bytes() / 1024
+            << " buffers=" << gl.buffers << " vertex_arrays=" << gl.vertex_arrays
+            << " longest_frame_ms=" << longest_frame_ms << std::endl;
 }
 
 // The service status line: which bundle is on screen.
@@ -159,7 +161,7 @@ void WindowLoop::report() {
   if (!signals_->take_report_request()) return;
   std::cerr << "stats frames=" << frames_ << " wakeups=" << wakeups_ << std::endl;
   log_frametimes(frame_ms_, timed_frames_);
-  log_resources(session_->textures->live_textures(), longest_frame_ms_);
+  log_resources(*session_->textures, longest_frame_ms_);
   timed_frames_ = 0;
 }
 
@@ -207,7 +209,8 @@ void WindowLoop::draw() {
   auto& controller = *session.controller;
   now_ = clock_.now();
   controller.update(wall_.now());
-  for (const auto& id : controller.pictures_needed()) session.textures->prefetch(id);
+  session.screen->prefetch(controller.pictures_needed(), controller.pictures_needed_use(), canvas_,
+                           controller.show().large_text());
   session.textures->upload_ready();
   if (window_->take_damage()) due_ = 0;
   if (now_ >= due_ || controller.next_frame_time(session.textures->loading()) <= now_) {

@@ -10,6 +10,7 @@
 #include "kiosk/authoring/svg_raster.h"
 #include "kiosk/base/parallel.h"
 #include "kiosk/content/image_decode.h"
+#include "kiosk/content/image_scale.h"
 #include "kiosk/content/sha256.h"
 
 namespace kiosk::authoring {
@@ -28,7 +29,7 @@ std::vector<uint8_t> fit_to_shown_size(const content::DecodedImage& image, const
       {1.0, static_cast<double>(kMaxShownWidth) / image.width, static_cast<double>(kMaxShownHeight) / image.height});
   w = std::max(1, static_cast<int>(std::lround(image.width * scale)));
   h = std::max(1, static_cast<int>(std::lround(image.height * scale)));
-  auto pixels = resize_rgba(image.rgba, image.width, image.height, w, h);
+  auto pixels = content::resize_rgba(image.rgba, image.width, image.height, w, h);
   return mime == "image/jpeg" ? encode_jpeg(pixels, w, h) : encode_png(pixels, w, h, 4);
 }
 

@@ -1,6 +1,4 @@
-// The authoring layer's own static copies of stb's resizer and JPEG writer.
-#define STB_IMAGE_RESIZE_IMPLEMENTATION
-#define STB_IMAGE_RESIZE_STATIC
+// The authoring layer's own static copy of stb's JPEG writer.
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STB_IMAGE_WRITE_STATIC
 #define STBI_WRITE_NO_STDIO
@@ -8,7 +6,6 @@
 #pragma GCC diagnostic ignored "-Wunused-function"
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #pragma GCC diagnostic ignored "-Wsign-compare"
-#include <stb_image_resize.h>
 #include <stb_image_write.h>
 #pragma GCC diagnostic pop
 
@@ -24,12 +21,6 @@ void append(void* context, void* data, int size) {
 }
 
 }  // namespace
-
-std::vector<uint8_t> resize_rgba(const std::vector<uint8_t>& rgba, int w, int h, int new_w, int new_h) {
-  std::vector<uint8_t> out(static_cast<size_t>(new_w) * static_cast<size_t>(new_h) * 4);
-  stbir_resize_uint8_srgb(rgba.data(), w, h, 0, out.data(), new_w, new_h, 0, 4, 3, 0);
-  return out;
-}
 
 std::vector<uint8_t> encode_jpeg(const std::vector<uint8_t>& rgba, int w, int h) {
   std::vector<uint8_t> out;

@@ -1,12 +1,11 @@
 #pragma once
-// Scaling pictures and re-encoding photos as JPEG, with stb.
+// Re-encoding photos as JPEG, with stb.
 
 #include <cstdint>
 #include <vector>
 
 namespace kiosk::authoring {
 
-std::vector<uint8_t> resize_rgba(const std::vector<uint8_t>& rgba, int w, int h, int new_w, int new_h);
 std::vector<uint8_t> encode_jpeg(const std::vector<uint8_t>& rgba, int w, int h);
 
 }  // namespace kiosk::authoring

@@ -13,6 +13,7 @@
 
 #include "kiosk/base/errors.h"
 #include "kiosk/base/fd.h"
+#include "kiosk/content/image_decode.h"
 #include "kiosk/content/schema.h"
 
 namespace kiosk::content {
@@ -381,6 +382,14 @@ std::optional<Image> Bundle::image(const std::string& id) const {
   return Image{s.text(0), s.text(1), static_cast<int>(s.integer(2)), static_cast<int>(s.integer(3)),
                s.text(4), s.blob(5), {s.text(6), s.text(7)},         s.text(8),
                s.text(9)};
+}
+
+std::optional<std::pair<int, int>> Bundle::image_size(const std::string& id) const {
+  auto s = db_.prepare("SELECT width, height FROM image WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  auto side = [&](int column) { return static_cast<int>(std::clamp<int64_t>(s.integer(column), 0, kMaxImageSide)); };
+  return std::pair{side(0), side(1)};
 }
 
 std::optional<SourceDocument> Bundle::source_document() const {

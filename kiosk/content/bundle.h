@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/content/model.h"
@@ -43,6 +44,8 @@ class Bundle {
   // The font's recorded checksum, without reading the font itself.
   std::optional<std::string> font_sha256(const std::string& role) const;
   std::optional<Image> image(const std::string& id) const;
+  // The image's recorded width and height, without reading its bytes.
+  std::optional<std::pair<int, int>> image_size(const std::string& id) const;
   int64_t count(const std::string& table) const;
   // The source document, or nothing in a bundle of schema version 1, which has none.
   // Throws BundleError when the source table holds other than one row.

@@ -106,6 +106,7 @@ void Controller::update(const show::CivilTime& wall) {
   // every screen's top bar.
   if (resting) show_.set_resting_language(attract_language());
   prefetch_ = pictures_ahead();
+  prefetch_use_ = show_.scene() == show::Scene::Attract ? PictureUse::FullScreen : PictureUse::Card;
 }
 
 std::vector<std::string> Controller::pictures_ahead() {

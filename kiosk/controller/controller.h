@@ -23,6 +23,10 @@
 
 namespace kiosk::controller {
 
+// What a picture loaded ahead will be drawn as: a category's card, or the attract loop's
+// full screen.
+enum class PictureUse { Card, FullScreen };
+
 struct ControllerOptions {
   show::ShowSettings show;
   bool alternate_languages = true;  // the attract loop switches language with each pass
@@ -109,8 +113,10 @@ class Controller {
   FrameModel begin_frame();
   void end_frame(FrameReport report);
   double next_frame_time(bool images_loading) const;
-  // The pictures the screen will need next (the next slide's, the pressed category's), to load ahead.
+  // The pictures the screen will need next (the next slide's, the pressed category's), to
+  // load ahead, and what they will be drawn as (the screen knows at what size).
   std::vector<std::string> pictures_needed() const { return prefetch_; }
+  PictureUse pictures_needed_use() const { return prefetch_use_; }
 
   // Puts the show into a scene without a visitor; false for an id the bundle lacks.
   bool go_to(const SceneTarget& target, const show::CivilTime& wall);
@@ -164,6 +170,7 @@ class Controller {
   std::string last_opened_;
   PlayEvents plays_;
   std::vector<std::string> prefetch_;
+  PictureUse prefetch_use_ = PictureUse::Card;
 };
 
 // Whether the attract loop draws the item's picture (landmarks full bleed, projects beside

@@ -4,19 +4,23 @@
 #include <cstdint>
 #include <utility>
 
+#include "kiosk/content/image_scale.h"
 #include "kiosk/platform/gl.h"
 
 namespace kiosk::platform {
 namespace {
 
-// What the driver keeps for an RGBA8 texture with its full mipmap chain.
+// What the driver keeps for an RGBA8 texture without mipmaps: a level is drawn at between
+// a half and the whole of its size, which bilinear filtering alone keeps calm.
 size_t texture_bytes(int width, int height) {
-  size_t bytes = 0;
-  for (size_t w = static_cast<size_t>(width), h = static_cast<size_t>(height);;
-       w = std::max<size_t>(1, w / 2), h = std::max<size_t>(1, h / 2)) {
-    bytes += w * h * 4;
-    if (w == 1 && h == 1) return bytes;
-  }
+  return static_cast<size_t>(width) * static_cast<size_t>(height) * 4;
+}
+
+// Decodes and scales on the calling thread; nullopt with `reason` for a picture that cannot be shown.
+std::optional<content::DecodedImage> prepare(const std::vector<uint8_t>& bytes, int level, std::string& reason) {
+  auto decoded = content::decode_image(bytes, reason);
+  if (!decoded) return std::nullopt;
+  return content::reduce_image(std::move(*decoded), level);
 }
 
 }  // namespace
@@ -33,12 +37,12 @@ TextureCache::~TextureCache() {
   }
   wake_.notify_all();
   if (worker_.joinable()) worker_.join();
-  for (auto& [id, entry] : textures_) glDeleteTextures(1, &entry.texture);
+  for (auto& [key, entry] : textures_) glDeleteTextures(1, &entry.texture);
 }
 
 void TextureCache::work() {
   for (;;) {
-    std::pair<std::string, std::vector<uint8_t>> job;
+    Job job;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
@@ -46,85 +50,124 @@ void TextureCache::work() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    std::string reason;
-    auto decoded = content::decode_image(job.second, reason);
+    Done done{job.key, std::nullopt, {}};
+    done.image = prepare(job.bytes, job.key.second, done.reason);
     std::lock_guard lock(mutex_);
-    if (!decoded) reasons_[job.first] = reason;
-    done_.emplace_back(job.first, std::move(decoded));
+    done_.push_back(std::move(done));
   }
 }
 
-void TextureCache::request(const std::string& id) {
-  if (textures_.count(id) || failed_.count(id) || pending_.count(id)) return;
+int TextureCache::level_for(const std::string& id, ImVec2 shown) {
+  auto size = sizes_.find(id);
+  if (size == sizes_.end()) {
+    std::optional<std::pair<int, int>> recorded;
+    try {
+      recorded = bundle_.image_size(id);
+    } catch (const std::exception& e) {
+      errors_.push_back("image '" + id + "': " + e.what());
+    }
+    if (!recorded) {
+      failed_.insert(id);
+      return -1;
+    }
+    size = sizes_.emplace(id, *recorded).first;
+  }
+  auto [width, height] = size->second;
+  if (width <= 0 || height <= 0 || !(shown.x > 0) || !(shown.y > 0)) return 0;
+  // "Cover" shows the picture at the larger of the two ratios; each halving must still
+  // leave at least one texel per pixel.
+  float ratio = std::max(shown.x / static_cast<float>(width), shown.y / static_cast<float>(height));
+  int level = 0;
+  while (level < kMostHalvings && ratio * static_cast<float>(2 << level) <= 1.0f) ++level;
+  return level;
+}
+
+void TextureCache::request(const Key& key) {
+  if (textures_.count(key) || failed_.count(key.first) || pending_.count(key)) return;
   std::optional<content::Image> image;
   try {
-    image = bundle_.image(id);
+    image = bundle_.image(key.first);
   } catch (const std::exception& e) {
-    errors_.push_back("image '" + id + "': " + e.what());
+    errors_.push_back("image '" + key.first + "': " + e.what());
   }
   if (!image) {
-    failed_.insert(id);
+    failed_.insert(key.first);
     return;
   }
   if (synchronous_) {
     std::string reason;
-    if (auto decoded = content::decode_image(image->bytes, reason)) {
-      upload(id, *decoded);
+    if (auto prepared = prepare(image->bytes, key.second, reason)) {
+      upload(key, *prepared);
     } else {
-      failed_.insert(id);
-      errors_.push_back("image '" + id + "': " + reason);
+      failed_.insert(key.first);
+      errors_.push_back("image '" + key.first + "': " + reason);
     }
     return;
   }
-  pending_.insert(id);
+  pending_.insert(key);
   {
     std::lock_guard lock(mutex_);
-    jobs_.emplace_back(id, std::move(image->bytes));
+    jobs_.push_back(Job{key, std::move(image->bytes)});
   }
   wake_.notify_one();
 }
 
-std::optional<ui::ImageTexture> TextureCache::texture(const std::string& id) {
-  auto it = textures_.find(id);
-  if (it == textures_.end()) {
-    request(id);
-    it = textures_.find(id);
-    if (it == textures_.end()) {
-      if (pending_.count(id)) wanted_.insert(id);
-      return std::nullopt;
-    }
-  }
-  recent_.remove(id);
-  recent_.push_front(id);
+std::map<TextureCache::Key, TextureCache::Entry>::iterator TextureCache::other_level(const std::string& id) {
+  auto it = textures_.lower_bound(Key{id, 0});
+  return it != textures_.end() && it->first.first == id ? it : textures_.end();
+}
+
+ui::ImageTexture TextureCache::draw(std::map<Key, Entry>::iterator it) {
+  recent_.remove(it->first);
+  recent_.push_front(it->first);
   Entry& e = it->second;
   e.drawn = generation_;
   drawn_this_generation_ = true;
   return ui::ImageTexture{reinterpret_cast<ImTextureID>(static_cast<intptr_t>(e.texture)), e.width, e.height};
 }
 
-void TextureCache::prefetch(const std::string& id) {
-  request(id);
+std::optional<ui::ImageTexture> TextureCache::texture(const std::string& id, ImVec2 shown) {
+  int level = level_for(id, shown);
+  if (level < 0) return std::nullopt;
+  Key key{id, level};
+  auto it = textures_.find(key);
+  if (it != textures_.end()) return draw(it);
+  // A finer level already held serves as it is; a coarser one stands in while this loads.
+  auto other = other_level(id);
+  if (other != textures_.end() && other->first.second < level) return draw(other);
+  request(key);
+  it = textures_.find(key);
+  if (it != textures_.end()) return draw(it);
+  if (pending_.count(key)) wanted_.insert(key);
+  if (other != textures_.end()) return draw(other);
+  return std::nullopt;
+}
+
+void TextureCache::prefetch(const std::string& id, ImVec2 shown) {
+  int level = level_for(id, shown);
+  if (level < 0) return;
+  auto other = other_level(id);
+  if (other == textures_.end() || other->first.second > level) request(Key{id, level});
 }
 
 bool TextureCache::loading() const {
   return !wanted_.empty();
 }
 
-void TextureCache::upload(const std::string& id, const content::DecodedImage& image) {
+void TextureCache::upload(const Key& key, const content::DecodedImage& image) {
   Entry e{0, image.width, image.height, texture_bytes(image.width, image.height), generation_};
   glGenTextures(1, &e.texture);
   glBindTexture(GL_TEXTURE_2D, e.texture);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-  // Mipmaps keep a 1920 px picture calm when it is drawn as a small card.
-  glGenerateMipmap(GL_TEXTURE_2D);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  textures_[id] = e;
+  textures_[key] = e;
   bytes_ += e.bytes;
-  recent_.push_front(id);
+  recent_.push_front(key);
   evict();
 }
 
@@ -149,21 +192,19 @@ void TextureCache::upload_ready() {
     ++generation_;
     drawn_this_generation_ = false;
   }
-  std::deque<std::pair<std::string, std::optional<content::DecodedImage>>> done;
-  std::map<std::string, std::string> reasons;
+  std::deque<Done> done;
   {
     std::lock_guard lock(mutex_);
     done.swap(done_);
-    reasons.swap(reasons_);
   }
-  for (auto& [id, image] : done) {
-    pending_.erase(id);
-    wanted_.erase(id);
-    if (image) {
-      upload(id, *image);
+  for (auto& d : done) {
+    pending_.erase(d.key);
+    wanted_.erase(d.key);
+    if (d.image) {
+      upload(d.key, *d.image);
     } else {
-      failed_.insert(id);
-      errors_.push_back("image '" + id + "': " + reasons[id]);
+      failed_.insert(d.key.first);
+      errors_.push_back("image '" + d.key.first + "': " + d.reason);
     }
   }
 }

@@ -1,8 +1,10 @@
 #pragma once
-// Bundle pictures as GL textures: decoded on a worker thread (so a frame never waits
-// for a 1920x1440 PNG), uploaded on the render thread, least recently used ones freed.
-// The cache is bounded by bytes as well as by count: with software GL a texture is
-// process memory, and a 1920x1440 picture with its mipmaps is about 15 MB of it.
+// Bundle pictures as GL textures: decoded and scaled on a worker thread (so a frame never
+// waits for a 1920x1440 PNG), uploaded on the render thread, least recently used ones freed.
+// With software GL a texture is process memory: a 1920x1440 picture is 11 MB of it. So each
+// picture is kept at the size it is shown, as a level of halvings (a card's 200 px thumbnail
+// is the picture at a quarter of each side, 0.7 MB), and the cache is bounded by bytes as
+// well as by count.
 
 #include <condition_variable>
 #include <deque>
@@ -12,6 +14,8 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/image_decode.h"
@@ -32,8 +36,8 @@ class TextureCache : public ui::ImageProvider {
   TextureCache(const TextureCache&) = delete;
   TextureCache& operator=(const TextureCache&) = delete;
 
-  std::optional<ui::ImageTexture> texture(const std::string& image_id) override;
-  void prefetch(const std::string& image_id) override;
+  std::optional<ui::ImageTexture> texture(const std::string& image_id, ImVec2 shown) override;
+  void prefetch(const std::string& image_id, ImVec2 shown) override;
   bool loading() const override;
 
   // Uploads what the worker decoded; call once per frame on the render thread.
@@ -44,14 +48,24 @@ class TextureCache : public ui::ImageProvider {
   std::vector<std::string> take_errors();
 
  private:
+  static constexpr int kMostHalvings = 4;
+  // A picture at one level: `level` halvings of each side of the bundle's image.
+  using Key = std::pair<std::string, int>;
   struct Entry {
     unsigned texture = 0;
     int width = 0, height = 0;
     size_t bytes = 0;
     unsigned long drawn = 0;  // the frame (generation_) that last drew it
   };
-  void request(const std::string& image_id);
-  void upload(const std::string& id, const content::DecodedImage& image);
+  // The level that still gives each of `shown`'s pixels a texel of its own; -1 for an id
+  // the bundle lacks.
+  int level_for(const std::string& image_id, ImVec2 shown);
+  // The entry of another level of the picture to show while the wanted one loads: the
+  // finest there is.
+  std::map<Key, Entry>::iterator other_level(const std::string& image_id);
+  void request(const Key& key);
+  void upload(const Key& key, const content::DecodedImage& image);
+  ui::ImageTexture draw(std::map<Key, Entry>::iterator it);
   bool over_budget() const { return textures_.size() > capacity_ || bytes_ > budget_bytes_; }
   void evict();
   void work();
@@ -63,19 +77,29 @@ class TextureCache : public ui::ImageProvider {
   // Counts frames: texture() draws into generation_, upload_ready() starts the next one.
   unsigned long generation_ = 1;
   bool drawn_this_generation_ = false;
-  std::map<std::string, Entry> textures_;
-  std::list<std::string> recent_;  // most recently used first
-  std::set<std::string> failed_, pending_;
+  std::map<Key, Entry> textures_;
+  std::list<Key> recent_;                             // most recently used first
+  std::map<std::string, std::pair<int, int>> sizes_;  // recorded sizes of the images asked for
+  std::set<std::string> failed_;
+  std::set<Key> pending_;
   // Pending pictures a frame asked to draw; only these need frames while they load, a
   // prefetched one does not (it is not on screen yet).
-  std::set<std::string> wanted_;
+  std::set<Key> wanted_;
   std::vector<std::string> errors_;
 
+  struct Job {
+    Key key;
+    std::vector<uint8_t> bytes;
+  };
+  struct Done {
+    Key key;
+    std::optional<content::DecodedImage> image;
+    std::string reason;
+  };
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<std::pair<std::string, std::vector<uint8_t>>> jobs_;
-  std::deque<std::pair<std::string, std::optional<content::DecodedImage>>> done_;
-  std::map<std::string, std::string> reasons_;
+  std::deque<Job> jobs_;
+  std::deque<Done> done_;
   bool stopping_ = false;
   std::thread worker_;
 };

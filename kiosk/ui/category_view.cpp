@@ -72,6 +72,15 @@ void draw_card(const ViewContext& ctx, const content::ItemSummary& item, const R
 
 }  // namespace
 
+float card_least_height(const Canvas& canvas, bool large_text) {
+  return canvas.px(large_text ? 280 : (canvas.portrait ? 200 : 220));
+}
+
+ImVec2 card_picture_size(const Canvas& canvas, bool large_text) {
+  float side = card_least_height(canvas, large_text) - 2 * canvas.px(kCardPad);
+  return ImVec2(side, side);
+}
+
 void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, ListExtent& extent) {
   const auto& c = ctx.canvas();
   draw_top_bar(ctx, true, true);
@@ -97,7 +106,7 @@ void draw_category(const ViewContext& ctx, const std::string& category_id, float
   int columns = c.portrait ? 1 : 3;
   float gutter = ctx.px(28);
   float card_w = (c.width - 2 * m - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float least_h = ctx.px(ctx.large_text ? 280 : (c.portrait ? 200 : 220));
+  float least_h = card_least_height(c, ctx.large_text);
   size_t rows = (items.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
   // Each row as tall as its tallest card's text: the list scrolls rather than cut a title.
   std::vector<float> row_heights(rows, least_h);

@@ -19,10 +19,12 @@ struct ImageTexture {
 class ImageProvider {
  public:
   virtual ~ImageProvider() = default;
-  // The texture of a bundle image, or nullopt while it loads or when it cannot be shown.
-  virtual std::optional<ImageTexture> texture(const std::string& image_id) = 0;
-  // Starts loading an image that will be needed soon.
-  virtual void prefetch(const std::string& image_id) = 0;
+  // The texture of a bundle image to be shown covering `shown` pixels (its zoom included),
+  // or nullopt while it loads or when it cannot be shown. The provider may keep the
+  // picture at no more pixels than that: a card's thumbnail is not a full-screen photo.
+  virtual std::optional<ImageTexture> texture(const std::string& image_id, ImVec2 shown) = 0;
+  // Starts loading an image that will be needed soon, at that size.
+  virtual void prefetch(const std::string& image_id, ImVec2 shown) = 0;
   // True while images are loading, so the screen redraws when they arrive.
   virtual bool loading() const = 0;
 

@@ -40,7 +40,7 @@ void draw_placeholder(ImDrawList* list, const Rect& box, float rounding, float s
 void draw_picture(ImDrawList* list, ImageProvider& images, const std::string& image_id, const Rect& box, float rounding,
                   float scale, float zoom, float alpha) {
   if (!image_id.empty()) {
-    if (auto texture = images.texture(image_id)) {
+    if (auto texture = images.texture(image_id, ImVec2(box.width() * zoom, box.height() * zoom))) {
       draw_cover(list, *texture, box, rounding, zoom, ImVec2(0.5f, 0.45f), alpha);
       return;
     }

@@ -115,6 +115,13 @@ void KioskScreen::draw_attract(ImDrawList* list, const Canvas& canvas, const con
   attract_view_->draw(list, canvas, f);
 }
 
+void KioskScreen::prefetch(const std::vector<std::string>& image_ids, controller::PictureUse use, const Canvas& canvas,
+                           bool large_text) {
+  ImVec2 size =
+      use == controller::PictureUse::Card ? card_picture_size(canvas, large_text) : ImVec2(canvas.width, canvas.height);
+  for (const auto& id : image_ids) images_.prefetch(id, size);
+}
+
 controller::FrameReport KioskScreen::draw(ImDrawList* list, const Canvas& canvas, const controller::FrameModel& frame) {
   controller::FrameReport report;
   layout_log_.clear();

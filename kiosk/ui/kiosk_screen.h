@@ -44,6 +44,11 @@ class KioskScreen {
   // What the operator panel shows, gathered by the app when the panel is drawn.
   void set_operator_info(std::function<OperatorInfo()> info) { operator_info_ = std::move(info); }
 
+  // Starts loading the pictures the controller says are needed next, at the size `use`
+  // draws them on this canvas.
+  void prefetch(const std::vector<std::string>& image_ids, controller::PictureUse use, const Canvas& canvas,
+                bool large_text);
+
   // Draws the frame; returns the controls drawn, for the controller.
   controller::FrameReport draw(ImDrawList* list, const Canvas& canvas, const controller::FrameModel& frame);
 

@@ -68,6 +68,10 @@ void draw_list_edges(const ViewContext& ctx, float top, float bottom, float scro
 constexpr float kListEndPadReference = 72;
 
 void draw_home(const ViewContext& ctx);
+// A category card's least height, and the square its picture fills (what the pictures of
+// a category are loaded ahead at).
+float card_least_height(const Canvas& canvas, bool large_text);
+ImVec2 card_picture_size(const Canvas& canvas, bool large_text);
 void draw_category(const ViewContext& ctx, const std::string& category_id, float scroll, ListExtent& extent);
 void draw_detail(const ViewContext& ctx, const std::string& item_id, int position, int count, float scroll,
                  ListExtent& extent);

@@ -27,8 +27,8 @@ inline const show::CivilTime kMorning{2025, 4, 1, 10, 0};
 // Pictures never arrive: the texts are laid out the same with or without them.
 class NoPictures : public ui::ImageProvider {
  public:
-  std::optional<ui::ImageTexture> texture(const std::string&) override { return std::nullopt; }
-  void prefetch(const std::string&) override {}
+  std::optional<ui::ImageTexture> texture(const std::string&, ImVec2) override { return std::nullopt; }
+  void prefetch(const std::string&, ImVec2) override {}
   bool loading() const override { return false; }
 };
 

@@ -37,12 +37,12 @@ class BundlePictures : public kiosk::ui::ImageProvider {
  public:
   BundlePictures(std::set<std::string> ids, std::set<std::string> withheld)
       : ids_(std::move(ids)), withheld_(std::move(withheld)) {}
-  std::optional<kiosk::ui::ImageTexture> texture(const std::string& id) override {
+  std::optional<kiosk::ui::ImageTexture> texture(const std::string& id, ImVec2) override {
     asked.insert(id);
     if (!ids_.count(id) || withheld_.count(id)) return std::nullopt;
     return kiosk::ui::ImageTexture{reinterpret_cast<ImTextureID>(intptr_t{1}), 1600, 1200};
   }
-  void prefetch(const std::string&) override {}
+  void prefetch(const std::string&, ImVec2) override {}
   bool loading() const override { return false; }
   std::set<std::string> asked;
 
