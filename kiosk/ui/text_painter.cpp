@@ -67,8 +67,9 @@ void log_text(ImDrawList* list, const TextStyle& style, std::string_view drawn, 
 }  // namespace
 
 void draw_text_line(ImDrawList* list, const TextStyle& style, ImVec2 pos, std::string_view text) {
-  list->AddText(style.font, style.size, pos, style.colour, text.data(), text.data() + text.size());
-  log_text(list, style, text, {pos, ImVec2(pos.x + text_width(style, text), pos.y + style.size)}, false, false);
+  const std::string drawn = text::latin_quotes(text);  // as draw_text_block draws them
+  list->AddText(style.font, style.size, pos, style.colour, drawn.data(), drawn.data() + drawn.size());
+  log_text(list, style, drawn, {pos, ImVec2(pos.x + text_width(style, text), pos.y + style.size)}, false, false);
 }
 
 float text_width(const TextStyle& style, std::string_view text) {

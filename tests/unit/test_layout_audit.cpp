@@ -12,6 +12,7 @@
 
 #include "bundle_fixture.h"
 #include "kiosk/text/marks.h"
+#include "kiosk/text/utf8.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/kiosk_screen.h"
 #include "kiosk/ui/layout_log.h"
@@ -29,7 +30,20 @@ struct Counts {
   size_t scenes = 0, texts = 0, attract_titles = 0;
   std::vector<std::string> examples;
   std::vector<std::string> under_floor;  // texts drawn smaller than their role (theme.h's kTypeScale)
+  std::vector<std::string> wide_quotes;  // Latin texts drawn with a Chinese font's full-width quote
 };
+
+// The first-time visitor review saw "People’s wellbeing" with a full-width ’ in the attract
+// loop's category label: a text without Chinese is drawn with the narrow quotes
+// (text::latin_quotes), whichever painter draws it.
+void check_quotes(const kiosk::ui::LayoutLog& log, const std::string& scene, Counts& counts) {
+  for (const auto& t : log.texts()) {
+    if (kiosk::text::has_han(t.text)) continue;
+    for (const auto& q : kiosk::text::kLatinQuotes)
+      if (t.text.find(kiosk::text::encode(q.mark)) != std::string::npos)
+        counts.wide_quotes.push_back(scene + ": \"" + t.text.substr(0, 60) + "\"");
+  }
+}
 
 std::optional<kiosk::ui::Role> role_of(const ScreenHarness& h, const ImFont* font) {
   for (auto role : kiosk::content::kAllRoles)
@@ -79,6 +93,7 @@ Counts audit(ScreenHarness& h, kiosk::text::Lang lang) {
       if (counts.examples.size() < 400) counts.examples.push_back(scene + ": " + p.what);
     }
     check_type_floors(h, h.log(), lang, scene, counts);
+    check_quotes(h.log(), scene, counts);
   });
   return counts;
 }
@@ -109,6 +124,8 @@ TEST_CASE(
         CHECK(c.attract_titles >= 20);  // every slide of the playlist had its title checked
         for (size_t i = 0; i < c.under_floor.size() && i < 40; ++i) FAIL_CHECK(name << ": " << c.under_floor[i]);
         total += c.under_floor.size();
+        for (size_t i = 0; i < c.wide_quotes.size() && i < 40; ++i) FAIL_CHECK(name << ": " << c.wide_quotes[i]);
+        total += c.wide_quotes.size();
         for (const auto& e : c.examples) {
           FAIL_CHECK(name << ": " << e);
           ++total;
