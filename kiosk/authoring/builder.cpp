@@ -1,7 +1,9 @@
 #include "kiosk/authoring/builder.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <optional>
 
 #include "kiosk/authoring/body_check.h"
 #include "kiosk/authoring/bundle_writer.h"
@@ -27,8 +29,32 @@ int64_t build_time() {
 
 }  // namespace
 
+namespace {
+
+// An output inside the source directory would replace a source (report.txt, say) with the
+// bundle, or leave a bundle among the sources for the next build to trip on.
+std::optional<Diagnostic> output_among_sources(const std::filesystem::path& source_dir,
+                                               const std::filesystem::path& output) {
+  std::error_code ec;
+  auto sources = std::filesystem::weakly_canonical(source_dir, ec);
+  if (ec) return std::nullopt;  // read_sources names the unreadable directory
+  auto out = std::filesystem::weakly_canonical(output, ec);
+  if (ec) return std::nullopt;
+  auto [s, o] = std::mismatch(sources.begin(), sources.end(), out.begin(), out.end());
+  if (s != sources.end()) return std::nullopt;
+  return Diagnostic{output.string(), 0,
+                    "the output lies inside the source directory " + source_dir.string() +
+                        "; write the bundle elsewhere (a build never changes its sources)"};
+}
+
+}  // namespace
+
 BuildResult build_bundle(const std::filesystem::path& source_dir, const std::filesystem::path& output) {
   BuildResult result;
+  if (auto problem = output_among_sources(source_dir, output)) {
+    result.problems.push_back(std::move(*problem));
+    return result;
+  }
   ReadResult read = read_sources(source_dir);
   if (!read.problems.empty()) {
     result.problems = std::move(read.problems);

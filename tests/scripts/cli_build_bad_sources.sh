@@ -20,6 +20,19 @@ expect_exit 1 "$KIOSKCTL" build "$SCRATCH/no-such-dir" -o "$SCRATCH/x.bundle"
 stderr_has "bundle.toml: missing"
 [ ! -e "$SCRATCH/x.bundle" ] || fail "a bundle was written from nothing"
 
+# An output inside the sources would replace one of them (the attacker review overwrote
+# the report's own text this way), or by a symlinked path; the sources stay as they were.
+cp -r "$SOURCE_DIR/tests/data/tiny" "$SCRATCH/own"
+before=$(cd "$SCRATCH/own" && find . -type f -exec sha256sum {} + | sort)
+for out in "$SCRATCH/own/playlist.toml" "$SCRATCH/own/new.bundle" "$SCRATCH/own/../own/x.bundle"; do
+  expect_exit 1 "$KIOSKCTL" build "$SCRATCH/own" -o "$out"
+  stderr_has "the output lies inside the source directory"
+done
+ln -s "$SCRATCH/own" "$SCRATCH/own-link"
+expect_exit 1 "$KIOSKCTL" build "$SCRATCH/own" -o "$SCRATCH/own-link/playlist.toml"
+stderr_has "the output lies inside the source directory"
+[ "$(cd "$SCRATCH/own" && find . -type f -exec sha256sum {} + | sort)" = "$before" ] || fail "a source was changed"
+
 expect_exit 64 "$KIOSKCTL" build
 expect_exit 64 "$KIOSKCTL" frobnicate
 stderr_has "unknown command 'frobnicate'"
