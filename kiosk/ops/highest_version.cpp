@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <string>
+#include <system_error>
 
 #include "kiosk/ops/durable_file.h"
 
@@ -28,12 +30,19 @@ std::optional<int64_t> read_highest_version(const StateDir& state) {
   ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
   std::string text(buffer, n > 0 ? static_cast<size_t>(n) : 0);
   if (!text.empty() && text.back() == '\n') text.pop_back();
-  bool digits = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
+  // Every version a bundle can carry (SQLite's 64-bit integer) reads back: a record of 18
+  // digits at most once let an install of version 10^18 block every later one.
+  int64_t version = -1;
+  bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+  if (digits) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
+    digits = ec == std::errc() && end == text.data() + text.size();
+  }
   if (!digits)
     throw FileError(file.string() +
                     ": the record of the highest installed version is damaged (expected one whole number); installs "
                     "are refused until it is removed or replaced (--allow-downgrade replaces it)");
-  return std::stoll(text);
+  return version;
 }
 
 void raise_highest_version(const StateDir& state, int64_t version, bool replace_damaged) {

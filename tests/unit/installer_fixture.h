@@ -2,6 +2,7 @@
 // What the installer's tests share: a signature check that accepts anything, options that
 // allow unsigned bundles, and copies of the tiny bundle under other version numbers.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -19,7 +20,7 @@ inline kiosk::ops::InstallOptions unsigned_ok() {
 }
 
 // A copy of the tiny bundle with another version number.
-inline std::filesystem::path version_of_tiny(const ScratchDir& dir, int version) {
+inline std::filesystem::path version_of_tiny(const ScratchDir& dir, int64_t version) {
   auto path = dir.copy_of_tiny("tiny-v" + std::to_string(version) + ".bundle");
   tamper(path, "UPDATE bundle SET version = " + std::to_string(version));
   return path;

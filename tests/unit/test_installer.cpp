@@ -360,3 +360,20 @@ TEST_CASE("installer: status names the key that signed a bundle, and where that 
   REQUIRE(status.current);
   CHECK(status.current->key_id == key.public_key().key_id_hex());
 }
+
+// The attacker review installed version 10^18: it went in, but the record of it (19 digits)
+// read back as damaged, and every later install was refused.
+TEST_CASE("installer: the largest versions are recorded and read back, and a newer one still installs") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  const int64_t huge = 1000000000000000000;  // 10^18
+  REQUIRE(install_bundle(version_of_tiny(dir, huge), state, unsigned_ok(), kNoSignature).ok);
+  CHECK(*read_highest_version(state) == huge);
+  auto newer = install_bundle(version_of_tiny(dir, huge + 1), state, unsigned_ok(), kNoSignature);
+  REQUIRE_MESSAGE(newer.ok, newer.message);
+  CHECK(*read_highest_version(state) == huge + 1);
+  CHECK_FALSE(install_bundle(version_of_tiny(dir, huge), state, unsigned_ok(), kNoSignature).ok);
+  // A record beyond any 64-bit version is damaged, not read as some other number.
+  std::ofstream(state.highest_version(), std::ios::trunc) << "99999999999999999999\n";
+  CHECK_THROWS_AS(read_highest_version(state), FileError);
+}
