@@ -249,6 +249,7 @@ class Validator {
     Database& db = bundle->database();
     try {
       check_integrity(db);
+      check_numbers(db);
       if (!problems_.empty()) return problems_;
       check_counts(*bundle);
       check_texts(db);
@@ -270,10 +271,51 @@ class Validator {
  private:
   void problem(const std::string& what) { problems_.push_back(path_.string() + ": " + what); }
 
+  // On a read-only connection SQLite's integrity_check skips the CHECK constraints, and a
+  // file written with ignore_check_constraints can break every one of them (a kind
+  // 'alien', a version -1: the attacker review). So the check runs on a writable copy of
+  // the file in memory, configured as defensively as the file's own connection.
   void check_integrity(Database& db) {
-    auto s = db.prepare("PRAGMA integrity_check");
+    sqlite3_int64 size = 0;
+    unsigned char* bytes = sqlite3_serialize(db.handle(), "main", &size, 0);
+    if (!bytes) return problem("integrity: no memory for a copy of the bundle to check");
+    Database copy(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    copy.configure(SQLITE_DBCONFIG_DEFENSIVE, true);
+    copy.configure(SQLITE_DBCONFIG_TRUSTED_SCHEMA, false);
+    copy.configure(SQLITE_DBCONFIG_ENABLE_TRIGGER, false);
+    copy.configure(SQLITE_DBCONFIG_ENABLE_VIEW, false);
+    // FREEONCLOSE: SQLite frees the copy, also when this fails.
+    if (sqlite3_deserialize(copy.handle(), "main", bytes, size, size, SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK)
+      return problem("integrity: the bundle's copy in memory cannot be opened");
+    auto s = copy.prepare("PRAGMA integrity_check");
     while (s.step())
       if (s.text(0) != "ok") problem("integrity: " + s.text(0));
+  }
+
+  // SQLite stores any value in any column: an INTEGER column may hold 'abc', which even
+  // passes CHECK (version > 0), and a REAL one infinity. Every numeric column holds numbers
+  // of its kind, finite ones.
+  void check_numbers(Database& db) {
+    std::vector<std::string> tables;
+    auto t = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    while (t.step()) tables.push_back(t.text(0));
+    for (const auto& table : tables) {
+      auto c = db.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)");
+      c.bind(1, table);
+      while (c.step()) {
+        const std::string column = c.text(0), type = c.text(1);
+        if (type != "INTEGER" && type != "REAL") continue;
+        const std::string q = "\"" + column + "\"";
+        const std::string wrong = type == "INTEGER" ? "typeof(" + q + ") NOT IN ('integer', 'null')"
+                                                    : "typeof(" + q + ") NOT IN ('integer', 'real', 'null') OR abs(" +
+                                                          q + ") > 1.7976931348623157e308 OR " + q + " != " + q;
+        auto bad = db.prepare("SELECT rowid, typeof(" + q + ") FROM \"" + table + "\" WHERE " + wrong + " LIMIT 1");
+        if (bad.step())
+          problem(table + " row " + std::to_string(bad.integer(0)) + ": " + column + " holds a " + bad.text(1) +
+                  (bad.text(1) == "real" ? " that is not finite" : "") + "; it must be " +
+                  (type == "INTEGER" ? "a whole number" : "a finite number"));
+      }
+    }
   }
 
   void check_counts(const Bundle& bundle) {

@@ -62,6 +62,33 @@ TEST_CASE("validate: files the cheap open refuses are refused with the same mess
   CHECK(has(validate_bundle(trigger), "unexpected schema object: trigger t"));
 }
 
+// The attacker review wrote bundles with PRAGMA ignore_check_constraints: validate said ok,
+// since a read-only connection's integrity_check skips CHECK constraints, and some values
+// (a text version, an infinite dwell) pass the constraints anyway.
+TEST_CASE("validate: values that break the schema's constraints or types are named, however they were written") {
+  ScratchDir dir;
+  struct Case {
+    const char* sql;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"UPDATE item SET kind = 'alien'", "integrity: CHECK constraint failed in item"},
+      {"UPDATE bundle SET version = -1", "integrity: CHECK constraint failed in bundle"},
+      {"UPDATE playlist SET dwell_s = -5", "integrity: CHECK constraint failed in playlist"},
+      {"UPDATE bundle SET version = 'abc'", "bundle row 1: version holds a text; it must be a whole number"},
+      {"UPDATE playlist SET dwell_s = 9e999", "dwell_s holds a real that is not finite; it must be a finite number"},
+      {"UPDATE figure SET value = -9e999", "value holds a real that is not finite"},
+      {"UPDATE playlist SET dwell_s = x'00'", "dwell_s holds a blob; it must be a finite number"},
+  };
+  int n = 0;
+  for (const auto& c : cases) {
+    auto path = dir.copy_of_tiny("constraint" + std::to_string(n++) + ".bundle");
+    tamper(path, std::string("PRAGMA ignore_check_constraints = 1; ") + c.sql);
+    auto problems = validate_bundle(path);
+    CHECK_MESSAGE(has(problems, c.expected), c.sql << ": " << all(problems));
+  }
+}
+
 TEST_CASE("validate: an image that is not an image is named") {
   ScratchDir dir;
   auto bundle = dir.copy_of_tiny("notimage.bundle");
