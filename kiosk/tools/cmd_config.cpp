@@ -1,6 +1,7 @@
 // kioskctl config: checks the configuration the way the kiosk reads it, and prints the
 // values the session needs before the kiosk starts (the screen's rotation).
 
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -13,6 +14,18 @@
 
 namespace kiosk::tools {
 namespace {
+
+// Why the kiosk could find no bundle in `dir`, if it could not.
+std::optional<std::string> state_dir_problem(const std::filesystem::path& dir) {
+  std::error_code ec;
+  auto status = std::filesystem::status(dir, ec);
+  if (status.type() == std::filesystem::file_type::not_found)
+    return dir.string() +
+           " does not exist; the kiosk has no bundle to show until it does ('kioskctl install' makes it)";
+  if (ec) return dir.string() + ": " + ec.message();
+  if (!std::filesystem::is_directory(status)) return dir.string() + " is not a directory";
+  return std::nullopt;
+}
 
 // The problems the kiosk would log, plus those only noticed when a key is used: keys
 // that do not parse as minisign keys, and a PIN hash libsodium cannot check.
@@ -33,6 +46,8 @@ std::vector<std::string> check(const config::Loaded& loaded, const std::string& 
                          ": security.trusted_keys: empty, so no key is trusted and every bundle is refused (put the "
                          "second line of your minisign .pub file there)");
   }
+  // The attacker review: a state directory that does not exist, or is a file, passed.
+  if (auto problem = state_dir_problem(cfg.state_dir)) problems.push_back(file + ": content.state_dir: " + *problem);
   if (!cfg.pin_hash.empty() && !ops::valid_pin_hash(cfg.pin_hash))
     problems.push_back(file +
                        ": security.pin_hash: not a hash from 'kioskctl pin set'; the operator panel stays locked");

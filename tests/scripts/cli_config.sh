@@ -8,9 +8,20 @@ source "$(dirname "$0")/lib.sh"
 expect_exit 1 "$KIOSKCTL" config check --config "$SOURCE_DIR/packaging/kiosk.toml"
 stderr_has "kiosk.toml: security.trusted_keys: empty, so no key is trusted and every bundle is refused"
 "$KIOSKCTL" keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
-sed "s|^trusted_keys = \[\]|trusted_keys = [\"$(tail -1 "$SCRATCH/k.pub")\"]|" "$SOURCE_DIR/packaging/kiosk.toml" >"$SCRATCH/kiosk.toml"
+mkdir "$SCRATCH/state"
+sed -e "s|^trusted_keys = \[\]|trusted_keys = [\"$(tail -1 "$SCRATCH/k.pub")\"]|" \
+  -e "s|^state_dir = .*|state_dir = \"$SCRATCH/state\"|" "$SOURCE_DIR/packaging/kiosk.toml" >"$SCRATCH/kiosk.toml"
 expect_exit 0 "$KIOSKCTL" config check --config "$SCRATCH/kiosk.toml"
 grep -q "kiosk.toml: no problems" "$SCRATCH/stdout" || fail "no verdict: $(cat "$SCRATCH/stdout")"
+
+# A state directory that is not there, or is a file, is a problem (attacker review).
+sed "s|^state_dir = .*|state_dir = \"$SCRATCH/nowhere\"|" "$SCRATCH/kiosk.toml" >"$SCRATCH/nowhere.toml"
+expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/nowhere.toml"
+stderr_has "nowhere.toml: content.state_dir: $SCRATCH/nowhere does not exist"
+: >"$SCRATCH/plain"
+sed "s|^state_dir = .*|state_dir = \"$SCRATCH/plain\"|" "$SCRATCH/kiosk.toml" >"$SCRATCH/plain.toml"
+expect_exit 1 "$KIOSKCTL" config check --config "$SCRATCH/plain.toml"
+stderr_has "plain.toml: content.state_dir: $SCRATCH/plain is not a directory"
 
 # No configuration file at all: the defaults trust no key, which is not "no problems".
 if [ ! -e /etc/heping-kiosk/kiosk.toml ]; then
