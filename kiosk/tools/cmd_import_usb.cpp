@@ -11,10 +11,11 @@
 // the state directory owner's, mode 0600, written under hidden names (which the kiosk
 // skips), fsynced, and renamed signature first; a copy that fails leaves nothing behind.
 // The inbox is the kiosk user's, so it is never followed through a link either, and every
-// name in it is opened relative to it.
+// name in it is opened relative to it. Imports into one inbox take turns (an flock on it).
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,10 +29,10 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/config/locations.h"
 #include "kiosk/base/atomic_file.h"
 #include "kiosk/base/errors.h"
 #include "kiosk/base/fd.h"
+#include "kiosk/config/locations.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
@@ -228,6 +229,15 @@ int cmd_import_usb(const Args& args) {
   gid_t gid = 0;
   Fd inbox = open_inbox(state_dir, uid, gid);
   if (!inbox) return kExitBadFile;
+  // Two sticks at once (or one plugged twice) run two imports: they write the same hidden
+  // names, so each would rename or truncate the other's copies (attacker review). They
+  // take turns on an flock of the inbox itself, which the kiosk never takes: it goes on
+  // reading the inbox meanwhile.
+  while (::flock(inbox.get(), LOCK_EX) != 0) {
+    if (errno == EINTR) continue;
+    std::cerr << "kioskctl: " << state_dir << "/inbox: cannot be locked: " << errno_text(errno) << "\n";
+    return kExitBadFile;
+  }
   const std::string inbox_name = state_dir + "/inbox";
 
   std::vector<std::string> bundles;

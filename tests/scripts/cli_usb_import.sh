@@ -151,6 +151,32 @@ check_inbox
 rm -f "$d"/*
 echo "a file from another file system, a file growing while copied: refused: ok"
 
+# Two imports at once take turns: each wrote the same hidden names, and both failed with
+# an empty inbox (attacker review). While one holds the inbox's lock, the other waits.
+signed "$d" turn.bundle
+flock "$inbox" -c "sleep 3" &
+holder=$!
+sleep 0.5
+kioskctl import-usb "$d" --state-dir "$state" >"$SCRATCH/turn.out" 2>&1 &
+waiter=$!
+sleep 1.5
+kill -0 $waiter 2>/dev/null || fail "the import did not wait for the inbox's lock: $(cat "$SCRATCH/turn.out")"
+[ -z "$(ls -A "$inbox")" ] || fail "the import wrote while another held the lock: $(ls -A "$inbox")"
+wait $holder
+wait $waiter || fail "the waiting import failed: $(cat "$SCRATCH/turn.out")"
+check_inbox turn.bundle turn.bundle.minisig
+rm -f "$inbox"/* "$d"/*
+for i in 1 2 3; do signed "$d" "same$i.bundle"; done
+kioskctl import-usb "$d" --state-dir "$state" >"$SCRATCH/a.out" 2>&1 &
+a=$!
+kioskctl import-usb "$d" --state-dir "$state" >"$SCRATCH/b.out" 2>&1 &
+b=$!
+wait $a || fail "import A failed: $(cat "$SCRATCH/a.out")"
+wait $b || fail "import B failed: $(cat "$SCRATCH/b.out")"
+check_inbox same1.bundle same1.bundle.minisig same2.bundle same2.bundle.minisig same3.bundle same3.bundle.minisig
+rm -f "$inbox"/* "$d"/*
+echo "two imports at once: they take turns, both succeed: ok"
+
 # The kiosk user's traps in its own state directory: a hidden name of the import's a
 # link to a root file (it must be replaced, not written through), the inbox a link to a
 # root directory (it must not be used, nor chowned).
