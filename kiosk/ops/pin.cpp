@@ -9,6 +9,7 @@
 
 #include "kiosk/base/atomic_file.h"
 #include "kiosk/base/errors.h"
+#include "kiosk/config/config.h"
 #include "kiosk/ops/minisign.h"
 
 namespace kiosk::ops {
@@ -38,7 +39,14 @@ bool pin_matches(const std::string& hash, const std::string& pin) {
   return valid_pin_hash(hash) && crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0;
 }
 
-void write_pin_hash(const std::filesystem::path& config_file, const std::string& hash) {
+void write_pin_hash(const std::filesystem::path& link_or_file, const std::string& hash) {
+  // A configuration that is a symbolic link (to a file a configuration manager keeps, say)
+  // is changed where it points, and stays a link.
+  std::error_code ec;
+  const bool link = std::filesystem::symlink_status(link_or_file, ec).type() == std::filesystem::file_type::symlink;
+  ec.clear();
+  const std::filesystem::path config_file = link ? std::filesystem::weakly_canonical(link_or_file, ec) : link_or_file;
+  if (ec) throw std::runtime_error(link_or_file.string() + ": cannot follow the link: " + ec.message());
   std::string text;
   if (std::ifstream in(config_file); in) {
     std::stringstream buffer;
@@ -58,6 +66,16 @@ void write_pin_hash(const std::filesystem::path& config_file, const std::string&
   } else {
     if (!text.empty() && text.back() != '\n') text += '\n';
     text += "\n[security]\n" + line + "\n";
+  }
+  // The edit is kept only if the kiosk will read the hash from it: a file that does not
+  // parse (a syntax error, a key given twice), or a pin_hash line outside [security], would
+  // otherwise get a hash the kiosk never sees (attacker review).
+  auto edited = config::parse(text, config_file.string());
+  if (edited.config.pin_hash != hash) {
+    std::string why = edited.problems.empty() ? std::string("its pin_hash line is not in the [security] table")
+                                              : edited.problems.front().to_string();
+    throw std::runtime_error(config_file.string() + ": the PIN cannot be set in this file (" + why +
+                             "); nothing was changed");
   }
   try {
     base::write_file_atomically(config_file, text, 0640);

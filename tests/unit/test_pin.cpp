@@ -112,7 +112,8 @@ TEST_CASE("pin: a configuration that cannot be written keeps its old text, and t
   auto folder = dir.path / "kiosk.toml";
   std::filesystem::create_directories(folder / "inside");
   CHECK_THROWS_WITH_AS(ops::write_pin_hash(folder, "$argon2id$one"),
-                       doctest::Contains((folder.string() + ": cannot rename into place: Is a directory").c_str()), std::runtime_error);
+                       doctest::Contains((folder.string() + ": cannot rename into place: Is a directory").c_str()),
+                       std::runtime_error);
   CHECK(std::filesystem::is_directory(folder / "inside"));
   for (const auto& entry : std::filesystem::directory_iterator(dir.path))
     CHECK_MESSAGE(entry.path().filename().string().find(".tmp-") == std::string::npos, entry.path());
@@ -160,4 +161,26 @@ TEST_CASE("pin: a configuration that cannot be read is named, and left as it was
                        std::runtime_error);
   std::filesystem::permissions(file, std::filesystem::perms::owner_read);
   CHECK(read(file) == "[display]\nmode = \"interactive\"\n");
+}
+
+// The attacker review: pin set appended a hash to a file that does not parse, replaced one
+// of two duplicate keys, and replaced a symlinked configuration with a plain file.
+TEST_CASE("pin: a file the kiosk would not read the hash from is left as it was; a link is written through") {
+  ScratchDir dir;
+  const std::pair<const char*, const char*> refused[] = {
+      {"[display\nmode = \"interactive\"\n", "kiosk.toml:1"},
+      {"[security]\npin_hash = \"a\"\npin_hash = \"b\"\n", "kiosk.toml:3"},
+      {"[display]\npin_hash = \"x\"\n", "display.pin_hash: unknown key"},
+  };
+  for (const auto& [text, why] : refused) {
+    auto file = dir.write("kiosk.toml", text);
+    CHECK_THROWS_WITH_AS(ops::write_pin_hash(file, "$argon2id$one"), doctest::Contains(why), std::runtime_error);
+    CHECK(read(file) == text);
+  }
+  auto target = dir.write("managed.toml", "[display]\nmode = \"interactive\"\n");
+  auto link = dir.path / "linked.toml";
+  std::filesystem::create_symlink(target, link);
+  ops::write_pin_hash(link, "$argon2id$one");
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(config::load(target, true).config.pin_hash == "$argon2id$one");
 }
