@@ -202,3 +202,22 @@ TEST_CASE(
   src.write("glossary.toml", "[[term]]\nzh = \"五大道\nen = \"Wudadao\"\n");
   CHECK(has(src.problems(), "glossary.toml:2:"));
 }
+
+TEST_CASE("english: a section of the report named two ways in English is refused with both places") {
+  EnglishCopy src;
+  CHECK_FALSE(has(src.problems(), "a section has one English name"));
+  auto path = src.dir / "items/highlights.toml";
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto at = text.rfind("section_en = \"I. Review of work in 2024\"");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, std::string("section_en = \"I. Review of work in 2024\"").size(),
+               "section_en = \"I. The work of 2024 reviewed\"");
+  src.write("items/highlights.toml", text);
+  auto problems = src.problems();
+  INFO(problems);
+  CHECK(has(problems, "items/highlights.toml:33: item "));
+  CHECK(has(problems,
+            "section_en: “I. The work of 2024 reviewed” names 一、2024年工作回顾 otherwise than “I. Review of "
+            "work in 2024” (items/"));
+}
