@@ -141,8 +141,7 @@ void AttractView::draw_landmark(ImDrawList* list, const Canvas& canvas, const Sl
   float body_h = measure_text_block(body, summary, width, 2);
   float title_h = measure_text_block(title, title_text, width, 2);
   float y = bottom - body_h - title_h - canvas.px(12);
-  draw_veils(list, canvas, slide, frame, alpha, full, y,
-             std::min(width, std::max(text_width(title, title_text), text_width(body, summary))));
+  draw_veils(list, canvas, slide, frame, alpha, full, y);
 
   draw_label(list, canvas, slide.category, frame.lang, alpha, ImVec2(m + shift.x, m + shift.y));
   y += draw_text_block(list, title, title_text, ImVec2(m + shift.x, y), width, 2);
@@ -150,28 +149,21 @@ void AttractView::draw_landmark(ImDrawList* list, const Canvas& canvas, const Sl
 }
 
 void AttractView::draw_veils(ImDrawList* list, const Canvas& canvas, const SlideContent& slide,
-                             const AttractFrame& frame, float alpha, const Rect& full, float text_top,
-                             float text_w) const {
+                             const AttractFrame& frame, float alpha, const Rect& full, float text_top) const {
   // The words stand on the picture's own dusk (kiosk/ui/scrim.h). The veils follow the words,
   // so that a longer title lifts its veil rather than running out of it.
   float m = canvas.margin();
   auto chrome = chrome_layout(canvas, fonts_.size(Role::Caption), fonts_.size(Role::Heading), frame.show_touch_cue,
                               frame.chrome_shift.y);
   float chrome_top = chrome.top() - canvas.px(32);
-  if (canvas.portrait) {
-    // The words span the width: one veil from just above the title to the foot, where the
-    // dots, the source and the touch cue stand too, dissolving upward over a storey or two.
-    draw_scrim(list, {ImVec2(full.min.x, text_top - canvas.px(56)), full.max}, {0, canvas.px(440), 0, 0}, colour::bg,
-               alpha);
-  } else {
-    // Landscape keeps the subject in the middle clear: a band along the foot behind the
-    // dots, the source and the touch cue, and above it a veil only as wide as the words,
-    // dissolving up and to the right into the picture. It runs on under the band, so that
-    // the two darken the picture alike where they meet.
-    draw_scrim(list, {ImVec2(full.min.x, chrome_top), full.max}, {0, canvas.px(200), 0, 0}, colour::bg, alpha);
-    draw_scrim(list, {ImVec2(full.min.x, text_top - canvas.px(40)), ImVec2(m + text_w + canvas.px(64), full.max.y)},
-               {0, canvas.px(240), canvas.px(360), 0}, colour::bg, alpha);
-  }
+  // One veil across the whole width, solid from just above the title to the foot (where the
+  // dots, the source and the touch cue stand too), dissolving upward over a storey or two: a
+  // lower third. A veil only as wide as the words, fading to the right over a band along the
+  // foot, left a smudge of dusk on the building where the two overlapped (the first-time
+  // visitor review of Jinwan Plaza, 泰安道5号 and the Garden Building).
+  float solid_top = std::min(text_top - canvas.px(canvas.portrait ? 56 : 40), chrome_top);
+  draw_scrim(list, {ImVec2(full.min.x, solid_top), full.max}, {0, canvas.px(canvas.portrait ? 440 : 220), 0, 0},
+             colour::bg, alpha);
   // The category label at the top left, on a corner of dusk of its own.
   auto label = style(fonts_, Role::Caption, colour::text, alpha);
   float label_w = text_width(label, text::pick(slide.category.title, frame.lang));

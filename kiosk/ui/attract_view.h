@@ -66,7 +66,7 @@ class AttractView {
                      float alpha, ImVec2 shift) const;
   // The veils under the words, the category label and the chrome of a full-bleed picture.
   void draw_veils(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
-                  float alpha, const Rect& full, float text_top, float text_w) const;
+                  float alpha, const Rect& full, float text_top) const;
   void draw_project(ImDrawList* list, const Canvas& canvas, const SlideContent& slide, const AttractFrame& frame,
                     float alpha, ImVec2 shift) const;
   void draw_label(ImDrawList* list, const Canvas& canvas, const content::Category& category, text::Lang lang,
