@@ -25,8 +25,9 @@ namespace kiosk::platform {
 
 class TextureCache : public ui::ImageProvider {
  public:
-  // Enough for a crossfade between two full-bleed pictures with the next one prefetched.
-  static constexpr size_t kDefaultBudgetBytes = 48u << 20;
+  // Enough for a crossfade between two full-bleed pictures with the next one prefetched:
+  // three 1920x1440 pictures of 11 MB each (no mipmaps), and thumbnails beside them.
+  static constexpr size_t kDefaultBudgetBytes = 36u << 20;
 
   // `synchronous`: decode on first use, on the calling thread (deterministic screenshots).
   // Pictures drawn in the latest frame are kept even over `capacity` or `budget_bytes`.
