@@ -46,6 +46,21 @@ void StateDir::adopt(const std::filesystem::path& made) const {
   if (::stat(root.c_str(), &owner) == 0 && owner.st_uid != 0) (void)!::lchown(made.c_str(), owner.st_uid, owner.st_gid);
 }
 
+namespace {
+
+// A history line as recorded is already escaped (text::escaped), backslashes doubled. One
+// that holds a raw control character or a byte that is not UTF-8 was written by something
+// else (the attacker review: escape sequences that redrew the operator's terminal), so it
+// is escaped whole before anyone reads it.
+std::string shown_line(std::string line) {
+  std::string without_backslashes;
+  for (char c : line)
+    if (c != '\\') without_backslashes += c;
+  return text::escaped(without_backslashes) == without_backslashes ? line : text::escaped(line);
+}
+
+}  // namespace
+
 std::vector<std::string> StateDir::history_lines(size_t last) const {
   auto fd = open_regular(history(), O_RDONLY);
   if (!fd) return {};
@@ -63,7 +78,7 @@ std::vector<std::string> StateDir::history_lines(size_t last) const {
   for (size_t at = 0; at < tail.size();) {
     size_t end = tail.find('\n', at);
     if (end == std::string::npos) end = tail.size();
-    lines.push_back(tail.substr(at, end - at));
+    lines.push_back(shown_line(tail.substr(at, end - at)));
     if (lines.size() > last) lines.pop_front();
     at = end + 1;
   }

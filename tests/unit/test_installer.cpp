@@ -377,3 +377,20 @@ TEST_CASE("installer: the largest versions are recorded and read back, and a new
   std::ofstream(state.highest_version(), std::ios::trunc) << "99999999999999999999\n";
   CHECK_THROWS_AS(read_highest_version(state), FileError);
 }
+
+// The attacker review wrote raw escape sequences into history.log; `kioskctl status` printed
+// them to the operator's terminal. A line that was not recorded escaped is escaped on reading;
+// one that was is shown as it was recorded.
+TEST_CASE("installer: a history line with raw control characters is escaped when read, a recorded one is not") {
+  ScratchDir dir;
+  StateDir state{dir.path / "state"};
+  REQUIRE(install_bundle(version_of_tiny(dir, 3), state, unsigned_ok(), kNoSignature).ok);
+  const std::string recorded = state.history_lines(1).back();
+  std::ofstream(state.history(), std::ios::app) << "2026-01-01T00:00:00Z forged \x1b[2J\x1b]0;owned\x07 C:\\dir \xff\n"
+                                                << "2026-01-01T00:00:01Z a name with a \\n escape\n";
+  auto lines = state.history_lines(3);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == recorded);
+  CHECK(lines[1] == "2026-01-01T00:00:00Z forged \\x1b[2J\\x1b]0;owned\\x07 C:\\\\dir \\xff");
+  CHECK(lines[2] == "2026-01-01T00:00:01Z a name with a \\n escape");
+}
