@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -22,6 +23,24 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr uintmax_t kMaxDocumentBytes = 4 * 1024 * 1024;  // as validation allows (content/validate.cpp)
+
+// Why `name`, relative to the source directory, is no file the build may read: the
+// attacker review found FIFOs and folders called "no such file", and a path out of the
+// folder (../../etc/...) read into the bundle.
+std::optional<std::string> source_file_problem(const fs::path& dir, const std::string& name) {
+  std::error_code error;  // a name too long for the file system throws without it
+  const fs::path path = dir / name;
+  auto status = fs::status(path, error);
+  if (status.type() == fs::file_type::not_found || (error && status.type() == fs::file_type::none))
+    return "no such file: " + name;
+  if (fs::is_directory(status)) return name + " is a folder, not a file";
+  if (!fs::is_regular_file(status)) return name + " is not a regular file (a FIFO, a socket or a device)";
+  auto inside = fs::weakly_canonical(dir, error), target = fs::weakly_canonical(path, error);
+  if (error) return name + ": " + error.message();
+  if (std::mismatch(inside.begin(), inside.end(), target.begin(), target.end()).first != inside.end())
+    return name + " lies outside the source directory (it resolves to " + target.string() + ")";
+  return std::nullopt;
+}
 
 // An address is a line on a landmark's page; a source names where it comes from, briefly.
 constexpr size_t kMaxAddressChars = 80, kMaxSourceChars = 160;
@@ -140,8 +159,8 @@ class Reader {
     if (name.empty()) return;
     fs::path path = s().dir / name;
     std::error_code error;
-    if (!fs::is_regular_file(path, error)) {
-      src.problem("file", "no such file: " + name + " (relative to bundle.toml, in " + s().dir.string() + ")");
+    if (auto why = source_file_problem(s().dir, name)) {
+      src.problem("file", *why + " (relative to bundle.toml, in " + s().dir.string() + ")");
       return;
     }
     if (auto bytes = fs::file_size(path, error); !error && bytes > kMaxDocumentBytes) {
@@ -401,10 +420,8 @@ class Reader {
       if (!seen.insert(image.id).second) f.problem("id", "duplicate image id '" + image.id + "'");
       std::string file = f.required_string("file");
       image.file = s().dir / file;
-      std::error_code unreadable;  // a name too long for the file system throws without it
-      if (!file.empty() && !fs::is_regular_file(image.file, unreadable))
-        f.problem("file",
-                  "no such file: " + file + " (image paths are relative to images.toml, in " + s().dir.string() + ")");
+      if (auto why = file.empty() ? std::nullopt : source_file_problem(s().dir, file))
+        f.problem("file", *why + " (image paths are relative to images.toml, in " + s().dir.string() + ")");
       s().places["image " + image.id] = {"images.toml", f.line()};
       for (const char* key : {"alt_en", "credit"})
         s().places["image " + image.id + " " + key] = {"images.toml", f.line_of_key(key)};

@@ -33,6 +33,24 @@ expect_exit 1 "$KIOSKCTL" build "$SCRATCH/own" -o "$SCRATCH/own-link/playlist.to
 stderr_has "the output lies inside the source directory"
 [ "$(cd "$SCRATCH/own" && find . -type f -exec sha256sum {} + | sort)" = "$before" ] || fail "a source was changed"
 
+# A source path (the report's file here, images alike) that names a FIFO, a folder, or a
+# file outside the sources is refused for what it is (attacker review: "no such file" for
+# the first two, and the third was read into the bundle).
+echo "SECRET" >"$SCRATCH/secret.txt"
+for case in "fifo:is not a regular file" "folder:is a folder, not a file" "../secret.txt:lies outside the source directory"; do
+  target=${case%%:*} why=${case#*:}
+  rm -rf "$SCRATCH/path" && cp -r "$SOURCE_DIR/tests/data/tiny" "$SCRATCH/path"
+  case $target in
+    fifo) mkfifo "$SCRATCH/path/fifo" ;;
+    folder) mkdir "$SCRATCH/path/folder" ;;
+  esac
+  sed -i "s|^file = \"source/report.txt\"|file = \"$target\"|" "$SCRATCH/path/bundle.toml"
+  expect_exit 1 timeout 20 "$KIOSKCTL" build "$SCRATCH/path" -o "$SCRATCH/path.bundle"
+  stderr_has "bundle.toml:"
+  stderr_has "$why"
+  [ ! -e "$SCRATCH/path.bundle" ] || fail "a bundle was written with the file '$target'"
+done
+
 expect_exit 64 "$KIOSKCTL" build
 expect_exit 64 "$KIOSKCTL" frobnicate
 stderr_has "unknown command 'frobnicate'"

@@ -199,7 +199,7 @@ TEST_CASE("highest version: a record that is not a regular file refuses, and rep
   raise_highest_version(state, 2, false);  // it only ever grows
   CHECK(read_highest_version(state) == 3);
 
-  std::ofstream(state.highest_version(), std::ios::trunc) << "1234567890123456789\n";  // 19 digits: too long
+  std::ofstream(state.highest_version(), std::ios::trunc) << "12345678901234567890\n";  // beyond 64 bits
   CHECK(contains(file_error_of([&] { read_highest_version(state); }), "is damaged (expected one whole number)"));
 }
 
