@@ -122,6 +122,22 @@ void walk_scrolled(ScreenHarness& h, controller::FrameModel frame, const std::st
 
 }  // namespace
 
+controller::FrameModel attract_slide_frame(ScreenHarness& h, size_t position, text::Lang lang) {
+  const auto playlist = h.bundle().playlist();
+  controller::FrameModel f;
+  f.lang = lang;
+  f.now = 100;
+  f.scene = show::Scene::Attract;
+  f.attract.has_slide = position < playlist.size();
+  if (f.attract.has_slide) f.attract.current = playlist[position].item_id;
+  f.attract.time_in_slide = 8;
+  f.attract.transition = 1;
+  f.attract.position = position;
+  f.attract.count = playlist.size();
+  f.attract.lang = lang;
+  return f;
+}
+
 void walk_scenes(ScreenHarness& h, text::Lang lang, const std::function<void(const std::string&)>& visit) {
   using show::Scene;
   controller::FrameModel base;
@@ -131,16 +147,7 @@ void walk_scenes(ScreenHarness& h, text::Lang lang, const std::function<void(con
   // The attract loop: every slide of the playlist, fully revealed.
   const auto playlist = h.bundle().playlist();
   for (size_t i = 0; i < playlist.size(); ++i) {
-    auto f = base;
-    f.scene = Scene::Attract;
-    f.attract.has_slide = true;
-    f.attract.current = playlist[i].item_id;
-    f.attract.time_in_slide = 8;
-    f.attract.transition = 1;
-    f.attract.position = i;
-    f.attract.count = playlist.size();
-    f.attract.lang = lang;
-    h.draw(f);
+    h.draw(attract_slide_frame(h, i, lang));
     visit("attract " + playlist[i].item_id);
   }
 

@@ -104,6 +104,9 @@ inline const controller::Site kWalkSite{39.1170, 117.1990};
 // each category and each item's detail at each scroll position its content needs, the
 // district map, each page of each section of the report's reader, the keypad and the
 // operator panel. Calls `visit` with each drawn scene's name, after drawing it.
+// The attract loop's frame at slide `position` of the bundle's playlist, fully revealed.
+controller::FrameModel attract_slide_frame(ScreenHarness& harness, size_t position, text::Lang lang);
+
 void walk_scenes(ScreenHarness& harness, text::Lang lang, const std::function<void(const std::string&)>& visit);
 
 }  // namespace kiosk::testing

@@ -51,16 +51,7 @@ TEST_CASE("attract veil: a landmark slide's veil darkens the picture evenly acro
       const auto* item = h.content().item(playlist[i].item_id);
       if (!item || item->kind != content::ItemKind::Landmark) continue;
       ++landmarks;
-      controller::FrameModel f;
-      f.now = 100;
-      f.scene = show::Scene::Attract;
-      f.attract.has_slide = true;
-      f.attract.current = playlist[i].item_id;
-      f.attract.time_in_slide = 8;
-      f.attract.transition = 1;
-      f.attract.position = i;
-      f.attract.count = playlist.size();
-      h.draw(f);
+      h.draw(testing::attract_slide_frame(h, i, text::Lang::Zh));
       auto rows = veil_by_height(h.draw_data(), canvas.height / 2);
       CHECK(rows.size() > 4);  // the veil was seen
       for (const auto& [y, range] : rows)
