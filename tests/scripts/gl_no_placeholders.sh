@@ -31,6 +31,13 @@ for slide in load(os.path.join(content, "playlist.toml"))["slide"]:
 PY
 [ "$(grep -c '^detail:' "$SCRATCH/scenes")" -ge 30 ] && [ "$(grep -c '^attract' "$SCRATCH/scenes")" -ge 10 ] || fail "too few detail scenes: $(cat "$SCRATCH/scenes")"
 
+# The sanitizer build (KIOSK_TEST_SLOWDOWN > 1) renders every third scene, categories,
+# details and slides alike: it looks for memory errors on each kind of screen, and the
+# Release build checks every scene for placeholders. It saves CI two minutes.
+if [ "${KIOSK_TEST_SLOWDOWN:-1}" -gt 1 ]; then
+  awk 'NR % 3 == 1' "$SCRATCH/scenes" >"$SCRATCH/sampled" && mv "$SCRATCH/sampled" "$SCRATCH/scenes"
+fi
+
 walk() {  # walk BUNDLE: renders every scene; prints "SCENE SIZE AT: LINE" for each placeholder
   while read -r scene size at; do
     expect_exit 0 "$KIOSK" --bundle "$1" --screenshot "$SCRATCH/shot.png" --scene "$scene" --size "$size" --at "$at" \
