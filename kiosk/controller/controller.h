@@ -31,9 +31,10 @@ struct ControllerOptions {
   show::ShowSettings show;
   bool alternate_languages = true;  // the attract loop switches language with each pass
   double slow_motion_fps = 10;      // pulses and pans; 0 stops them (software rendering)
-  // How many of a category's pictures load ahead of its list (prefetch.h): a landscape
-  // screenful of cards, whose thumbnails (0.7 MB each) the texture cache keeps undrawn.
-  size_t prefetch_pictures = 9;
+  // How many of a category's pictures load ahead of its list (prefetch.h). Nine (a
+  // screenful) raised the synthetic bundle's visitor-phase PSS maximum from 130 to 163 MB:
+  // each card still decodes its whole picture before it is scaled to a thumbnail.
+  size_t prefetch_pictures = 3;
   std::optional<Site> site;  // where the kiosk stands (site.lat, site.lon): the map's 'you are here'
 };
 
