@@ -31,12 +31,13 @@ std::optional<std::string> source_file_problem(const fs::path& dir, const std::s
   std::error_code error;  // a name too long for the file system throws without it
   const fs::path path = dir / name;
   auto status = fs::status(path, error);
-  if (status.type() == fs::file_type::not_found || (error && status.type() == fs::file_type::none))
-    return "no such file: " + name;
+  if (status.type() == fs::file_type::not_found) return "no such file: " + name;
+  if (error) return name + ": " + error.message();  // unreadable folder, a link loop, a name too long
   if (fs::is_directory(status)) return name + " is a folder, not a file";
   if (!fs::is_regular_file(status)) return name + " is not a regular file (a FIFO, a socket or a device)";
-  auto inside = fs::weakly_canonical(dir, error), target = fs::weakly_canonical(path, error);
-  if (error) return name + ": " + error.message();
+  std::error_code dir_error, path_error;
+  auto inside = fs::weakly_canonical(dir, dir_error), target = fs::weakly_canonical(path, path_error);
+  if (dir_error || path_error) return name + ": " + (dir_error ? dir_error : path_error).message();
   if (std::mismatch(inside.begin(), inside.end(), target.begin(), target.end()).first != inside.end())
     return name + " lies outside the source directory (it resolves to " + target.string() + ")";
   return std::nullopt;

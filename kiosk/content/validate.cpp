@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -248,7 +249,7 @@ class Validator {
     }
     Database& db = bundle->database();
     try {
-      check_integrity(db);
+      check_integrity();
       check_numbers(db);
       if (!problems_.empty()) return problems_;
       check_counts(*bundle);
@@ -274,22 +275,39 @@ class Validator {
   // On a read-only connection SQLite's integrity_check skips the CHECK constraints, and a
   // file written with ignore_check_constraints can break every one of them (a kind
   // 'alien', a version -1: the attacker review). So the check runs on a writable copy of
-  // the file in memory, configured as defensively as the file's own connection.
-  void check_integrity(Database& db) {
-    sqlite3_int64 size = 0;
-    unsigned char* bytes = sqlite3_serialize(db.handle(), "main", &size, 0);
-    if (!bytes) return problem("integrity: no memory for a copy of the bundle to check");
-    Database copy(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // the file in memory, configured as defensively as the file's own connection. The copy
+  // is the project's own buffer, outside SQLite's heap limit, which the largest bundle
+  // allowed would reach on its own.
+  void check_integrity() {
+    std::vector<unsigned char> bytes;
+    {
+      std::ifstream in(path_, std::ios::binary | std::ios::ate);
+      const std::streamoff length = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+      if (length > 0) {
+        bytes.resize(static_cast<size_t>(length));
+        in.seekg(0);
+        in.read(reinterpret_cast<char*>(bytes.data()), length);
+      }
+      if (length <= 0 || !in) return problem("integrity: cannot be read again to be checked");
+    }
+    const auto size = static_cast<sqlite3_int64>(bytes.size());
+    Database copy(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);  // destroyed before `bytes`
     copy.configure(SQLITE_DBCONFIG_DEFENSIVE, true);
     copy.configure(SQLITE_DBCONFIG_TRUSTED_SCHEMA, false);
     copy.configure(SQLITE_DBCONFIG_ENABLE_TRIGGER, false);
     copy.configure(SQLITE_DBCONFIG_ENABLE_VIEW, false);
-    // FREEONCLOSE: SQLite frees the copy, also when this fails.
-    if (sqlite3_deserialize(copy.handle(), "main", bytes, size, size, SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK)
+    if (sqlite3_deserialize(copy.handle(), "main", bytes.data(), size, size, 0) != SQLITE_OK)
       return problem("integrity: the bundle's copy in memory cannot be opened");
     auto s = copy.prepare("PRAGMA integrity_check");
     while (s.step())
       if (s.text(0) != "ok") problem("integrity: " + s.text(0));
+  }
+
+  // A name from the bundle's schema as an SQL identifier: in double quotes, its own doubled.
+  static std::string sql_name(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
   }
 
   // SQLite stores any value in any column: an INTEGER column may hold 'abc', which even
@@ -305,11 +323,12 @@ class Validator {
       while (c.step()) {
         const std::string column = c.text(0), type = c.text(1);
         if (type != "INTEGER" && type != "REAL") continue;
-        const std::string q = "\"" + column + "\"";
+        const std::string q = sql_name(column);
         const std::string wrong = type == "INTEGER" ? "typeof(" + q + ") NOT IN ('integer', 'null')"
                                                     : "typeof(" + q + ") NOT IN ('integer', 'real', 'null') OR abs(" +
                                                           q + ") > 1.7976931348623157e308 OR " + q + " != " + q;
-        auto bad = db.prepare("SELECT rowid, typeof(" + q + ") FROM \"" + table + "\" WHERE " + wrong + " LIMIT 1");
+        auto bad =
+            db.prepare("SELECT rowid, typeof(" + q + ") FROM " + sql_name(table) + " WHERE " + wrong + " LIMIT 1");
         if (bad.step())
           problem(table + " row " + std::to_string(bad.integer(0)) + ": " + column + " holds a " + bad.text(1) +
                   (bad.text(1) == "real" ? " that is not finite" : "") + "; it must be " +

@@ -47,6 +47,10 @@ void write_pin_hash(const std::filesystem::path& link_or_file, const std::string
   ec.clear();
   const std::filesystem::path config_file = link ? std::filesystem::weakly_canonical(link_or_file, ec) : link_or_file;
   if (ec) throw std::runtime_error(link_or_file.string() + ": cannot follow the link: " + ec.message());
+  // A dangling link would have the PIN create a file wherever it points.
+  if (link && !std::filesystem::exists(config_file, ec))
+    throw std::runtime_error(link_or_file.string() + ": a link to " + config_file.string() +
+                             ", which does not exist; nothing was changed");
   std::string text;
   if (std::ifstream in(config_file); in) {
     std::stringstream buffer;

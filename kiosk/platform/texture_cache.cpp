@@ -11,7 +11,8 @@ namespace kiosk::platform {
 namespace {
 
 // What the driver keeps for an RGBA8 texture without mipmaps: a level is drawn at between
-// a half and the whole of its size, which bilinear filtering alone keeps calm.
+// a quarter (when the next finer one stands in) and the whole of its size, which bilinear
+// filtering alone keeps calm.
 size_t texture_bytes(int width, int height) {
   return static_cast<size_t>(width) * static_cast<size_t>(height) * 4;
 }
@@ -58,6 +59,7 @@ void TextureCache::work() {
 }
 
 int TextureCache::level_for(const std::string& id, ImVec2 shown) {
+  if (failed_.count(id)) return -1;  // asked for again every frame: no query, no new error
   auto size = sizes_.find(id);
   if (size == sizes_.end()) {
     std::optional<std::pair<int, int>> recorded;
@@ -132,9 +134,10 @@ std::optional<ui::ImageTexture> TextureCache::texture(const std::string& id, ImV
   Key key{id, level};
   auto it = textures_.find(key);
   if (it != textures_.end()) return draw(it);
-  // A finer level already held serves as it is; a coarser one stands in while this loads.
+  // A level one finer serves as it is (it is drawn at no less than a quarter of its size).
+  // A finer one yet, or a coarser one, stands in while this one loads.
   auto other = other_level(id);
-  if (other != textures_.end() && other->first.second < level) return draw(other);
+  if (other != textures_.end() && other->first.second == level - 1) return draw(other);
   request(key);
   it = textures_.find(key);
   if (it != textures_.end()) return draw(it);
@@ -147,7 +150,7 @@ void TextureCache::prefetch(const std::string& id, ImVec2 shown) {
   int level = level_for(id, shown);
   if (level < 0) return;
   auto other = other_level(id);
-  if (other == textures_.end() || other->first.second > level) request(Key{id, level});
+  if (other == textures_.end() || other->first.second != level - 1) request(Key{id, level});
 }
 
 bool TextureCache::loading() const {

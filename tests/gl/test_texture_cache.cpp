@@ -54,9 +54,16 @@ TEST_CASE("texture cache: a picture is uploaded at the halving that still covers
     CHECK(full->width == picture.width);
     CHECK(cache.texture(picture.id, ImVec2(picture.width / 2.0f, 8))->width == picture.width);
     CHECK(cache.live_textures() == 2);
+    // Two or more halvings finer is not drawn in place of a small box: the box's own level is
+    // made (the review found full-size pictures drawn, shimmering, as cards).
+    auto small = cache.texture(picture.id, ImVec2(picture.width / 10.0f, picture.height / 10.0f));
+    REQUIRE(small);
+    CHECK(small->width == picture.width / 8);
+    CHECK(cache.live_textures() == 3);
 
     // An id the bundle lacks, and a box of no size, neither fail nor crash.
     CHECK_FALSE(cache.texture("no-such-image", card));
+    CHECK_FALSE(cache.texture("no-such-image", card));  // and again, every frame: still nothing
     CHECK(cache.texture(picture.id, ImVec2(0, 0)));
     CHECK(cache.take_errors().empty());
   }

@@ -183,4 +183,9 @@ TEST_CASE("pin: a file the kiosk would not read the hash from is left as it was;
   ops::write_pin_hash(link, "$argon2id$one");
   CHECK(std::filesystem::is_symlink(link));
   CHECK(config::load(target, true).config.pin_hash == "$argon2id$one");
+  auto dangling = dir.path / "dangling.toml";
+  std::filesystem::create_symlink(dir.path / "nowhere.toml", dangling);
+  CHECK_THROWS_WITH_AS(ops::write_pin_hash(dangling, "$argon2id$one"), doctest::Contains("which does not exist"),
+                       std::runtime_error);
+  CHECK_FALSE(std::filesystem::exists(dir.path / "nowhere.toml"));
 }
