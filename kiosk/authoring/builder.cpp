@@ -1,6 +1,5 @@
 #include "kiosk/authoring/builder.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
@@ -35,13 +34,8 @@ namespace {
 // bundle, or leave a bundle among the sources for the next build to trip on.
 std::optional<Diagnostic> output_among_sources(const std::filesystem::path& source_dir,
                                                const std::filesystem::path& output) {
-  std::error_code ec;
-  auto sources = std::filesystem::weakly_canonical(source_dir, ec);
-  if (ec) return std::nullopt;  // read_sources names the unreadable directory
-  auto out = std::filesystem::weakly_canonical(output, ec);
-  if (ec) return std::nullopt;
-  auto [s, o] = std::mismatch(sources.begin(), sources.end(), out.begin(), out.end());
-  if (s != sources.end()) return std::nullopt;
+  std::error_code unresolved;  // read_sources names an unreadable directory
+  if (!lies_inside(source_dir, output, unresolved)) return std::nullopt;
   return Diagnostic{output.string(), 0,
                     "the output lies inside the source directory " + source_dir.string() +
                         "; write the bundle elsewhere (a build never changes its sources)"};

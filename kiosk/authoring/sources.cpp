@@ -35,11 +35,11 @@ std::optional<std::string> source_file_problem(const fs::path& dir, const std::s
   if (error) return name + ": " + error.message();  // unreadable folder, a link loop, a name too long
   if (fs::is_directory(status)) return name + " is a folder, not a file";
   if (!fs::is_regular_file(status)) return name + " is not a regular file (a FIFO, a socket or a device)";
-  std::error_code dir_error, path_error;
-  auto inside = fs::weakly_canonical(dir, dir_error), target = fs::weakly_canonical(path, path_error);
-  if (dir_error || path_error) return name + ": " + (dir_error ? dir_error : path_error).message();
-  if (std::mismatch(inside.begin(), inside.end(), target.begin(), target.end()).first != inside.end())
-    return name + " lies outside the source directory (it resolves to " + target.string() + ")";
+  if (!lies_inside(dir, path, error)) {
+    if (error) return name + ": " + error.message();
+    return name + " lies outside the source directory (it resolves to " + fs::weakly_canonical(path, error).string() +
+           ")";
+  }
   return std::nullopt;
 }
 
@@ -523,6 +523,13 @@ class Reader {
 };
 
 }  // namespace
+
+bool lies_inside(const fs::path& dir, const fs::path& path, std::error_code& error) {
+  std::error_code dir_error, path_error;
+  auto inside = fs::weakly_canonical(dir, dir_error), target = fs::weakly_canonical(path, path_error);
+  error = dir_error ? dir_error : path_error;
+  return !error && std::mismatch(inside.begin(), inside.end(), target.begin(), target.end()).first == inside.end();
+}
 
 ReadResult read_sources(const std::filesystem::path& dir) {
   return Reader(dir).run();

@@ -52,6 +52,10 @@ struct ReadResult {
 
 ReadResult read_sources(const std::filesystem::path& dir);
 
+// True when `path`, its links and ".." resolved, lies inside the directory `dir` (what a
+// build may read, and where it must not write); false when either cannot be resolved.
+bool lies_inside(const std::filesystem::path& dir, const std::filesystem::path& path, std::error_code& error);
+
 // Every text of the sources that the kiosk may draw, for the font subset.
 std::vector<std::string> all_texts(const Sources& sources);
 

@@ -303,6 +303,22 @@ class Validator {
       if (s.text(0) != "ok") problem("integrity: " + s.text(0));
   }
 
+  // Every table of the bundle's own schema, and each one's columns with their declared
+  // types (upper case), so that no column goes unchecked.
+  static std::vector<std::string> table_names(Database& db) {
+    std::vector<std::string> tables;
+    auto t = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    while (t.step()) tables.push_back(t.text(0));
+    return tables;
+  }
+  static std::vector<std::pair<std::string, std::string>> columns_of(Database& db, const std::string& table) {
+    std::vector<std::pair<std::string, std::string>> columns;
+    auto c = db.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)");
+    c.bind(1, table);
+    while (c.step()) columns.emplace_back(c.text(0), c.text(1));
+    return columns;
+  }
+
   // A name from the bundle's schema as an SQL identifier: in double quotes, its own doubled.
   static std::string sql_name(const std::string& name) {
     std::string out = "\"";
@@ -314,14 +330,8 @@ class Validator {
   // passes CHECK (version > 0), and a REAL one infinity. Every numeric column holds numbers
   // of its kind, finite ones.
   void check_numbers(Database& db) {
-    std::vector<std::string> tables;
-    auto t = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    while (t.step()) tables.push_back(t.text(0));
-    for (const auto& table : tables) {
-      auto c = db.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)");
-      c.bind(1, table);
-      while (c.step()) {
-        const std::string column = c.text(0), type = c.text(1);
+    for (const auto& table : table_names(db)) {
+      for (const auto& [column, type] : columns_of(db, table)) {
         if (type != "INTEGER" && type != "REAL") continue;
         const std::string q = sql_name(column);
         const std::string wrong = type == "INTEGER" ? "typeof(" + q + ") NOT IN ('integer', 'null')"
@@ -351,17 +361,11 @@ class Validator {
   // column goes unchecked: its size first (without loading the value), then UTF-8,
   // control characters and the column's format.
   void check_texts(Database& db) {
-    std::vector<std::string> tables;
-    auto t = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    while (t.step()) tables.push_back(t.text(0));
-    for (const auto& table : tables) {
-      std::vector<std::string> columns;
-      auto c = db.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)");
-      c.bind(1, table);
-      while (c.step())
-        if (c.text(1) == "TEXT") columns.push_back(c.text(0));
-      auto names = row_names(db, table);
-      for (const auto& column : columns) {
+    for (const auto& table : table_names(db)) {
+      std::map<int64_t, std::string> names;
+      for (const auto& [column, type] : columns_of(db, table)) {
+        if (type != "TEXT") continue;
+        if (names.empty()) names = row_names(db, table);
         const TextRule* rule = text_rule(table, column);
         check_column(db, table, column, rule ? *rule : kUnknownColumn, names);
       }
