@@ -37,7 +37,9 @@ stderr_has "the output lies inside the source directory"
 # file outside the sources is refused for what it is (attacker review: "no such file" for
 # the first two, and the third was read into the bundle).
 echo "SECRET" >"$SCRATCH/secret.txt"
-for case in "fifo:is not a regular file" "folder:is a folder, not a file" "../secret.txt:lies outside the source directory"; do
+long=$(printf 'n%.0s' $(seq 1 300))  # longer than any file name may be
+for case in "fifo:is not a regular file" "folder:is a folder, not a file" "../secret.txt:lies outside the source directory" \
+  "$long:File name too long"; do
   target=${case%%:*} why=${case#*:}
   rm -rf "$SCRATCH/path" && cp -r "$SOURCE_DIR/tests/data/tiny" "$SCRATCH/path"
   case $target in
