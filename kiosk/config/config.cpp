@@ -218,6 +218,59 @@ const std::map<std::string, KeyHandler>& handlers() {
            return "";
          });
        }},
+      {"fleet.channels",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         const auto* array = n.as_array();
+         std::vector<std::string> urls;
+         std::string bad;
+         if (!array) bad = "must be a list of manifest URLs";
+         if (array)
+           for (const auto& element : *array) {
+             auto url = element.value<std::string>();
+             if (!url || !element.is_string()) {
+               bad = "must hold only strings (manifest URLs)";
+               break;
+             }
+             if (auto problem = channel_url_problem(*url); !problem.empty()) {
+               bad = "\"" + *url + "\" " + problem;
+               break;
+             }
+             urls.push_back(*url);
+           }
+         if (!bad.empty()) return r.problem(n, k, bad + "; no channel is polled");
+         c.fleet_channels = urls;
+       }},
+      {"fleet.kiosk_id",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (auto problem = fleet_name_problem(v); !problem.empty())
+             return problem + "; using the id derived from /etc/machine-id";
+           c.fleet_kiosk_id = v;
+           return "";
+         });
+       }},
+      {"fleet.group",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (auto problem = fleet_name_problem(v); !problem.empty()) return problem + "; in no group";
+           c.fleet_group = v;
+           return "";
+         });
+       }},
+      {"fleet.poll_minutes",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         auto v = n.value_exact<int64_t>();
+         if (!v || !n.is_integer() || *v < 1 || *v > 1440)
+           return r.problem(n, k, "must be a whole number of minutes from 1 to 1440; using 10");
+         c.fleet_poll_minutes = static_cast<int>(*v);
+       }},
+      {"fleet.max_kbytes_per_second",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         auto v = n.value_exact<int64_t>();
+         if (!v || !n.is_integer() || *v < 0 || *v > 10'000'000)
+           return r.problem(n, k, "must be a whole number of kilobytes a second, 0 for no limit; using no limit");
+         c.fleet_max_bytes_per_second = *v * 1024;
+       }},
       {"site.lat", [](Reader& r, const toml::node& n, const std::string& k,
                       Config& c) { read_degrees(r, n, k, kSiteSouth, kSiteNorth, "north", c.site_lat); }},
       {"site.lon", [](Reader& r, const toml::node& n, const std::string& k,
@@ -289,6 +342,30 @@ Loaded parse(const std::string& text, const std::string& file_name) {
   std::stable_sort(out.problems.begin(), out.problems.end(),
                    [](const Problem& a, const Problem& b) { return a.line < b.line; });
   return out;
+}
+
+std::string fleet_name_problem(std::string_view name) {
+  if (name.empty() || name.size() > 64) return "must be 1 to 64 characters long";
+  auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'; };
+  if (!std::all_of(name.begin(), name.end(), ok)) return "may hold only a-z, 0-9, '.', '_' and '-'";
+  if (name[0] == '.' || name[0] == '_' || name[0] == '-') return "must start with a letter or a digit";
+  return {};
+}
+
+std::string channel_url_problem(std::string_view url) {
+  bool scheme = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 || url.rfind("file:///", 0) == 0;
+  if (!scheme) return "is not an http://, https:// or file:/// URL";
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f || c == '?' || c == '#')
+      return "holds a space, a control character, a query or a fragment";
+  auto slash = url.rfind('/');
+  std::string_view file = url.substr(slash + 1);
+  const std::string_view suffix = ".toml";
+  if (file.size() <= suffix.size() || file.substr(file.size() - suffix.size()) != suffix)
+    return "does not end in NAME.toml (a channel's manifest, as kioskctl publish writes it)";
+  if (auto problem = fleet_name_problem(file.substr(0, file.size() - suffix.size())); !problem.empty())
+    return "names a channel that " + problem;
+  return {};
 }
 
 std::vector<std::string> known_keys() {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::config {
@@ -49,6 +50,12 @@ struct Config {
   bool trusted_keys_invalid = false;      // the key list was unreadable: no key is trusted
   bool allow_unsigned = false;            // development only
   std::string pin_hash;                   // the operator PIN's hash (kioskctl pin set); empty or bad: panel locked
+  // [fleet] channels to poll for new bundles (docs/fleet.md); no channels: none polled
+  std::vector<std::string> fleet_channels;  // manifest URLs (http, https or file), each ending in NAME.toml
+  std::string fleet_kiosk_id;               // empty: derived from /etc/machine-id
+  std::string fleet_group;                  // a group a manifest may name; empty: none
+  int fleet_poll_minutes = 10;              // between polls, give or take 20%
+  int64_t fleet_max_bytes_per_second = 0;   // download bandwidth; 0: unlimited
 };
 
 // One problem found in the file, worded for the log: "FILE:LINE: KEY: REASON".
@@ -69,6 +76,12 @@ struct Loaded {
 // Reads FILE. A missing file is a problem only when `required` (named with --config).
 Loaded load(const std::filesystem::path& file, bool required);
 Loaded parse(const std::string& text, const std::string& file_name);
+// Fleet channel, group and kiosk names: 1 to 64 of a-z, 0-9, '.', '_' and '-', starting
+// with a letter or digit, so that they are safe as file names and in URLs. "" when it is one.
+std::string fleet_name_problem(std::string_view name);
+// Why `url` cannot be a fleet channel: not http, https or file, or not ending in NAME.toml.
+std::string channel_url_problem(std::string_view url);
+
 // Every key the file may hold, as "table.key".
 std::vector<std::string> known_keys();
 

@@ -31,5 +31,7 @@ int cmd_sign(const Args& args);
 int cmd_verify(const Args& args);
 int cmd_config(const Args& args);
 int cmd_import_usb(const Args& args);
+int cmd_publish(const Args& args);
+int cmd_fleet(const Args& args);
 
 }  // namespace kiosk::tools

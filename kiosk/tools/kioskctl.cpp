@@ -33,7 +33,12 @@ const char* const kHelp =
     "  verify FILE -p PUBKEY | -P KEY    check FILE.minisig against a trusted public key\n"
     "  import-usb MOUNTDIR               copy a mounted USB stick's signed bundles into the inbox (root;\n"
     "                                    regular files only, never through a link)\n"
-    "install, rollback, status, stats, config and import-usb also take, the same way as the kiosk:\n"
+    "  publish BUNDLE --channel NAME --out DIR -s SECKEY [--rollout PERCENT] [--group NAME]...\n"
+    "          [--expires-days N]        add BUNDLE to a channel's static tree for any web server or CDN\n"
+    "                                    (docs/fleet.md); the manifest expires in N days (30)\n"
+    "  fleet poll [--channel URL]... [--kiosk-id ID] [--group NAME]\n"
+    "                                    one round of the fleet client: check the channels, install what is new\n"
+    "install, rollback, status, stats, config, import-usb and fleet also take, the same way as the kiosk:\n"
     "  --config FILE                     the configuration (default /etc/heping-kiosk/kiosk.toml)\n"
     "  --state-dir DIR                   the state directory (default: content.state_dir in the\n"
     "                                    configuration, else /var/lib/heping-kiosk); it must exist,\n"
@@ -67,7 +72,9 @@ int run_kioskctl(int argc, char** argv) {
                                                                        {"sign", cmd_sign},
                                                                        {"verify", cmd_verify},
                                                                        {"config", cmd_config},
-                                                                       {"import-usb", cmd_import_usb}};
+                                                                       {"import-usb", cmd_import_usb},
+                                                                       {"publish", cmd_publish},
+                                                                       {"fleet", cmd_fleet}};
   if (auto it = commands.find(command); it != commands.end()) return it->second(args);
   if (command == "--help" || command == "help") {
     std::cout << kHelp;

@@ -40,13 +40,14 @@ const std::vector<Layer> kLayers = {
     {"authoring",
      {"base", "content", "text"},
      {"SQLite", "HarfBuzz", "librsvg", "libpng", "libsodium", "toml++", "stb"}},
+    {"fleet", {"base", "config", "content", "ops", "text"}, {"libcurl", "zstd", "toml++", "libsodium"}},
     {"controller", {"base", "content", "ops", "show", "text"}, {}},
     {"ui", {"base", "controller", "show", "content", "text"}, {"ImGui", "FreeType", "zlib"}},
     {"platform", {"base", "ui", "show", "content", "text"}, {"ImGui", "GLFW", "OpenGL", "FreeType", "stb"}},
     {"app",
      {"base", "config", "content", "controller", "ops", "platform", "show", "text", "ui"},
      {"ImGui", "libsystemd"}},
-    {"tools", {"base", "authoring", "config", "content", "ops", "show", "text"}, {}},
+    {"tools", {"base", "authoring", "config", "content", "fleet", "ops", "show", "text"}, {}},
 };
 
 struct Library {
@@ -70,6 +71,8 @@ const std::vector<Library> kLibraries = {
     {"librsvg", std::regex(R"(librsvg/.*|cairo.*\.h)"), {"PkgConfig::RSVG"}},
     {"stb", std::regex(R"(stb_[a-z_]+\.h)"), {}},  // header-only, compiled into our own copies
     {"libsystemd", std::regex(R"(systemd/.*)"), {"PkgConfig::LIBSYSTEMD"}},
+    {"libcurl", std::regex(R"(curl/.*)"), {"PkgConfig::CURL"}},
+    {"zstd", std::regex(R"(zstd\.h)"), {"PkgConfig::ZSTD"}},
 };
 
 // The C++ standard library (no extension) and the C and POSIX headers, for every layer.

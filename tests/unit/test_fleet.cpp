@@ -1,0 +1,422 @@
+// The fleet layer without a web server: manifests, rollout buckets, zstd patches,
+// publishing, and whole poll rounds against a channel served from a folder (file://),
+// as a site without a network would serve it. tests/scripts/fleet_nginx.sh does the
+// same over HTTP against a real nginx.
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+
+#include "bundle_fixture.h"
+#include "installer_fixture.h"
+#include "kiosk/config/config.h"
+#include "kiosk/content/bundle.h"
+#include "kiosk/content/sha256.h"
+#include "kiosk/fleet/kiosk_id.h"
+#include "kiosk/fleet/manifest.h"
+#include "kiosk/fleet/patch.h"
+#include "kiosk/fleet/poll.h"
+#include "kiosk/fleet/publish.h"
+#include "kiosk/fleet/rollout.h"
+#include "kiosk/ops/minisign.h"
+#include "kiosk/ops/trust.h"
+
+using namespace kiosk::fleet;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::time_t kNow = 1'800'000'000;  // 2027-01-15
+
+Manifest sample_manifest() {
+  Manifest m;
+  m.channel = "hall";
+  m.serial = 3;
+  m.published = kNow;
+  m.expires = kNow + 86400;
+  m.bundle_id = "heping \"report\"";
+  m.version = 12;
+  m.bundle = {"../bundles/" + std::string(64, 'a') + ".bundle", std::string(64, 'a'), 1234};
+  m.rollout_percent = 25;
+  m.groups = {"east-hall", "west"};
+  m.patch = Patch{11, std::string(64, 'b'), {"../patches/x.zst", std::string(64, 'c'), 99}};
+  return m;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  return text.replace(at, from.size(), to);
+}
+
+std::string parse_error(const std::string& text) {
+  try {
+    parse_manifest(text, "m.toml");
+  } catch (const ManifestError& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
+std::string read_all(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void write_all(const fs::path& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// A kiosk's state directory and a channel tree in a folder, with the publisher's key
+// trusted by the kiosk.
+struct FleetFixture {
+  ScratchDir dir;
+  kiosk::ops::MinisignSecretKey key = kiosk::ops::generate_secret_key();
+  fs::path tree = dir.path / "tree";
+  kiosk::ops::StateDir state{dir.path / "state"};
+  FleetSettings settings;
+
+  FleetFixture() {
+    fs::create_directories(state.root);
+    settings.channels = {"file://" + (tree / "channels" / "hall.toml").string()};
+    settings.kiosk_id = "kiosk-test";
+  }
+
+  PublishResult publish_version(int64_t version, int percent = 100, std::vector<std::string> groups = {}) {
+    PublishOptions options;
+    options.channel = "hall";
+    options.out = tree;
+    options.now = kNow;
+    options.rollout_percent = percent;
+    options.groups = std::move(groups);
+    return publish(version_of_tiny(dir, version), key, options);
+  }
+
+  PollResult poll(std::time_t now = kNow + 60) {
+    kiosk::ops::Trust trust;
+    trust.keys = {key.public_key()};
+    trust.sources = {"test"};
+    kiosk::ops::InstallOptions install;
+    return poll_once(settings, state, install, kiosk::ops::signature_check(trust), trust.keys, now);
+  }
+
+  int64_t current_version() const { return kiosk::content::Bundle::open(state.current()).info().version; }
+  fs::path manifest() const { return tree / "channels" / "hall.toml"; }
+
+  // Replaces the channel's manifest with `text`, signed by `signer`.
+  void serve_manifest(const std::string& text, const kiosk::ops::MinisignSecretKey& signer) {
+    write_all(manifest(), text);
+    kiosk::ops::sign_file(manifest(), signer);
+  }
+};
+
+std::string log_of(const PollResult& r) {
+  std::string out;
+  for (const auto& line : r.log) out += line + "\n";
+  for (const auto& c : r.channels) out += c.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fleet manifest: written and read back the same") {
+  Manifest m = sample_manifest();
+  Manifest back = parse_manifest(manifest_text(m), "m.toml");
+  CHECK(back.channel == m.channel);
+  CHECK(back.serial == m.serial);
+  CHECK(back.published == m.published);
+  CHECK(back.expires == m.expires);
+  CHECK(back.bundle_id == m.bundle_id);
+  CHECK(back.version == m.version);
+  CHECK(back.bundle.url == m.bundle.url);
+  CHECK(back.bundle.sha256 == m.bundle.sha256);
+  CHECK(back.bundle.size == m.bundle.size);
+  CHECK(back.rollout_percent == 25);
+  CHECK(back.groups == m.groups);
+  REQUIRE(back.patch);
+  CHECK(back.patch->from_version == 11);
+  CHECK(back.patch->file.size == 99);
+  m.patch.reset();
+  CHECK_FALSE(parse_manifest(manifest_text(m), "m.toml").patch);
+}
+
+TEST_CASE("fleet manifest: each kind of bad manifest is refused with the place and the reason") {
+  const std::string good = manifest_text(sample_manifest());
+  CHECK(parse_error(good) == "(accepted)");
+  CHECK(parse_error(good + "extra = 1\n") == "m.toml:25: patch.extra is not a key of a format 1 manifest");
+  CHECK(parse_error(replaced(good, "format = 1", "format = 2")) ==
+        "m.toml:2: format is not 1: this manifest was written by a newer kioskctl; update this kiosk");
+  CHECK(parse_error(replaced(good, "channel = \"hall\"", "channel = \"../etc\"")) ==
+        "m.toml:3: channel may hold only a-z, 0-9, '.', '_' and '-'");
+  CHECK(parse_error(replaced(good, "serial = 3", "serial = 0")).find("serial must be from 1 to") != std::string::npos);
+  CHECK(parse_error(replaced(good, "serial = 3", "serial = \"3\"")) == "m.toml:4: serial must be an integer");
+  CHECK(parse_error(replaced(good, "expires = 2027-01-16T08:00:00Z", "expires = 2027-01-16T08:00:00")) ==
+        "m.toml:6: expires must be a date and time with its offset (2027-01-02T10:00:00Z)");
+  CHECK(parse_error(replaced(good, "expires = 2027-01-16T08:00:00Z", "expires = 2027-01-15T08:00:00Z")) ==
+        "m.toml:6: expires must be after published");
+  CHECK(parse_error(replaced(good, "sha256 = \"" + std::string(64, 'a'), "sha256 = \"" + std::string(64, 'A'))) ==
+        "m.toml:11: bundle.sha256 must be 64 lowercase hex digits");
+  CHECK(parse_error(replaced(good, "percent = 25", "percent = 101")) ==
+        "m.toml:16: rollout.percent must be from 0 to 100");
+  CHECK(parse_error(replaced(good, "\"west\"", "\"West Hall\"")) ==
+        "m.toml:17: rollout.groups: \"West Hall\" may hold only a-z, 0-9, '.', '_' and '-'");
+  CHECK(parse_error(replaced(good, "url = \"../patches/x.zst\"", "url = \"a b\"")) ==
+        "m.toml:24: patch.url holds a character a URL may not");
+  CHECK(parse_error(replaced(good, "[rollout]", "[rollouts]")).find("rollouts is not a key") != std::string::npos);
+  CHECK(parse_error("format = 1\nchannel = ").find("m.toml:2: not TOML") == 0);
+  CHECK(parse_error(good + "# " + std::string(kMaxManifestBytes, 'x')) ==
+        "m.toml: the manifest is larger than 65536 bytes");
+  auto no_bundle = good.substr(0, good.find("[bundle]"));
+  CHECK(parse_error(no_bundle) == "m.toml: [bundle] is missing");
+}
+
+TEST_CASE("fleet rollout: stable buckets, even spread, and groups") {
+  CHECK(rollout_bucket("kiosk-a", 7) == rollout_bucket("kiosk-a", 7));
+  Manifest m = sample_manifest();
+  std::vector<int> per_bucket(100, 0);
+  int moved = 0;
+  for (int i = 0; i < 10000; ++i) {
+    std::string id = "kiosk-" + std::to_string(i);
+    int bucket = rollout_bucket(id, m.version);
+    REQUIRE(bucket >= 0);
+    REQUIRE(bucket < 100);
+    ++per_bucket[bucket];
+    if (bucket != rollout_bucket(id, m.version + 1)) ++moved;
+  }
+  // 100 kiosks a bucket on average; a fair hash keeps each within ±45 (4.5 sigma).
+  for (int count : per_bucket) CHECK(std::abs(count - 100) < 45);
+  CHECK(moved > 9500);  // another version, another order
+
+  for (int percent : {0, 10, 50, 100}) {
+    m.rollout_percent = percent;
+    m.groups.clear();
+    int in = 0;
+    for (int i = 0; i < 10000; ++i) in += in_rollout(m, "kiosk-" + std::to_string(i), "") ? 1 : 0;
+    CHECK(std::abs(in - percent * 100) <= 300);
+    if (percent == 0) CHECK(in == 0);
+    if (percent == 100) CHECK(in == 10000);
+  }
+  // Raising the percentage only adds kiosks.
+  for (int i = 0; i < 2000; ++i) {
+    std::string id = "kiosk-" + std::to_string(i);
+    m.rollout_percent = 20;
+    bool at20 = in_rollout(m, id, "");
+    m.rollout_percent = 60;
+    if (at20) CHECK(in_rollout(m, id, ""));
+  }
+  m.rollout_percent = 0;
+  m.groups = {"east-hall"};
+  CHECK(in_rollout(m, "kiosk-1", "east-hall"));
+  CHECK_FALSE(in_rollout(m, "kiosk-1", "west"));
+  CHECK_FALSE(in_rollout(m, "kiosk-1", ""));
+}
+
+TEST_CASE("fleet patch: applies to its old bundle only, and the zstd tool reads it too") {
+  ScratchDir dir;
+  auto v1 = version_of_tiny(dir, 1), v2 = version_of_tiny(dir, 2);
+  tamper(v2, "UPDATE bundle SET title_en = 'Changed title for version 2'");
+  auto patch = dir.path / "p.zst", out = dir.path / "out.bundle";
+  make_patch(v1, v2, patch);
+  CHECK(fs::file_size(patch) < fs::file_size(v2) / 10);
+  apply_patch(v1, patch, out, static_cast<int64_t>(fs::file_size(v2)));
+  CHECK(kiosk::content::sha256_file_hex(out) == kiosk::content::sha256_file_hex(v2));
+
+  // Another old bundle: zstd's checksum or the content tells.
+  auto other = version_of_tiny(dir, 5);
+  tamper(other, "UPDATE bundle SET title_zh = '另一个'");
+  bool refused = false;
+  try {
+    apply_patch(other, patch, out, static_cast<int64_t>(fs::file_size(v2)));
+    refused = kiosk::content::sha256_file_hex(out) != kiosk::content::sha256_file_hex(v2);
+  } catch (const PatchError&) {
+    refused = true;
+  }
+  CHECK(refused);
+  // Too large a result, and a truncated patch.
+  CHECK_THROWS_WITH_AS(apply_patch(v1, patch, out, 1000),
+                       doctest::Contains("its result is larger than the 1000 bytes expected"), PatchError);
+  auto cut = dir.path / "cut.zst";
+  auto bytes = read_all(patch);
+  write_all(cut, bytes.substr(0, bytes.size() / 2));
+  CHECK_THROWS_AS(apply_patch(v1, cut, out, static_cast<int64_t>(fs::file_size(v2))), PatchError);
+
+  if (std::system("command -v zstd >/dev/null") == 0) {
+    auto by_tool = dir.path / "tool.bundle";
+    std::string command = "zstd -q -d --long=" +
+                          std::to_string(patch_window_log(static_cast<int64_t>(fs::file_size(v1)),
+                                                          static_cast<int64_t>(fs::file_size(v2)))) +
+                          " --patch-from='" + v1.string() + "' '" + patch.string() + "' -o '" + by_tool.string() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    CHECK(kiosk::content::sha256_file_hex(by_tool) == kiosk::content::sha256_file_hex(v2));
+  }
+}
+
+TEST_CASE("fleet publish: a static tree, serials that rise, versions that may not fall") {
+  FleetFixture f;
+  auto first = f.publish_version(1);
+  CHECK(first.manifest.serial == 1);
+  CHECK_FALSE(first.manifest.patch);
+  const auto sha1 = first.manifest.bundle.sha256;
+  CHECK(fs::is_regular_file(f.tree / "bundles" / (sha1 + ".bundle")));
+  CHECK(kiosk::ops::verify_file(f.tree / "bundles" / (sha1 + ".bundle"), f.key.public_key()).ok());
+  CHECK(kiosk::ops::verify_file(f.manifest(), f.key.public_key()).ok());
+
+  auto second = f.publish_version(2, 30, {"east-hall"});
+  CHECK(second.manifest.serial == 2);
+  REQUIRE(second.manifest.patch);
+  CHECK(second.manifest.patch->from_sha256 == sha1);
+  CHECK(fs::is_regular_file(f.tree / "patches" / (sha1 + "-" + second.manifest.bundle.sha256 + ".zst")));
+  CHECK(parse_manifest(read_all(f.manifest()), "m").groups == std::vector<std::string>{"east-hall"});
+
+  // Re-signing the same release with a new rollout is a new serial.
+  auto again = f.publish_version(2, 100);
+  CHECK(again.manifest.serial == 3);
+  CHECK(again.written.size() == 2);  // only the manifest and its signature
+
+  CHECK_THROWS_WITH_AS(f.publish_version(1),
+                       doctest::Contains("version 1 is below the version 2 channel 'hall' carries"), PublishError);
+  auto other2 = version_of_tiny(f.dir, 2);
+  tamper(other2, "UPDATE bundle SET title_en = 'Another'");
+  PublishOptions options;
+  options.channel = "hall";
+  options.out = f.tree;
+  options.now = kNow;
+  CHECK_THROWS_WITH_AS(publish(other2, f.key, options),
+                       doctest::Contains("already carries another bundle as version 2"), PublishError);
+  // A bundle that does not validate is not published, and nothing is left of it.
+  auto bad = version_of_tiny(f.dir, 9);
+  tamper(bad, "UPDATE item SET title_zh = ''");
+  CHECK_THROWS_WITH_AS(publish(bad, f.key, options), doctest::Contains("the bundle does not validate"), PublishError);
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(f.tree / "bundles"))
+    files += e.path().filename().string()[0] == '.' ? 100 : 1;
+  CHECK(files == 4);  // two bundles, two signatures, no staged copy
+  CHECK(parse_manifest(read_all(f.manifest()), "m").serial == 3);
+  options.channel = "Hall";
+  CHECK_THROWS_WITH_AS(publish(other2, f.key, options), "channel name 'Hall' may hold only a-z, 0-9, '.', '_' and '-'",
+                       PublishError);
+}
+
+TEST_CASE("fleet poll from a folder: installs, then a patch, and refuses what it must") {
+  FleetFixture f;
+  f.publish_version(1);
+  auto r1 = f.poll();
+  REQUIRE_MESSAGE(r1.installed, log_of(r1));
+  CHECK(f.current_version() == 1);
+  CHECK_FALSE(r1.used_patch);
+
+  auto r2 = f.poll();
+  CHECK_FALSE(r2.installed);
+  CHECK_FALSE(r2.any_error());
+  CHECK(r2.channels.at(0).unchanged);
+
+  auto published2 = f.publish_version(2);
+  const std::string manifest2 = read_all(f.manifest()), signature2 = read_all(f.manifest().string() + ".minisig");
+  auto r3 = f.poll();
+  REQUIRE_MESSAGE(r3.installed, log_of(r3));
+  CHECK(r3.used_patch);
+  CHECK(r3.bytes_downloaded == published2.manifest.patch->file.size);
+  CHECK(f.current_version() == 2);
+
+  SUBCASE("a replayed older manifest") {
+    f.publish_version(2, 50);
+    CHECK_FALSE(f.poll().any_error());
+    write_all(f.manifest(), manifest2);
+    write_all(f.manifest().string() + ".minisig", signature2);
+    auto r = f.poll();
+    REQUIRE(r.channels.at(0).error);
+    CHECK(*r.channels[0].error == PollError::Replay);
+    CHECK(r.channels[0].message.find("serial 2, and serial 3 was seen already") != std::string::npos);
+  }
+  SUBCASE("a manifest signed by a key the kiosk does not trust") {
+    auto text = replaced(read_all(f.manifest()), "serial = 2", "serial = 9");
+    f.serve_manifest(text, kiosk::ops::generate_secret_key());
+    auto r = f.poll();
+    REQUIRE(r.channels.at(0).error);
+    CHECK(*r.channels[0].error == PollError::Signature);
+  }
+  SUBCASE("a manifest altered after it was signed") {
+    write_all(f.manifest(), replaced(read_all(f.manifest()), "percent = 100", "percent = 99"));
+    auto r = f.poll();
+    REQUIRE(r.channels.at(0).error);
+    CHECK(*r.channels[0].error == PollError::Signature);
+  }
+  SUBCASE("another channel's manifest") {
+    f.serve_manifest(replaced(replaced(read_all(f.manifest()), "serial = 2", "serial = 9"), "\"hall\"", "\"lobby\""),
+                     f.key);
+    auto r = f.poll();
+    REQUIRE(r.channels.at(0).error);
+    CHECK(r.channels[0].message == "the manifest is channel 'lobby's, not 'hall's");
+  }
+  SUBCASE("an expired manifest, and one that expires while it is current") {
+    auto r = f.poll(kNow + 31 * 86400);
+    REQUIRE(r.channels.at(0).error);
+    CHECK(*r.channels[0].error == PollError::Expired);
+  }
+  SUBCASE("a bundle that is not the one the manifest names") {
+    auto v3 = f.publish_version(3);
+    auto bundle = f.tree / "bundles" / (v3.manifest.bundle.sha256 + ".bundle");
+    auto bytes = read_all(bundle);
+    bytes[bytes.size() / 2] ^= 1;
+    write_all(bundle, bytes);
+    fs::remove(f.tree / "patches" / (v3.manifest.patch->from_sha256 + "-" + v3.manifest.bundle.sha256 + ".zst"));
+    auto r = f.poll();
+    CHECK_FALSE(r.installed);
+    REQUIRE(r.install_error);
+    CHECK(*r.install_error == PollError::Checksum);
+    CHECK(f.current_version() == 2);
+    CHECK(log_of(r).find("was not used") != std::string::npos);  // the missing patch fell back first
+  }
+  SUBCASE("a patch that does not apply falls back to the whole bundle") {
+    auto v3 = f.publish_version(3);
+    auto patch = f.tree / "patches" / (v3.manifest.patch->from_sha256 + "-" + v3.manifest.bundle.sha256 + ".zst");
+    auto bytes = read_all(patch);
+    bytes[bytes.size() / 2] ^= 0x55;
+    write_all(patch, bytes);
+    auto r = f.poll();
+    REQUIRE_MESSAGE(r.installed, log_of(r));
+    CHECK_FALSE(r.used_patch);
+    CHECK(log_of(r).find("the patch from version 2 was not used") != std::string::npos);
+    CHECK(f.current_version() == 3);
+  }
+  SUBCASE("a version the kiosk rolled back from is not installed again") {
+    f.publish_version(3);
+    add_never_install(f.state, 3);
+    auto r = f.poll();
+    CHECK_FALSE(r.installed);
+    CHECK(log_of(r).find("version 3 was rolled back from on this kiosk") != std::string::npos);
+    f.publish_version(4);
+    CHECK(f.poll().installed);
+    CHECK(f.current_version() == 4);
+  }
+  SUBCASE("a kiosk outside the rollout waits; its group is let in") {
+    f.publish_version(3, 0, {"east-hall"});
+    auto r = f.poll();
+    CHECK_FALSE(r.installed);
+    CHECK(log_of(r).find("is not rolled out to this kiosk yet (0%)") != std::string::npos);
+    f.settings.group = "east-hall";
+    CHECK(f.poll().installed);
+  }
+}
+
+TEST_CASE("fleet names: channel URLs, kiosk ids") {
+  CHECK(channel_name_from_url("https://cdn.example/heping/channels/hall.toml") == "hall");
+  CHECK(channel_name_from_url("https://cdn.example/heping/channels/Hall.toml").empty());
+  CHECK(channel_name_from_url("https://cdn.example/heping/channels/").empty());
+  CHECK(kiosk::config::channel_url_problem("ftp://x/hall.toml") == "is not an http://, https:// or file:/// URL");
+  CHECK(kiosk::config::channel_url_problem("https://x/hall.toml?x=1") ==
+        "holds a space, a control character, a query or a fragment");
+  CHECK(kiosk::config::channel_url_problem("https://x/hall.json").find("does not end in NAME.toml") == 0);
+  CHECK(kiosk::config::channel_url_problem("file:///srv/channels/hall.toml").empty());
+
+  ScratchDir dir;
+  auto machine_id = dir.write("machine-id", "0123456789abcdef0123456789abcdef\n");
+  auto id = kiosk_id_from_machine_id(machine_id);
+  CHECK(id.size() == 22);
+  CHECK(id.rfind("kiosk-", 0) == 0);
+  CHECK(id.find("0123456789abcdef") == std::string::npos);  // the machine id does not leak
+  CHECK(kiosk_id_from_machine_id(dir.write("bad", "not an id\n")).empty());
+  CHECK(kiosk_id_from_machine_id(dir.path / "missing").empty());
+}
