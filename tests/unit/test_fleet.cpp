@@ -1,6 +1,6 @@
 // The fleet layer without a web server: manifests, rollout buckets, zstd patches,
 // publishing, and whole poll rounds against a channel served from a folder (file://),
-// as a site without a network would serve it. tests/scripts/fleet_nginx.sh does the
+// as a site without a network would serve it. tests/scripts/cli_fleet_nginx.sh does the
 // same over HTTP against a real nginx.
 
 #include <doctest/doctest.h>
