@@ -29,9 +29,11 @@ HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErr
   install_.keep = cfg.keep_bundles;
   install_.report_sha256 = cfg.report_sha256;
   if (watch_.watching()) watcher_ = std::thread([this] { watch(); });
+  fleet_ = start_fleet_client(cfg, trust_, install_, problems_);
 }
 
 HotSwap::~HotSwap() {
+  fleet_.reset();  // first: an install it makes now would only be swapped in by a kiosk that has stopped
   watch_.interrupt();
   if (watcher_.joinable()) watcher_.join();
   // The jobs use wake_ and the flags, which are destroyed before the futures would be.

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "kiosk/app/fleet_client.h"
 #include "kiosk/app/operator.h"
 #include "kiosk/app/session.h"
 #include "kiosk/ops/inbox.h"
@@ -56,7 +57,9 @@ class HotSwap {
   std::atomic<bool> inbox_changed_{false}, current_changed_{false}, inbox_done_{false}, prepared_{false};
   // Bundles already waiting when the kiosk starts (copied while it was down) count too.
   bool inbox_dirty_ = true, current_dirty_ = false;
-  std::thread watcher_;  // last: it starts once everything it uses exists
+  std::thread watcher_;  // it starts once everything it uses exists
+  // The channels polled; its installs reach the screen through the watch like any other.
+  std::unique_ptr<fleet::Poller> fleet_;
 };
 
 }  // namespace kiosk::app

@@ -259,10 +259,11 @@ const std::map<std::string, KeyHandler>& handlers() {
        }},
       {"fleet.poll_minutes",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
-         auto v = n.value_exact<int64_t>();
-         if (!v || !n.is_integer() || *v < 1 || *v > 1440)
-           return r.problem(n, k, "must be a whole number of minutes from 1 to 1440; using 10");
-         c.fleet_poll_minutes = static_cast<int>(*v);
+         // Fractions too: a test (or a demonstration) polls every few seconds.
+         auto v = n.value<double>();
+         if (!v || !(n.is_integer() || n.is_floating_point()) || !(*v >= 0.05 && *v <= 1440))
+           return r.problem(n, k, "must be a number of minutes from 0.05 to 1440; using 10");
+         c.fleet_poll_minutes = *v;
        }},
       {"fleet.max_kbytes_per_second",
        [](Reader& r, const toml::node& n, const std::string& k, Config& c) {

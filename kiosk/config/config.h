@@ -54,7 +54,7 @@ struct Config {
   std::vector<std::string> fleet_channels;  // manifest URLs (http, https or file), each ending in NAME.toml
   std::string fleet_kiosk_id;               // empty: derived from /etc/machine-id
   std::string fleet_group;                  // a group a manifest may name; empty: none
-  int fleet_poll_minutes = 10;              // between polls, give or take 20%
+  double fleet_poll_minutes = 10;           // between polls, give or take 20%
   int64_t fleet_max_bytes_per_second = 0;   // download bandwidth; 0: unlimited
 };
 

@@ -31,6 +31,11 @@ struct ListFree {
 };
 using HeaderList = std::unique_ptr<curl_slist, ListFree>;
 
+// Called about once a second by libcurl (and at every chunk): non-zero stops the transfer.
+int on_progress(void* cancel, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(cancel)->load() ? 1 : 0;
+}
+
 // The settings every transfer shares: which protocols, redirects, time and speed bounds.
 Easy new_transfer(const std::string& url, const TransferLimits& limits, char* error_buffer) {
   Easy easy(curl_easy_init());
@@ -45,9 +50,13 @@ Easy new_transfer(const std::string& url, const TransferLimits& limits, char* er
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
   curl_easy_setopt(c, CURLOPT_USERAGENT, "heping-kiosk/" KIOSK_VERSION);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits.connect_timeout_s);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, limits.total_timeout_s);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, limits.low_speed_bytes);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, limits.low_speed_time_s);
+  if (limits.cancel) {
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, limits.cancel);
+  }
   if (limits.max_bytes_per_second > 0)
     curl_easy_setopt(c, CURLOPT_MAX_RECV_SPEED_LARGE, static_cast<curl_off_t>(limits.max_bytes_per_second));
   return easy;
@@ -59,6 +68,7 @@ TransferError kind_of(CURLcode code) {
     case CURLE_OPERATION_TIMEDOUT: return TransferError::Timeout;
     case CURLE_FILESIZE_EXCEEDED: return TransferError::TooLarge;
     case CURLE_WRITE_ERROR: return TransferError::Local;
+    case CURLE_ABORTED_BY_CALLBACK: return TransferError::Cancelled;
     default: return TransferError::Network;
   }
 }
@@ -183,6 +193,7 @@ const char* transfer_error_name(TransferError error) {
     case TransferError::TooLarge: return "too_large";
     case TransferError::Timeout: return "timeout";
     case TransferError::Local: return "local";
+    case TransferError::Cancelled: return "cancelled";
   }
   return "unknown";
 }
@@ -214,6 +225,7 @@ SmallFile fetch_small(const std::string& url, const Validators& known, size_t ma
   curl_easy_setopt(easy.get(), CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(easy.get(), CURLOPT_HEADERDATA, &result.validators);
   curl_easy_setopt(easy.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_bytes));
+  curl_easy_setopt(easy.get(), CURLOPT_TIMEOUT, limits.small_file_timeout_s);
   CURLcode code = curl_easy_perform(easy.get());
   curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &result.status);
   if (sink.too_large || code == CURLE_FILESIZE_EXCEEDED) {

@@ -5,6 +5,7 @@
 // URLs are followed, redirects only to http and https, and every transfer is bounded in
 // size and time.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -13,14 +14,16 @@ namespace kiosk::fleet {
 
 struct TransferLimits {
   long connect_timeout_s = 20;
-  long total_timeout_s = 600;        // a whole transfer, however slow
-  long low_speed_bytes = 100;        // slower than this ...
-  long low_speed_time_s = 60;        // ... for this long is a stall
-  int64_t max_bytes_per_second = 0;  // 0: unlimited
+  long small_file_timeout_s = 60;             // a manifest or a signature, however slow; a download has no
+                                              // such bound (a bandwidth limit may make it long), only the stall one
+  long low_speed_bytes = 100;                 // slower than this ...
+  long low_speed_time_s = 60;                 // ... for this long is a stall
+  int64_t max_bytes_per_second = 0;           // 0: unlimited
+  const std::atomic<bool>* cancel = nullptr;  // when set and true, a transfer stops within a second
 };
 
 // The kinds of failure, as the metrics count them.
-enum class TransferError { None, Network, Http, TooLarge, Timeout, Local };
+enum class TransferError { None, Network, Http, TooLarge, Timeout, Local, Cancelled };
 const char* transfer_error_name(TransferError error);
 
 struct Validators {

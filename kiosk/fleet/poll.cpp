@@ -108,8 +108,7 @@ class Round {
     channel.name = channel_name_from_url(url);
     auto refuse = [&](PollError error, const std::string& message) -> std::optional<Candidate> {
       channel.error = error;
-      channel.message = message;
-      result_.log.push_back(std::string("channel ") + text::escaped(url) + ": " + text::escaped(message));
+      channel.message = text::escaped(message);
       return std::nullopt;
     };
     if (channel.name.empty()) return refuse(PollError::Manifest, "a channel URL must end in NAME.toml");
@@ -421,11 +420,11 @@ PollResult poll_once(const FleetSettings& settings, const ops::StateDir& state, 
       message = installed.message;
     }
     result.install_error = kind;
-    result.log.push_back("version " + std::to_string(best->manifest.version) +
-                         " not installed: " + text::escaped(message));
+    result.install_message =
+        "version " + std::to_string(best->manifest.version) + " not installed: " + text::escaped(message);
   } catch (const std::exception& e) {  // the state directory itself: a full disk, a folder made a link
     result.install_error = PollError::Local;
-    result.log.push_back(text::escaped(e.what()));
+    result.install_message = text::escaped(e.what());
   }
   return result;
 }

@@ -41,7 +41,7 @@ struct ChannelResult {
   bool unchanged = false;          // a 304, or the same manifest again
   bool accepted = false;           // a new manifest was checked and kept
   std::optional<PollError> error;  // this channel's manifest could not be used
-  std::string message;
+  std::string message;             // why, escaped
 };
 
 struct PollResult {
@@ -51,7 +51,8 @@ struct PollResult {
   bool used_patch = false;
   int64_t bytes_downloaded = 0;
   std::optional<PollError> install_error;
-  std::vector<std::string> log;  // one line per thing done or refused, for the journal
+  std::string install_message;   // why, escaped
+  std::vector<std::string> log;  // one line per thing done (not the errors above), for the journal
   bool any_error() const;
 };
 

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/base/utc_time.h"
 #include "kiosk/config/config.h"
 #include "kiosk/config/locations.h"
+#include "kiosk/fleet/status.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/ops/trust.h"
 #include "kiosk/text/utf8.h"
@@ -85,6 +87,37 @@ std::string list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+std::string stamp_or_never(std::time_t t) {
+  return t ? base::utc_stamp(t) : "never";
+}
+
+// The fleet client's record, when it has one.
+void print_fleet(const ops::StateDir& state) {
+  if (!std::filesystem::exists(state.root / "fleet" / "status")) return;
+  auto f = fleet::read_fleet_status(state);
+  std::cout << "fleet: last check " << stamp_or_never(f.last_check) << ", last success "
+            << stamp_or_never(f.last_success) << ", last install " << stamp_or_never(f.last_install);
+  if (f.last_install) std::cout << " (version " << f.last_install_version << ")";
+  std::cout << "\n";
+  if (f.consecutive_failures) std::cout << "  failing rounds in a row: " << f.consecutive_failures << "\n";
+  for (const auto& [kind, count] : f.errors) std::cout << "  errors (" << kind << "): " << count << "\n";
+  if (!f.last_error.empty()) std::cout << "  last error: " << f.last_error << "\n";
+}
+
+std::string fleet_json(const ops::StateDir& state) {
+  if (!std::filesystem::exists(state.root / "fleet" / "status")) return "null";
+  auto f = fleet::read_fleet_status(state);
+  std::string errors = "{";
+  for (const auto& [kind, count] : f.errors)
+    errors += (errors.size() > 1 ? ", " : "") + json_string(kind) + ": " + std::to_string(count);
+  errors += "}";
+  return "{\"last_check\": " + std::to_string(f.last_check) + ", \"last_success\": " + std::to_string(f.last_success) +
+         ", \"last_install\": " + std::to_string(f.last_install) +
+         ", \"last_install_version\": " + std::to_string(f.last_install_version) +
+         ", \"consecutive_failures\": " + std::to_string(f.consecutive_failures) + ", \"errors\": " + errors +
+         ", \"last_error\": " + json_string(f.last_error) + "}";
+}
+
 void print_status_json(const ops::StateDir& state, const ops::Status& status, const ops::Trust& trust) {
   auto one = [&](const std::optional<ops::InstalledBundle>& b) -> std::string {
     if (!b) return "null";
@@ -102,7 +135,8 @@ void print_status_json(const ops::StateDir& state, const ops::Status& status, co
             << ", \"installed\": " << list(installed) << ", \"highest_version\": " << status.highest_version
             << ", \"highest_problem\": " << json_string(status.highest_problem) << ", \"refused\": " << status.refused
             << ", \"newest_refusal\": " << json_string(status.newest_refusal) << ", \"refusals\": " << list(refusals)
-            << ", \"last\": " << json_string(status.history.empty() ? "" : status.history.back()) << "}\n";
+            << ", \"last\": " << json_string(status.history.empty() ? "" : status.history.back())
+            << ", \"fleet\": " << fleet_json(state) << "}\n";
 }
 
 }  // namespace
@@ -195,6 +229,7 @@ int cmd_status(const Args& args) {
     std::cout << "  " << text::escaped(b.path.filename().string())
               << (b.problem.empty() ? "" : "  (" + text::escaped(b.problem) + ")") << "\n";
   print_refusals(status);
+  print_fleet(state);
   std::cout << "history (UTC):\n";
   for (const auto& line : status.history) std::cout << "  " << line << "\n";  // escaped when recorded
   return kExitOk;

@@ -10,6 +10,7 @@
 #include "kiosk/fleet/kiosk_id.h"
 #include "kiosk/fleet/poll.h"
 #include "kiosk/fleet/publish.h"
+#include "kiosk/fleet/status.h"
 #include "kiosk/ops/trust.h"
 #include "kiosk/text/utf8.h"
 #include "kiosk/tools/commands.h"
@@ -137,13 +138,22 @@ int cmd_fleet(const Args& args) {
   install.report_sha256 = cfg.report_sha256;
   auto result = fleet::poll_once(settings, ops::StateDir{located.state_dir()}, install, ops::signature_check(trust),
                                  trust.keys, std::time(nullptr));
+  // The same record the kiosk's own poller keeps, so that status shows this round too.
+  try {
+    auto status = fleet::read_fleet_status(ops::StateDir{located.state_dir()});
+    status.record(result, std::time(nullptr));
+    fleet::write_fleet_status(ops::StateDir{located.state_dir()}, status);
+  } catch (const std::exception& e) {
+    std::cerr << "kioskctl: cannot record the fleet status: " << text::escaped(e.what()) << "\n";
+  }
   for (const auto& channel : result.channels)
     std::cout << "channel " << text::escaped(channel.url) << ": "
               << (channel.error      ? std::string("refused (") + fleet::poll_error_name(*channel.error) + ")"
                   : channel.accepted ? "new manifest"
                                      : "unchanged")
-              << "\n";
+              << (channel.error ? ": " + channel.message : std::string{}) << "\n";
   for (const auto& line : result.log) std::cout << "  " << line << "\n";
+  if (result.install_error) std::cout << result.install_message << "\n";
   if (result.installed) std::cout << "installed version " << result.installed_version << "\n";
   std::cout << "downloaded " << result.bytes_downloaded << " bytes\n";
   return result.any_error() ? kExitProblems : kExitOk;

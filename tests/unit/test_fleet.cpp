@@ -5,9 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include "bundle_fixture.h"
 #include "installer_fixture.h"
@@ -18,8 +21,10 @@
 #include "kiosk/fleet/manifest.h"
 #include "kiosk/fleet/patch.h"
 #include "kiosk/fleet/poll.h"
+#include "kiosk/fleet/poller.h"
 #include "kiosk/fleet/publish.h"
 #include "kiosk/fleet/rollout.h"
+#include "kiosk/fleet/status.h"
 #include "kiosk/ops/minisign.h"
 #include "kiosk/ops/trust.h"
 
@@ -116,6 +121,7 @@ std::string log_of(const PollResult& r) {
   std::string out;
   for (const auto& line : r.log) out += line + "\n";
   for (const auto& c : r.channels) out += c.message + "\n";
+  out += r.install_message;
   return out;
 }
 
@@ -419,4 +425,48 @@ TEST_CASE("fleet names: channel URLs, kiosk ids") {
   CHECK(id.find("0123456789abcdef") == std::string::npos);  // the machine id does not leak
   CHECK(kiosk_id_from_machine_id(dir.write("bad", "not an id\n")).empty());
   CHECK(kiosk_id_from_machine_id(dir.path / "missing").empty());
+}
+
+TEST_CASE("fleet poller: spreads its rounds and backs off after failures") {
+  using std::chrono::milliseconds;
+  const milliseconds minute(60'000);
+  CHECK(Poller::delay(minute, 0, 0.0) == milliseconds(48'000));
+  CHECK(Poller::delay(minute, 0, 1.0) == milliseconds(72'000));
+  CHECK(Poller::delay(minute, 1, 0.5) == milliseconds(120'000));
+  CHECK(Poller::delay(minute, 3, 0.5) == milliseconds(480'000));
+  CHECK(Poller::delay(minute, 40, 0.5) == milliseconds(32 * 60'000));  // at most 32 intervals
+}
+
+TEST_CASE("fleet poller: installs on its own thread, records its status, stops at once") {
+  FleetFixture f;
+  f.publish_version(1);
+  kiosk::ops::Trust trust;
+  trust.keys = {f.key.public_key()};
+  std::atomic<int> reports{0};
+  auto started = std::chrono::steady_clock::now();
+  {
+    Poller poller(f.settings, f.state, {}, kiosk::ops::signature_check(trust), trust.keys,
+                  std::chrono::milliseconds(200), [&](const PollResult&) { ++reports; });
+    for (int i = 0; i < 200 && reports < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(reports >= 2);
+  }
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10 * KIOSK_UNIT_SLOWDOWN));
+  CHECK(f.current_version() == 1);
+  auto status = read_fleet_status(f.state);
+  CHECK(status.last_install_version == 1);
+  CHECK(status.last_success >= status.last_install);
+  CHECK(status.consecutive_failures == 0);
+
+  // A channel that is gone: the failures are counted by kind, and survive a restart.
+  fs::remove(f.manifest());
+  {
+    Poller poller(f.settings, f.state, {}, kiosk::ops::signature_check(trust), trust.keys,
+                  std::chrono::milliseconds(100), [&](const PollResult&) { ++reports; });
+    int before = reports;
+    for (int i = 0; i < 200 && reports < before + 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  status = read_fleet_status(f.state);
+  CHECK(status.consecutive_failures >= 1);
+  CHECK(status.errors["network"] >= 1);  // file:// has no status codes: a missing file is a transfer error
+  CHECK(status.last_error.find("hall.toml") != std::string::npos);
 }

@@ -45,7 +45,7 @@ const std::vector<Layer> kLayers = {
     {"ui", {"base", "controller", "show", "content", "text"}, {"ImGui", "FreeType", "zlib"}},
     {"platform", {"base", "ui", "show", "content", "text"}, {"ImGui", "GLFW", "OpenGL", "FreeType", "stb"}},
     {"app",
-     {"base", "config", "content", "controller", "ops", "platform", "show", "text", "ui"},
+     {"base", "config", "content", "controller", "fleet", "ops", "platform", "show", "text", "ui"},
      {"ImGui", "libsystemd"}},
     {"tools", {"base", "authoring", "config", "content", "fleet", "ops", "show", "text"}, {}},
 };
