@@ -13,8 +13,12 @@
 
 namespace kiosk::app {
 
-// Nothing when no channel is configured.
+// fleet.kiosk_id, else the id derived from /etc/machine-id, else "unnamed".
+std::string kiosk_id_of(const config::Config& cfg);
+
+// Nothing when no channel is configured. `after_round` is called after each round.
 std::unique_ptr<fleet::Poller> start_fleet_client(const config::Config& cfg, const ops::Trust& trust,
-                                                  const ops::InstallOptions& install, RecentErrors& problems);
+                                                  const ops::InstallOptions& install, RecentErrors& problems,
+                                                  std::function<void()> after_round);
 
 }  // namespace kiosk::app

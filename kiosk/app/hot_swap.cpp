@@ -18,7 +18,7 @@ bool finished(const std::future<T>& job, std::atomic<bool>& done) {
 }  // namespace
 
 HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems,
-                 std::function<void()> wake)
+                 std::function<void()> wake, std::function<void()> after_fleet_round)
     : state_{cfg.state_dir},
       watch_(state_),
       trust_(ops::trust_from_config(cfg)),
@@ -29,7 +29,7 @@ HotSwap::HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErr
   install_.keep = cfg.keep_bundles;
   install_.report_sha256 = cfg.report_sha256;
   if (watch_.watching()) watcher_ = std::thread([this] { watch(); });
-  fleet_ = start_fleet_client(cfg, trust_, install_, problems_);
+  fleet_ = start_fleet_client(cfg, trust_, install_, problems_, std::move(after_fleet_round));
 }
 
 HotSwap::~HotSwap() {

@@ -26,7 +26,9 @@ namespace kiosk::app {
 class HotSwap {
  public:
   // `wake` is called from other threads; it must make the loop call poll() soon.
-  HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems, std::function<void()> wake);
+  // `after_fleet_round` is called after each round of the fleet client, if one runs.
+  HotSwap(const config::Config& cfg, ui::ScreenOptions options, RecentErrors& problems, std::function<void()> wake,
+          std::function<void()> after_fleet_round = {});
   ~HotSwap();
 
   // Prepares the current bundle again, as if it had just been installed.

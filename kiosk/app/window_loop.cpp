@@ -14,6 +14,7 @@
 #include "kiosk/content/sqlite.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/platform/gl_objects.h"
+#include "kiosk/show/scene.h"
 
 namespace kiosk::app {
 namespace {
@@ -112,7 +113,10 @@ bool WindowLoop::open(const std::vector<std::filesystem::path>& candidates, bool
   host_->use_atlas(*session_->atlas);
   log_atlas(*session_);
   if (watch_state) {
-    hot_swap_ = std::make_unique<HotSwap>(cfg_, screen_options_, errors_, platform::wake_event_loop);
+    start_metrics();
+    hot_swap_ = std::make_unique<HotSwap>(cfg_, screen_options_, errors_, platform::wake_event_loop, [this] {
+      if (metrics_) metrics_->poke();
+    });
     stats_ = std::make_unique<ops::PlayStats>(cfg_.state_dir / "stats.db");
     plays_ = std::make_unique<controller::PlayLog>(*stats_, [this](const std::string& why) { errors_.add(why); });
   }
@@ -122,7 +126,10 @@ bool WindowLoop::open(const std::vector<std::filesystem::path>& candidates, bool
   window_->on_pointer([this](const platform::PointerEvent& e) {
     auto& controller = *session_->controller;
     controller::Point p{e.x, e.y};
-    if (e.kind == platform::PointerEvent::Press) controller.pointer_press(p);
+    if (e.kind == platform::PointerEvent::Press) {
+      controller.pointer_press(p);
+      touches_.push_back(clock_.now());
+    }
     if (e.kind == platform::PointerEvent::Move) controller.pointer_move(p);
     if (e.kind == platform::PointerEvent::Release) controller.pointer_release(p);
   });
@@ -202,6 +209,7 @@ void WindowLoop::hot_swap() {
   malloc_trim(0);
   service_.status(showing(*session_));
   due_ = 0;
+  poke_metrics();
 }
 
 void WindowLoop::draw() {
@@ -222,10 +230,12 @@ void WindowLoop::draw() {
     longest_frame_ms_ = std::max<double>(longest_frame_ms_, frame_ms);
     ++frames_;
     last_frame_ = now_;
+    screen_changed_ = std::time(nullptr);
     if (first_) {
       std::cerr << "first frame" << std::endl;
       service_.ready(showing(session));
       first_ = false;
+      poke_metrics();
     }
     for (const auto& e : session.textures->take_errors()) errors_.add(session.bundle->path().string() + ": " + e);
   }
@@ -265,6 +275,49 @@ void WindowLoop::notify() {
   }
   service_.heartbeat();
   hang_if_injected(now_);
+  if (metrics_) metrics_->update(health());
+}
+
+void WindowLoop::poke_metrics() {
+  if (!metrics_) return;
+  metrics_->update(health());
+  metrics_->poke();
+}
+
+void WindowLoop::start_metrics() {
+  const auto& file = cfg_.metrics_textfile;
+  if (file.empty()) return;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(file.parent_path(), ec)) {
+    std::cerr << "kiosk: metrics: " << file.parent_path().string()
+              << " does not exist (install prometheus-node-exporter, or set metrics.textfile); not written"
+              << std::endl;
+    return;
+  }
+  kiosk_id_ = kiosk_id_of(cfg_);
+  std::vector<std::string> scenes;
+  for (auto scene : {show::Scene::Attract, show::Scene::Home, show::Scene::Category, show::Scene::Detail,
+                     show::Scene::Report, show::Scene::Map, show::Scene::Countdown, show::Scene::Closed})
+    scenes.push_back(show::scene_name(scene));
+  metrics_ = std::make_unique<fleet::MetricsWriter>(file, scenes, cfg_.state_dir, std::chrono::seconds(60),
+                                                    [this](const std::string& why) { errors_.add(why); });
+}
+
+fleet::ScreenHealth WindowLoop::health() {
+  double hour_ago = clock_.now() - 3600 * clock_.rate();
+  while (!touches_.empty() && touches_.front() < hour_ago) touches_.pop_front();
+  fleet::ScreenHealth h;
+  h.kiosk_id = kiosk_id_;
+  h.bundle_id = session_->bundle->info().id;
+  h.bundle_version = session_->bundle->info().version;
+  h.frames_drawn = frames_;
+  h.screen_changed = screen_changed_;
+  auto scene = session_->controller->show().scene();
+  h.scene = show::scene_name(scene);
+  h.touches_last_hour = static_cast<int64_t>(touches_.size());
+  h.started = started_;
+  h.open_now = scene != show::Scene::Closed;
+  return h;
 }
 
 void WindowLoop::wait() {

@@ -6,6 +6,8 @@
 // on a worker thread (controller::PlayLog), never from here.
 
 #include <array>
+#include <ctime>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -20,6 +22,7 @@
 #include "kiosk/app/session.h"
 #include "kiosk/app/signals.h"
 #include "kiosk/controller/play_log.h"
+#include "kiosk/fleet/metrics.h"
 #include "kiosk/ops/play_stats.h"
 #include "kiosk/platform/imgui_host.h"
 #include "kiosk/platform/window.h"
@@ -45,6 +48,9 @@ class WindowLoop {
   void connect_panel();
   void record_plays();
   void report();
+  void start_metrics();
+  void poke_metrics();  // the screen changed in a way the textfile shows: write it now
+  fleet::ScreenHealth health();
 
   const Options& options_;
   const config::Config& cfg_;
@@ -71,6 +77,10 @@ class WindowLoop {
   long timed_frames_ = 0;
   double longest_frame_ms_ = 0;
   std::filesystem::path on_screen_;  // for the message if it is damaged while shown
+  std::unique_ptr<fleet::MetricsWriter> metrics_;
+  std::deque<double> touches_;  // loop-clock times of the last hour's presses
+  std::time_t started_ = std::time(nullptr), screen_changed_ = 0;
+  std::string kiosk_id_;
 };
 
 }  // namespace kiosk::app

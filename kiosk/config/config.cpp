@@ -272,6 +272,16 @@ const std::map<std::string, KeyHandler>& handlers() {
            return r.problem(n, k, "must be a whole number of kilobytes a second, 0 for no limit; using no limit");
          c.fleet_max_bytes_per_second = *v * 1024;
        }},
+      {"metrics.textfile",
+       [](Reader& r, const toml::node& n, const std::string& k, Config& c) {
+         r.string_key(n, k, [&](const std::string& v) -> std::string {
+           if (!v.empty() && (v[0] != '/' || v.size() < 6 || v.substr(v.size() - 5) != ".prom"))
+             return "must be an absolute path ending in .prom (the textfile collector reads only those), or \"\" "
+                    "for none; using the default";
+           c.metrics_textfile = v;
+           return "";
+         });
+       }},
       {"site.lat", [](Reader& r, const toml::node& n, const std::string& k,
                       Config& c) { read_degrees(r, n, k, kSiteSouth, kSiteNorth, "north", c.site_lat); }},
       {"site.lon", [](Reader& r, const toml::node& n, const std::string& k,

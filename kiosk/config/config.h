@@ -56,6 +56,8 @@ struct Config {
   std::string fleet_group;                  // a group a manifest may name; empty: none
   double fleet_poll_minutes = 10;           // between polls, give or take 20%
   int64_t fleet_max_bytes_per_second = 0;   // download bandwidth; 0: unlimited
+  // [metrics] the Prometheus textfile (node exporter's textfile collector); empty: none
+  std::filesystem::path metrics_textfile = "/var/lib/prometheus/node-exporter/heping_kiosk.prom";
 };
 
 // One problem found in the file, worded for the log: "FILE:LINE: KEY: REASON".

@@ -1,11 +1,13 @@
 # The running kiosk's own fleet client: a release published on a channel that nginx
 # serves is polled, downloaded, installed and swapped in without a restart; with the
-# server gone the kiosk keeps showing it, and its status counts the errors.
+# server gone the kiosk keeps showing it, and its status counts the errors. Its health
+# textfile passes promtool's check, and a real node exporter serves it.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/nginx.sh"
 [ -n "${DISPLAY:-}" ] || fail "GL tests need DISPLAY (run them through scripts/test.sh)"
 state="$SCRATCH/state" tree="$SCRATCH/tree" cfg="$SCRATCH/kiosk.toml"
-mkdir -p "$state" "$tree"
+mkdir -p "$state" "$tree" "$SCRATCH/textfiles"
+prom="$SCRATCH/textfiles/heping_kiosk.prom"
 "$KIOSKCTL" keygen -p "$SCRATCH/k.pub" -s "$SCRATCH/k.sec" >/dev/null
 start_nginx "$tree"
 cat >"$cfg" <<TOML
@@ -17,6 +19,8 @@ trusted_keys = ["$(tail -1 "$SCRATCH/k.pub")"]
 channels = ["$NGINX_URL/channels/hall.toml"]
 kiosk_id = "kiosk-e2e"
 poll_minutes = 0.05
+[metrics]
+textfile = "$prom"
 TOML
 publish() {
   tiny_version "$1" "$SCRATCH/v$1.bundle"
@@ -27,13 +31,28 @@ publish 1
 "$KIOSKCTL" fleet poll --config "$cfg" >/dev/null || fail "the first poll, by hand"
 "$KIOSK" --config "$cfg" --windowed 960x540 2>"$SCRATCH/log" &
 pid=$!
-trap "kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; stop_nginx; rm -rf \"\$SCRATCH\"" EXIT
+trap "kill $pid \${exporter:-} 2>/dev/null || true; wait $pid 2>/dev/null || true; stop_nginx; rm -rf \"\$SCRATCH\"" EXIT
 wait_log "first frame" 20
 wait_log "fleet: polling 1 channel(s) every 0.05 min as kiosk-e2e" 5
 
 publish 2
 wait_log "fleet: installed version 2 from channel hall (from a patch)" 20
 wait_log "hot swap: showing tiny-test-v2-.* (version 2)" 10
+wait_until "the textfile to show version 2" 10 grep -q '^heping_kiosk_bundle_version 2$' "$prom"
+promtool check metrics <"$prom" || fail "promtool refused the textfile: $(cat "$prom")"
+[ "$(stat -c %a "$prom")" = 644 ] || fail "the textfile's mode is $(stat -c %a "$prom"), not 644"
+exporter_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+prometheus-node-exporter --collector.disable-defaults --collector.textfile \
+  --collector.textfile.directory="$SCRATCH/textfiles" --web.listen-address="127.0.0.1:$exporter_port" \
+  2>"$SCRATCH/exporter.log" &
+exporter=$!
+scrape() { python3 -c 'import sys,urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())' \
+  "http://127.0.0.1:$exporter_port/metrics" >"$SCRATCH/scrape" 2>/dev/null; }
+wait_until "the node exporter to answer" 10 scrape
+grep -q '^heping_kiosk_info{bundle_id="tiny-test",bundle_version="2",kiosk_id="kiosk-e2e"} 1$' "$SCRATCH/scrape" ||
+  fail "the node exporter does not serve the kiosk's metrics: $(grep heping "$SCRATCH/scrape")"
+grep -q 'node_textfile_scrape_error 0' "$SCRATCH/scrape" || fail "the exporter could not read the textfile"
+kill $exporter
 
 stop_nginx
 wait_log "fleet: channel .*hall.toml: .*Couldn't connect\|fleet: channel .*hall.toml: .*connect" 20

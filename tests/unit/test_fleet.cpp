@@ -19,6 +19,7 @@
 #include "kiosk/content/sha256.h"
 #include "kiosk/fleet/kiosk_id.h"
 #include "kiosk/fleet/manifest.h"
+#include "kiosk/fleet/metrics.h"
 #include "kiosk/fleet/patch.h"
 #include "kiosk/fleet/poll.h"
 #include "kiosk/fleet/poller.h"
@@ -469,4 +470,36 @@ TEST_CASE("fleet poller: installs on its own thread, records its status, stops a
   CHECK(status.consecutive_failures >= 1);
   CHECK(status.errors["network"] >= 1);  // file:// has no status codes: a missing file is a transfer error
   CHECK(status.last_error.find("hall.toml") != std::string::npos);
+}
+
+TEST_CASE("fleet metrics: the exposition format, one series a scene, labels escaped") {
+  ScreenHealth s;
+  s.kiosk_id = "hall-1";
+  s.bundle_id = "id with \"quotes\" and \\ and\nnewline";
+  s.bundle_version = 7;
+  s.frames_drawn = 1234;
+  s.started = kNow - 100;
+  s.screen_changed = kNow - 5;
+  s.scene = "home";
+  s.touches_last_hour = 9;
+  FleetStatus f;
+  f.last_check = kNow - 30;
+  f.errors["network"] = 3;
+  auto text = metrics_text(s, f, {"attract", "home", "closed"}, kNow);
+  CHECK(text.find("heping_kiosk_info{kiosk_id=\"hall-1\",bundle_id=\"id with \\\"quotes\\\" and \\\\ and\\nnewline\","
+                  "bundle_version=\"7\"} 1\n") != std::string::npos);
+  CHECK(text.find("heping_kiosk_scene{scene=\"home\"} 1\n") != std::string::npos);
+  CHECK(text.find("heping_kiosk_scene{scene=\"attract\"} 0\n") != std::string::npos);
+  CHECK(text.find("heping_kiosk_screen_unchanged_seconds 5\n") != std::string::npos);
+  CHECK(text.find("heping_kiosk_uptime_seconds 100\n") != std::string::npos);
+  CHECK(text.find("heping_kiosk_fleet_errors_total{kind=\"network\"} 3\n") != std::string::npos);
+  CHECK(text.find("heping_kiosk_fleet_errors_total{kind=\"signature\"} 0\n") != std::string::npos);
+  CHECK(text.find("heping_kiosk_frames_drawn_total 1234\n") != std::string::npos);
+  if (std::system("command -v promtool >/dev/null") == 0) {
+    ScratchDir dir;
+    auto file = dir.write("kiosk.prom", text);
+    auto said = dir.path / "promtool.out";
+    std::string command = "promtool check metrics < '" + file.string() + "' >'" + said.string() + "' 2>&1";
+    CHECK_MESSAGE(std::system(command.c_str()) == 0, read_all(said));
+  }
 }
