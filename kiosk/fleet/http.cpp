@@ -13,6 +13,7 @@
 
 #include "kiosk/base/errors.h"
 #include "kiosk/base/fd.h"
+#include "kiosk/ops/durable_file.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0"
@@ -20,6 +21,9 @@
 
 namespace kiosk::fleet {
 namespace {
+
+// The slowest a download may go on average: a 30 MB bundle in half an hour.
+constexpr int64_t kFloorRate = 16 * 1024;
 
 struct EasyFree {
   void operator()(CURL* c) const { curl_easy_cleanup(c); }
@@ -248,7 +252,8 @@ SmallFile fetch_small(const std::string& url, const Validators& known, size_t ma
 Download download(const std::string& url, const std::filesystem::path& part, int64_t size,
                   const TransferLimits& limits) {
   Download result;
-  base::Fd fd(::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600));
+  // Never through a link, and never blocking on a FIFO someone left in its place.
+  base::Fd fd = ops::open_regular(part, O_WRONLY | O_CREAT | O_APPEND, 0600);
   struct stat st {};
   if (!fd || ::fstat(fd.get(), &st) != 0) {
     return failed<Download>(TransferError::Local, part.string() + ": cannot open: " + base::errno_text(errno));
@@ -265,7 +270,16 @@ Download download(const std::string& url, const std::filesystem::path& part, int
   if (!easy) return failed<decltype(result)>(TransferError::Local, url + ": cannot start a transfer (out of memory)");
   DownloadSink sink{easy.get(), fd.get(), have, size};
   result.resumed_from = have;
-  if (have > 0) curl_easy_setopt(easy.get(), CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(have));
+  // A Range header of our own rather than CURLOPT_RESUME_FROM, which fails the transfer
+  // when a server (or a proxy) ignores ranges; then the 200 starts the file again.
+  const std::string range = std::to_string(have) + "-";
+  if (have > 0) curl_easy_setopt(easy.get(), CURLOPT_RANGE, range.c_str());
+  // However slow the server: the time the file needs at a floor rate, or at the
+  // configured limit if that is lower, and a minute more.
+  int64_t floor_rate =
+      limits.max_bytes_per_second > 0 ? std::min<int64_t>(limits.max_bytes_per_second / 2, kFloorRate) : kFloorRate;
+  curl_easy_setopt(easy.get(), CURLOPT_TIMEOUT,
+                   static_cast<long>(60 + (size - have) / std::max<int64_t>(floor_rate, 1)));
   curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, on_download_body);
   curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &sink);
   CURLcode code = curl_easy_perform(easy.get());

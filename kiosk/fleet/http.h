@@ -16,7 +16,7 @@ struct TransferLimits {
   long connect_timeout_s = 20;
   long small_file_timeout_s = 60;             // a manifest or a signature, however slow; a download has no
                                               // such bound (a bandwidth limit may make it long), only the stall one
-  long low_speed_bytes = 100;                 // slower than this ...
+  long low_speed_bytes = 1024;                // slower than this ...
   long low_speed_time_s = 60;                 // ... for this long is a stall
   int64_t max_bytes_per_second = 0;           // 0: unlimited
   const std::atomic<bool>* cancel = nullptr;  // when set and true, a transfer stops within a second

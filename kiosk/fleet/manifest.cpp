@@ -9,6 +9,7 @@
 
 #include "kiosk/base/utc_time.h"
 #include "kiosk/config/config.h"
+#include "kiosk/ops/installer.h"
 
 namespace kiosk::fleet {
 namespace {
@@ -131,7 +132,7 @@ class Reader {
     if (auto problem = url_problem(f.url); !problem.empty()) fail(t.get("url"), prefix + "url", problem);
     f.sha256 = string(t, "sha256", prefix);
     if (!is_sha256_hex(f.sha256)) fail(t.get("sha256"), prefix + "sha256", "must be 64 lowercase hex digits");
-    f.size = integer(t, "size", prefix, 1, int64_t{1} << 40);
+    f.size = integer(t, "size", prefix, 1, ops::kMaxBundleBytes);
     return f;
   }
 

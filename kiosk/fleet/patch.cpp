@@ -15,6 +15,7 @@
 #include "kiosk/base/atomic_file.h"
 #include "kiosk/base/errors.h"
 #include "kiosk/base/fd.h"
+#include "kiosk/ops/durable_file.h"
 
 namespace kiosk::fleet {
 namespace {
@@ -116,7 +117,7 @@ void apply_patch(const fs::path& old_file, const fs::path& patch_file, const fs:
   const std::string what = patch_file.string() + ": does not apply to " + old_file.string();
   check(ZSTD_DCtx_setParameter(dctx.get(), ZSTD_d_windowLogMax, kMaxWindowLog), what);
   check(ZSTD_DCtx_refPrefix(dctx.get(), old_bytes.data(), old_bytes.size()), what);
-  base::Fd out(::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
+  base::Fd out = ops::open_regular(out_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (!out) throw PatchError(out_file.string() + ": cannot create: " + base::errno_text(errno));
   std::vector<char> buffer(ZSTD_DStreamOutSize());
   ZSTD_inBuffer in{patch.data(), patch.size(), 0};

@@ -1,6 +1,10 @@
 #include "kiosk/fleet/poll.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +14,7 @@
 #include "kiosk/content/sha256.h"
 #include "kiosk/fleet/patch.h"
 #include "kiosk/fleet/rollout.h"
+#include "kiosk/ops/durable_file.h"
 #include "kiosk/ops/highest_version.h"
 #include "kiosk/text/utf8.h"
 
@@ -72,6 +77,13 @@ void write_serials(const ops::StateDir& state, const std::map<std::string, int64
   write_small(state, fleet_dir(state) / "serials", text);
 }
 
+// Only printable ASCII goes back into a request header, whatever the file now holds.
+std::string header_safe(const std::string& value) {
+  bool ok =
+      value.size() <= 256 && std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+  return ok ? value : std::string{};
+}
+
 Validators read_validators(const fs::path& file) {
   Validators v;
   if (auto text = read_small(file, 4096)) {
@@ -79,6 +91,8 @@ Validators read_validators(const fs::path& file) {
     std::getline(in, v.etag);
     std::getline(in, v.last_modified);
   }
+  v.etag = header_safe(v.etag);
+  v.last_modified = header_safe(v.last_modified);
   return v;
 }
 
@@ -172,6 +186,12 @@ class Round {
       refuse(PollError::Signature, "the manifest's signature: " + verified.message);
       return std::nullopt;
     }
+    // What is parsed is what was verified (the round's lock keeps other rounds away; this
+    // keeps anything else that can write here from swapping the file in between).
+    if (read_small(fresh, kMaxManifestBytes) != body) {
+      refuse(PollError::Local, fresh.string() + ": changed while it was checked");
+      return std::nullopt;
+    }
     Manifest manifest;
     try {
       manifest = parse_manifest(body, url);
@@ -183,7 +203,15 @@ class Round {
       refuse(PollError::Manifest, "the manifest is channel '" + manifest.channel + "'s, not '" + name + "'s");
       return std::nullopt;
     }
+    // The record of serials, or the stored manifest's if that is higher: losing one file
+    // must not open the door to a replay.
     int64_t seen = serials.count(name) ? serials[name] : 0;
+    if (auto stored = read_small(dir / (name + ".toml"), kMaxManifestBytes)) {
+      try {
+        seen = std::max(seen, parse_manifest(*stored, name).serial);
+      } catch (const ManifestError&) {
+      }
+    }
     if (manifest.serial <= seen) {
       refuse(PollError::Replay, "the manifest has serial " + std::to_string(manifest.serial) + ", and serial " +
                                     std::to_string(seen) + " was seen already: an older or a replayed manifest");
@@ -193,10 +221,10 @@ class Round {
       refuse(PollError::Expired, "the manifest has expired; the channel must be published again");
       return std::nullopt;
     }
+    serials[name] = manifest.serial;
+    write_serials(state_, serials);  // first: a manifest kept is always one recorded
     base::rename_durably(fresh_sig, ops::signature_path_for(dir / (name + ".toml")));
     base::rename_durably(fresh, dir / (name + ".toml"));
-    serials[name] = manifest.serial;
-    write_serials(state_, serials);
     return manifest;
   }
 
@@ -376,6 +404,17 @@ PollResult poll_once(const FleetSettings& settings, const ops::StateDir& state, 
   init_http();
   try {
     for (const auto& dir : {fleet_dir(state), channels_dir(state), downloads_dir(state)}) make_dir(state, dir);
+    // One round at a time in a state directory: the kiosk's poller and an operator's
+    // `kioskctl fleet poll` share its files.
+    const fs::path lock_file = fleet_dir(state) / "lock";
+    base::Fd lock = ops::open_regular(lock_file, O_RDWR | O_CREAT, 0600);
+    if (!lock) throw base::FileError(lock_file.string() + ": cannot open: " + base::errno_text(errno));
+    state.adopt(lock_file);
+    if (::flock(lock.get(), LOCK_EX | LOCK_NB) != 0) {
+      result.skipped = true;
+      result.log.push_back("another poll round is running in " + text::escaped(state.root.string()) + "; skipped");
+      return result;
+    }
     auto serials = read_serials(state);
     Round round(settings, state, trusted, now, result);
     std::optional<Candidate> best;

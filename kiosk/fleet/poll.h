@@ -46,6 +46,7 @@ struct ChannelResult {
 
 struct PollResult {
   std::vector<ChannelResult> channels;
+  bool skipped = false;  // another round held the state directory's fleet lock
   bool installed = false;
   int64_t installed_version = 0;
   bool used_patch = false;

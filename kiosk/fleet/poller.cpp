@@ -49,7 +49,11 @@ void Poller::run() {
       if (wake_.wait_until(lock, next, [this] { return stop_.load(); })) return;
     }
     PollResult round = poll_once(settings_, state_, install_, check_, trusted_, std::time(nullptr));
-    if (stop_) return;  // a cancelled round is not a failure
+    if (stop_) return;    // a cancelled round is not a failure
+    if (round.skipped) {  // an operator's round by hand: look again a little later
+      next = std::chrono::steady_clock::now() + interval_ / 5;
+      continue;
+    }
     ++rounds_;
     status.record(round, std::time(nullptr));
     try {

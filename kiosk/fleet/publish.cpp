@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -162,6 +163,9 @@ PublishResult publish(const fs::path& bundle, const ops::MinisignSecretKey& key,
       throw PublishError(bundle.string() + ": channel '" + options.channel +
                          "' already carries another bundle as version " + std::to_string(info.version) +
                          "; kiosks would not install this one: give it a higher version");
+    if (previous->serial == INT64_MAX)
+      throw PublishError(manifest_path(options.out, options.channel).string() +
+                         ": its serial is the largest there is; publish under a new channel name");
     m.serial = previous->serial + 1;
   } else {
     m.serial = 1;

@@ -139,6 +139,10 @@ int cmd_fleet(const Args& args) {
   auto result = fleet::poll_once(settings, ops::StateDir{located.state_dir()}, install, ops::signature_check(trust),
                                  trust.keys, std::time(nullptr));
   // The same record the kiosk's own poller keeps, so that status shows this round too.
+  if (result.skipped) {
+    for (const auto& line : result.log) std::cerr << "kioskctl: " << line << "\n";
+    return kExitProblems;
+  }
   try {
     auto status = fleet::read_fleet_status(ops::StateDir{located.state_dir()});
     status.record(result, std::time(nullptr));

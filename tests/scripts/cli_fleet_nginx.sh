@@ -165,3 +165,17 @@ resign "$SCRATCH/k.sec" "$(bump 30)"
 poll 0
 said "installed version 6"
 expect_current 6
+
+# A server (or a proxy) that ignores ranges: the resumed download starts again and
+# completes, instead of failing at every round.
+publish 7
+rm "$tree"/patches/*
+bundle="$tree/bundles/$(bundle_of).bundle"
+cp "$bundle" "$SCRATCH/whole"
+head -c $((size / 3)) "$SCRATCH/whole" >"$bundle"
+poll 1
+cp "$SCRATCH/whole" "$bundle"
+poll 0 --channel "$NGINX_URL/norange/channels/hall.toml"
+said "installed version 7"
+grep -q "^200 " <(last_access) || fail "the range was not ignored: $(last_access)"
+expect_current 7

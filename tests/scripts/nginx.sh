@@ -2,8 +2,9 @@
 # configuration, logs and temporary files in $SCRATCH/nginx (no root needed). Sets
 # NGINX_URL (http://127.0.0.1:PORT) and nginx_pid; stop_nginx stops it, and the test's
 # EXIT trap should too. Besides ROOT at /, it serves ROOT slowly at /slow/ (32 kB/s) and
-# answers 500 to everything under /broken/. The access log ($SCRATCH/nginx/access.log)
-# has the status and the bytes sent of each request.
+# answers 500 to everything under /broken/, and ignores Range headers under /norange/.
+# The access log ($SCRATCH/nginx/access.log) has the status and the bytes sent of each
+# request.
 command -v nginx >/dev/null || fail "nginx is not installed (packaging/build-deps.txt)"
 
 start_nginx() {
@@ -32,6 +33,7 @@ http {
     root $root;
     location /slow/ { alias $root/; limit_rate 32k; }
     location /broken/ { return 500; }
+    location /norange/ { alias $root/; max_ranges 0; }
   }
 }
 CONF

@@ -4,6 +4,9 @@
 // same over HTTP against a real nginx.
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <chrono>
@@ -14,6 +17,7 @@
 
 #include "bundle_fixture.h"
 #include "installer_fixture.h"
+#include "kiosk/base/fd.h"
 #include "kiosk/config/config.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sha256.h"
@@ -501,5 +505,49 @@ TEST_CASE("fleet metrics: the exposition format, one series a scene, labels esca
     auto said = dir.path / "promtool.out";
     std::string command = "promtool check metrics < '" + file.string() + "' >'" + said.string() + "' 2>&1";
     CHECK_MESSAGE(std::system(command.c_str()) == 0, read_all(said));
+  }
+}
+
+TEST_CASE("fleet attacks: a second round, a FIFO, a lost serial record, the largest serial") {
+  FleetFixture f;
+  f.publish_version(1);
+  REQUIRE(f.poll().installed);
+
+  SUBCASE("a round while another holds the state directory is skipped, not raced") {
+    kiosk::base::Fd lock(::open((f.state.root / "fleet" / "lock").c_str(), O_RDWR));
+    REQUIRE(lock);
+    REQUIRE(::flock(lock.get(), LOCK_EX) == 0);
+    f.publish_version(2);
+    auto r = f.poll();
+    CHECK(r.skipped);
+    CHECK_FALSE(r.installed);
+    CHECK(f.current_version() == 1);
+  }
+  SUBCASE("a FIFO where a download resumes is refused, not waited on") {
+    auto v2 = f.publish_version(2);
+    fs::remove(f.tree / "patches" / (v2.manifest.patch->from_sha256 + "-" + v2.manifest.bundle.sha256 + ".zst"));
+    auto part = f.state.root / "fleet" / "downloads" / (v2.manifest.bundle.sha256 + ".bundle.part");
+    REQUIRE(::mkfifo(part.c_str(), 0600) == 0);
+    auto r = f.poll();
+    CHECK_FALSE(r.installed);
+    REQUIRE(r.install_error);
+    CHECK(*r.install_error == PollError::Local);
+  }
+  SUBCASE("a replay is refused even when the record of serials is lost") {
+    f.publish_version(2);
+    auto old_text = read_all(f.manifest()), old_sig = read_all(f.manifest().string() + ".minisig");
+    f.publish_version(2, 50);
+    REQUIRE_FALSE(f.poll().any_error());
+    fs::remove(f.state.root / "fleet" / "serials");
+    write_all(f.manifest(), old_text);
+    write_all(f.manifest().string() + ".minisig", old_sig);
+    auto r = f.poll();
+    REQUIRE(r.channels.at(0).error);
+    CHECK(*r.channels[0].error == PollError::Replay);
+  }
+  SUBCASE("publish refuses to wrap the largest serial around") {
+    auto text = read_all(f.manifest());
+    write_all(f.manifest(), replaced(text, "serial = 1", "serial = 9223372036854775807"));
+    CHECK_THROWS_WITH_AS(f.publish_version(2), doctest::Contains("its serial is the largest there is"), PublishError);
   }
 }
