@@ -19,6 +19,7 @@ install(FILES ${here}/systemd/heping-kiosk.service ${here}/systemd/heping-kiosk-
         DESTINATION ${KIOSK_SYSTEMD_UNIT_DIR})
 install(FILES ${here}/udev/90-heping-kiosk-usb.rules DESTINATION ${KIOSK_UDEV_RULES_DIR})
 install(DIRECTORY ${here}/udev/touch-rotation DESTINATION ${CMAKE_INSTALL_DATADIR}/${pkg})
+install(FILES ${here}/prometheus/heping-kiosk.rules.yml DESTINATION ${CMAKE_INSTALL_DATADIR}/${pkg}/prometheus)
 
 # The machine as a kiosk: drop-ins the package owns, so that removing it undoes them.
 install(FILES ${here}/machine/logind.conf DESTINATION lib/systemd/logind.conf.d RENAME ${pkg}.conf)
@@ -26,6 +27,6 @@ install(FILES ${here}/machine/journald.conf DESTINATION lib/systemd/journald.con
 install(FILES ${here}/machine/system.conf DESTINATION lib/systemd/system.conf.d RENAME ${pkg}.conf)
 install(FILES ${here}/machine/sysctl.conf DESTINATION lib/sysctl.d RENAME 90-${pkg}.conf)
 
-install(FILES ${PROJECT_SOURCE_DIR}/docs/install.md ${PROJECT_SOURCE_DIR}/docs/operators.md
+install(FILES ${PROJECT_SOURCE_DIR}/docs/install.md ${PROJECT_SOURCE_DIR}/docs/operators.md ${PROJECT_SOURCE_DIR}/docs/fleet.md
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${pkg})
 install(FILES ${here}/man/heping-kiosk.1 ${here}/man/kioskctl.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

@@ -192,8 +192,11 @@ PublishResult publish(const fs::path& bundle, const ops::MinisignSecretKey& key,
     }
     if (ensure_signature(published, key)) result.written.push_back("bundles/" + sha + ".bundle.minisig");
 
-    // A patch from the bundle the channel carried, when it is still in the tree.
-    if (const auto& previous = result.replaced; previous && previous->bundle.sha256 != sha) {
+    // The same release signed again (a new rollout) keeps its patch; a new one gets a
+    // patch from the bundle the channel carried, when that is still in the tree.
+    if (const auto& previous = result.replaced; previous && previous->bundle.sha256 == sha) {
+      m.patch = previous->patch;
+    } else if (previous) {
       const fs::path old_bundle = bundles / (previous->bundle.sha256 + ".bundle");
       if (fs::is_regular_file(fs::symlink_status(old_bundle, ec))) {
         const std::string name = previous->bundle.sha256 + "-" + sha + ".zst";

@@ -67,6 +67,7 @@ for f in ./usr/bin/heping-kiosk ./usr/bin/kioskctl ./usr/share/heping-kiosk/repo
   ./usr/lib/systemd/logind.conf.d/heping-kiosk.conf ./usr/lib/systemd/journald.conf.d/heping-kiosk.conf \
   ./usr/lib/systemd/system.conf.d/heping-kiosk.conf ./usr/lib/sysctl.d/90-heping-kiosk.conf \
   ./usr/share/heping-kiosk/touch-rotation/90.rules ./usr/share/doc/heping-kiosk/install.md \
+  ./usr/share/heping-kiosk/prometheus/heping-kiosk.rules.yml \
   ./usr/share/doc/heping-kiosk/copyright ./usr/share/doc/heping-kiosk/changelog.gz \
   ./usr/share/man/man1/heping-kiosk.1.gz ./usr/share/man/man1/kioskctl.1.gz; do
   grep -qxF "$f" <<<"$contents" || fail "the package lacks $f"

@@ -285,6 +285,8 @@ TEST_CASE("fleet publish: a static tree, serials that rise, versions that may no
   auto again = f.publish_version(2, 100);
   CHECK(again.manifest.serial == 3);
   CHECK(again.written.size() == 2);  // only the manifest and its signature
+  REQUIRE(again.manifest.patch);     // still there for kiosks on version 1
+  CHECK(again.manifest.patch->file.sha256 == second.manifest.patch->file.sha256);
 
   CHECK_THROWS_WITH_AS(f.publish_version(1),
                        doctest::Contains("version 1 is below the version 2 channel 'hall' carries"), PublishError);
