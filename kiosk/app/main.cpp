@@ -1,5 +1,6 @@
 // kiosk: the visitor-facing display.
 
+#include <filesystem>
 #include <iostream>
 
 #include "kiosk/app/options.h"
@@ -9,6 +10,7 @@
 #include "kiosk/config/config.h"
 #include "kiosk/config/locations.h"
 #include "kiosk/content/bundle.h"
+#include "kiosk/fleet/trial.h"
 #include "kiosk/ops/bundle_locator.h"
 #include "kiosk/platform/window.h"
 
@@ -67,10 +69,15 @@ static int run_kiosk(int argc, char** argv) {
 
   std::optional<std::filesystem::path> named;
   if (options.bundle) named = *options.bundle;
+  const bool installed = !named && cfg.bundle.empty();
+  // Before `current` is read: a new bundle that kept the kiosk from drawing is rolled back.
+  if (installed && !options.screenshot && std::filesystem::is_directory(cfg.state_dir))
+    if (auto trial = fleet::start_with_trial(ops::StateDir{cfg.state_dir}); !trial.message.empty())
+      std::cerr << "kiosk: fleet: " << trial.message << std::endl;
   auto candidates = ops::bundle_candidates(named, cfg);
   // Installed bundles are watched for; one named on the command line is shown as it is.
   int status = options.screenshot ? app::run_screenshot(candidates, options, cfg, wall)
-                                  : app::run_window(candidates, !named && cfg.bundle.empty(), options, cfg, wall);
+                                  : app::run_window(candidates, installed, options, cfg, wall);
   if (status != app::kNoBundleShown) return status;
   // A bundle named on the command line is the caller's mistake; an installed kiosk
   // without any usable bundle says so on screen and waits for one.

@@ -58,4 +58,11 @@ void hang_if_injected(double seconds_running) {
   for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
+void crash_if_injected(int64_t version) {
+  static const char* on = std::getenv("KIOSK_INJECT_CRASH_ON_VERSION");
+  if (!on || std::atoll(on) != version) return;
+  std::cerr << "kiosk: injected crash before drawing version " << version << std::endl;
+  std::abort();
+}
+
 }  // namespace kiosk::app

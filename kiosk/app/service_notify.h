@@ -5,6 +5,7 @@
 // (no NOTIFY_SOCKET) every call does nothing.
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 namespace kiosk::app {
@@ -34,5 +35,8 @@ class ServiceNotifier {
 // Fault injection for the watchdog test: with KIOSK_INJECT_HANG_AFTER=SECONDS in the
 // environment, the render loop stops for good once it has run that long.
 void hang_if_injected(double seconds_running);
+// KIOSK_INJECT_CRASH_ON_VERSION=N: the kiosk aborts before drawing a bundle of version N
+// (the fleet's rollback test: a new bundle that crashes the screen).
+void crash_if_injected(int64_t version);
 
 }  // namespace kiosk::app

@@ -12,6 +12,7 @@
 #include "kiosk/app/frame_steps.h"
 #include "kiosk/content/bundle.h"
 #include "kiosk/content/sqlite.h"
+#include "kiosk/fleet/trial.h"
 #include "kiosk/ops/installer.h"
 #include "kiosk/platform/gl_objects.h"
 #include "kiosk/show/scene.h"
@@ -222,6 +223,7 @@ void WindowLoop::draw() {
   session.textures->upload_ready();
   if (window_->take_damage()) due_ = 0;
   if (now_ >= due_ || controller.next_frame_time(session.textures->loading()) <= now_) {
+    crash_if_injected(session.bundle->info().version);
     auto frame_start = std::chrono::steady_clock::now();
     draw_frame(session, *host_, canvas_, last_frame_ < 0 ? 1.0f / 60 : static_cast<float>(now_ - last_frame_));
     window_->swap();
@@ -238,6 +240,11 @@ void WindowLoop::draw() {
       poke_metrics();
     }
     for (const auto& e : session.textures->take_errors()) errors_.add(session.bundle->path().string() + ": " + e);
+    // A bundle on trial has reached the screen (once a session).
+    if (hot_swap_ && confirmed_ != &session) {
+      confirmed_ = &session;
+      fleet::confirm_trial(ops::StateDir{cfg_.state_dir}, session.bundle->info().version);
+    }
   }
   log_scenes(session);
 }

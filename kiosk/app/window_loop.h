@@ -81,6 +81,7 @@ class WindowLoop {
   std::deque<double> touches_;  // loop-clock times of the last hour's presses
   std::time_t started_ = std::time(nullptr), screen_changed_ = 0;
   std::string kiosk_id_;
+  const Session* confirmed_ = nullptr;  // the session whose bundle's trial was last confirmed
 };
 
 }  // namespace kiosk::app

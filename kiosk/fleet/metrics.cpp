@@ -72,6 +72,11 @@ std::string metrics_text(const ScreenHealth& s, const FleetStatus& f, const std:
   e.metric("fleet_last_install_timestamp_seconds", "gauge",
            "When the fleet client last installed a bundle (0: never).");
   e.sample(seconds(f.last_install));
+  e.metric("fleet_last_rollback_timestamp_seconds", "gauge",
+           "When a new bundle that did not reach the screen was rolled back from (0: never).");
+  e.sample(seconds(f.last_rollback));
+  e.metric("fleet_last_rollback_version", "gauge", "The version last rolled back from (0: none).");
+  e.sample(static_cast<double>(f.last_rollback_version));
   e.metric("fleet_consecutive_failures", "gauge", "Poll rounds in a row that had an error.");
   e.sample(f.consecutive_failures);
   e.metric("fleet_errors_total", "counter", "Fleet errors by kind, since the state directory was made.");

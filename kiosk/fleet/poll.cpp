@@ -14,6 +14,7 @@
 #include "kiosk/content/sha256.h"
 #include "kiosk/fleet/patch.h"
 #include "kiosk/fleet/rollout.h"
+#include "kiosk/fleet/trial.h"
 #include "kiosk/ops/durable_file.h"
 #include "kiosk/ops/highest_version.h"
 #include "kiosk/text/utf8.h"
@@ -449,6 +450,7 @@ PollResult poll_once(const FleetSettings& settings, const ops::StateDir& state, 
       fs::remove(ops::signature_path_for(*bundle), ec);
       fs::remove(*bundle, ec);
       if (installed.ok) {
+        begin_trial(state, installed.version);
         result.installed = true;
         result.installed_version = installed.version;
         result.log.push_back("installed version " + std::to_string(installed.version) + " from channel " +

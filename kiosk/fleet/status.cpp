@@ -56,6 +56,8 @@ FleetStatus read_fleet_status(const ops::StateDir& state) {
     if (key == "last_success") s.last_success = static_cast<std::time_t>(number);
     if (key == "last_install") s.last_install = static_cast<std::time_t>(number);
     if (key == "last_install_version") s.last_install_version = number;
+    if (key == "last_rollback") s.last_rollback = static_cast<std::time_t>(number);
+    if (key == "last_rollback_version") s.last_rollback_version = number;
     if (key == "consecutive_failures") s.consecutive_failures = static_cast<int>(std::min<int64_t>(number, 1 << 30));
     for (auto kind : {PollError::Network, PollError::Http, PollError::Signature, PollError::Manifest, PollError::Replay,
                       PollError::Expired, PollError::Checksum, PollError::Install, PollError::Local})
@@ -67,7 +69,8 @@ FleetStatus read_fleet_status(const ops::StateDir& state) {
 void write_fleet_status(const ops::StateDir& state, const FleetStatus& s) {
   std::ostringstream out;
   out << "last_check " << s.last_check << "\nlast_success " << s.last_success << "\nlast_install " << s.last_install
-      << "\nlast_install_version " << s.last_install_version << "\nconsecutive_failures " << s.consecutive_failures
+      << "\nlast_install_version " << s.last_install_version << "\nlast_rollback " << s.last_rollback
+      << "\nlast_rollback_version " << s.last_rollback_version << "\nconsecutive_failures " << s.consecutive_failures
       << "\n";
   for (const auto& [kind, count] : s.errors) out << "errors_" << kind << " " << count << "\n";
   out << "last_error " << s.last_error << "\n";

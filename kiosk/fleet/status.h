@@ -18,6 +18,8 @@ struct FleetStatus {
   std::time_t last_success = 0;  // the last round without an error
   std::time_t last_install = 0;
   int64_t last_install_version = 0;
+  std::time_t last_rollback = 0;  // when a bundle on trial was rolled back from (trial.h)
+  int64_t last_rollback_version = 0;
   int consecutive_failures = 0;
   std::map<std::string, int64_t> errors;  // by poll_error_name
   std::string last_error;                 // escaped, one line

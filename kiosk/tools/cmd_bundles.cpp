@@ -99,6 +99,9 @@ void print_fleet(const ops::StateDir& state) {
             << stamp_or_never(f.last_success) << ", last install " << stamp_or_never(f.last_install);
   if (f.last_install) std::cout << " (version " << f.last_install_version << ")";
   std::cout << "\n";
+  if (f.last_rollback)
+    std::cout << "  rolled back from version " << f.last_rollback_version << " at " << stamp_or_never(f.last_rollback)
+              << ": it did not reach the screen\n";
   if (f.consecutive_failures) std::cout << "  failing rounds in a row: " << f.consecutive_failures << "\n";
   for (const auto& [kind, count] : f.errors) std::cout << "  errors (" << kind << "): " << count << "\n";
   if (!f.last_error.empty()) std::cout << "  last error: " << f.last_error << "\n";
@@ -114,6 +117,8 @@ std::string fleet_json(const ops::StateDir& state) {
   return "{\"last_check\": " + std::to_string(f.last_check) + ", \"last_success\": " + std::to_string(f.last_success) +
          ", \"last_install\": " + std::to_string(f.last_install) +
          ", \"last_install_version\": " + std::to_string(f.last_install_version) +
+         ", \"last_rollback\": " + std::to_string(f.last_rollback) +
+         ", \"last_rollback_version\": " + std::to_string(f.last_rollback_version) +
          ", \"consecutive_failures\": " + std::to_string(f.consecutive_failures) + ", \"errors\": " + errors +
          ", \"last_error\": " + json_string(f.last_error) + "}";
 }

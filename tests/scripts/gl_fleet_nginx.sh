@@ -1,7 +1,9 @@
 # The running kiosk's own fleet client: a release published on a channel that nginx
 # serves is polled, downloaded, installed and swapped in without a restart; with the
 # server gone the kiosk keeps showing it, and its status counts the errors. Its health
-# textfile passes promtool's check, and a real node exporter serves it.
+# textfile passes promtool's check, and a real node exporter serves it. A release that
+# crashes the kiosk before it draws is rolled back by the restarted kiosk on its own, and
+# only a newer one is installed after it.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/nginx.sh"
 [ -n "${DISPLAY:-}" ] || fail "GL tests need DISPLAY (run them through scripts/test.sh)"
@@ -67,4 +69,43 @@ f = s["fleet"]
 assert f["last_install_version"] == 2 and f["errors"].get("network", 0) >= 1, f
 assert f["consecutive_failures"] >= 1 and "127.0.0.1" in f["last_error"], f
 PY
+
+# A release that crashes the screen: restarted as systemd would (Restart=always), the
+# kiosk gives it two starts, rolls back to version 2 and keeps it; version 4 then lands.
+kill $pid
+wait $pid 2>/dev/null || true
+start_nginx "$tree"
+restarts="$SCRATCH/restarting"
+touch "$restarts"
+(
+  while [ -e "$restarts" ]; do
+    KIOSK_INJECT_CRASH_ON_VERSION=3 "$KIOSK" --config "$cfg" --windowed 960x540 2>>"$SCRATCH/log" &
+    echo $! >"$SCRATCH/kiosk.pid"
+    wait $! || true
+    sleep 0.2
+  done
+) &
+loop=$!
+stop_loop() {
+  rm -f "$restarts"
+  kill "$(cat "$SCRATCH/kiosk.pid" 2>/dev/null)" 2>/dev/null || true
+  wait "$loop" 2>/dev/null || true
+}
+trap 'stop_loop; kill ${exporter:-} 2>/dev/null || true; stop_nginx; rm -rf "$SCRATCH"' EXIT
+publish 3
+wait_log "injected crash before drawing version 3" 20
+wait_log "fleet: version 3 was started 2 times without drawing a frame; rolled back" 60
+wait_log "showing tiny-test-v2-.* (version 2)\|first frame" 20
+"$KIOSKCTL" status --config "$cfg" --json >"$SCRATCH/status.json"
+python3 - "$SCRATCH/status.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["current"]["version"] == 2, s
+assert s["fleet"]["last_rollback_version"] == 3, s["fleet"]
+PY
+grep -q "^3$" "$state/fleet/never-install" || fail "version 3 is not marked never to install again"
+publish 4
+wait_log "hot swap: showing tiny-test-v4-.* (version 4)" 30
+wait_until "the textfile to show the rollback" 10 grep -q '^heping_kiosk_fleet_last_rollback_version 3$' "$prom"
+stop_loop
 grep "fleet" "$SCRATCH/log"

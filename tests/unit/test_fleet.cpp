@@ -30,6 +30,7 @@
 #include "kiosk/fleet/publish.h"
 #include "kiosk/fleet/rollout.h"
 #include "kiosk/fleet/status.h"
+#include "kiosk/fleet/trial.h"
 #include "kiosk/ops/minisign.h"
 #include "kiosk/ops/trust.h"
 
@@ -552,4 +553,52 @@ TEST_CASE("fleet attacks: a second round, a FIFO, a lost serial record, the larg
     write_all(f.manifest(), replaced(text, "serial = 1", "serial = 9223372036854775807"));
     CHECK_THROWS_WITH_AS(f.publish_version(2), doctest::Contains("its serial is the largest there is"), PublishError);
   }
+}
+
+TEST_CASE("fleet trial: a new bundle that never reaches the screen is rolled back, and not installed again") {
+  FleetFixture f;
+  f.publish_version(1);
+  REQUIRE(f.poll().installed);
+  confirm_trial(f.state, 1);  // drawn
+  CHECK_FALSE(start_with_trial(f.state).rolled_back);
+  f.publish_version(2);
+  REQUIRE(f.poll().installed);
+  REQUIRE(f.current_version() == 2);
+  // Started twice without a frame of version 2 (a crash, a hang, a bundle it cannot open).
+  for (int start = 0; start < kTrialStarts; ++start) {
+    auto outcome = start_with_trial(f.state);
+    CHECK_FALSE(outcome.rolled_back);
+    CHECK(f.current_version() == 2);
+  }
+  auto outcome = start_with_trial(f.state);
+  CHECK(outcome.rolled_back);
+  CHECK(outcome.message.find("version 2 was started 2 times without drawing a frame; rolled back") == 0);
+  CHECK(f.current_version() == 1);
+  CHECK(never_install(f.state) == std::vector<int64_t>{2});
+  auto status = read_fleet_status(f.state);
+  CHECK(status.last_rollback_version == 2);
+  CHECK(status.last_rollback > 0);
+  // The same version again is refused; a newer one is installed and, once drawn, kept.
+  auto again = f.poll();
+  CHECK_FALSE(again.installed);
+  CHECK_FALSE(again.any_error());
+  CHECK(f.current_version() == 1);
+  f.publish_version(3);
+  REQUIRE(f.poll().installed);
+  confirm_trial(f.state, 3);
+  for (int start = 0; start < 4; ++start) CHECK_FALSE(start_with_trial(f.state).rolled_back);
+  CHECK(f.current_version() == 3);
+}
+
+TEST_CASE("fleet trial: an install by hand ends the trial; a damaged record is ignored") {
+  FleetFixture f;
+  f.publish_version(1);
+  REQUIRE(f.poll().installed);
+  auto v5 = version_of_tiny(f.dir, 5);
+  REQUIRE(kiosk::ops::install_bundle(v5, f.state, unsigned_ok(), kNoSignature).ok);
+  for (int start = 0; start < 4; ++start) CHECK_FALSE(start_with_trial(f.state).rolled_back);
+  CHECK(f.current_version() == 5);
+  write_all(f.state.root / "fleet" / "trial", "garbage\n");
+  CHECK_FALSE(start_with_trial(f.state).rolled_back);
+  CHECK(f.current_version() == 5);
 }
