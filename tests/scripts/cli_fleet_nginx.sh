@@ -105,12 +105,18 @@ said "at byte $had"
 said "installed version 3"
 expect_current 3
 
+# publish_cut N DIVISOR: version N published with no patch, its bundle on the server cut
+# to 1/DIVISOR; the whole bundle is kept in $SCRATCH/whole and the path is in $bundle.
+publish_cut() {
+  publish "$1"
+  rm "$tree"/patches/*
+  bundle="$tree/bundles/$(bundle_of).bundle"
+  cp "$bundle" "$SCRATCH/whole"
+  head -c $((size / $2)) "$SCRATCH/whole" >"$bundle"
+}
+
 # Truncated on the server, then one byte altered, then whole again.
-publish 4
-rm "$tree"/patches/*
-bundle="$tree/bundles/$(bundle_of).bundle"
-cp "$bundle" "$SCRATCH/whole"
-head -c $((size / 2)) "$SCRATCH/whole" >"$bundle"
+publish_cut 4 2
 poll 1
 said "of the $size bytes the manifest gives"
 python3 -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[-100]^=1; open(sys.argv[2],"wb").write(b)' "$SCRATCH/whole" "$bundle"
@@ -168,11 +174,7 @@ expect_current 6
 
 # A server (or a proxy) that ignores ranges: the resumed download starts again and
 # completes, instead of failing at every round.
-publish 7
-rm "$tree"/patches/*
-bundle="$tree/bundles/$(bundle_of).bundle"
-cp "$bundle" "$SCRATCH/whole"
-head -c $((size / 3)) "$SCRATCH/whole" >"$bundle"
+publish_cut 7 3
 poll 1
 cp "$SCRATCH/whole" "$bundle"
 poll 0 --channel "$NGINX_URL/norange/channels/hall.toml"
