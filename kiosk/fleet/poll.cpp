@@ -445,12 +445,14 @@ PollResult poll_once(const FleetSettings& settings, const ops::StateDir& state, 
     PollError kind = PollError::Local;
     auto bundle = fetcher.fetch(*best, message, kind);
     if (bundle && fetcher.fetch_signature(*best, *bundle, message, kind)) {
+      // Before the switch: the running kiosk may swap it in and draw it at once. A trial
+      // of a version that did not become current ends at the next start.
+      begin_trial(state, best->manifest.version);
       auto installed = ops::install_bundle(*bundle, state, install, check_bundle_signature, ops::Links::Refuse);
       std::error_code ec;
       fs::remove(ops::signature_path_for(*bundle), ec);
       fs::remove(*bundle, ec);
       if (installed.ok) {
-        begin_trial(state, installed.version);
         result.installed = true;
         result.installed_version = installed.version;
         result.log.push_back("installed version " + std::to_string(installed.version) + " from channel " +
