@@ -286,15 +286,22 @@ Download download(const std::string& url, const std::filesystem::path& part, int
   long status = 0;
   curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
   result.received = sink.received;
+  // What the part holds is no use: emptied, or removed if it cannot be.
+  auto discard = [&] {
+    if (::ftruncate(fd.get(), 0) != 0) {
+      std::error_code ec;
+      std::filesystem::remove(part, ec);
+    }
+  };
   if (sink.too_large) {
-    ::ftruncate(fd.get(), 0);
+    discard();
     result.error = TransferError::TooLarge;
     result.message = url + ": larger than the " + std::to_string(size) + " bytes the manifest gives";
   } else if (sink.write_failed) {
     result.error = TransferError::Local;
     result.message = part.string() + ": cannot write: " + base::errno_text(sink.error_number);
   } else if (sink.error_status || status >= 300) {
-    if (status == 416) ::ftruncate(fd.get(), 0);  // the range is past the file's end: start again next time
+    if (status == 416) discard();  // the range is past the file's end: start again next time
     result.error = TransferError::Http;
     result.message = url + ": the server answered " + std::to_string(status);
   } else if (code != CURLE_OK) {
