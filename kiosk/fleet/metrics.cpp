@@ -80,8 +80,7 @@ std::string metrics_text(const ScreenHealth& s, const FleetStatus& f, const std:
   e.metric("fleet_consecutive_failures", "gauge", "Poll rounds in a row that had an error.");
   e.sample(f.consecutive_failures);
   e.metric("fleet_errors_total", "counter", "Fleet errors by kind, since the state directory was made.");
-  for (auto kind : {PollError::Network, PollError::Http, PollError::Signature, PollError::Manifest, PollError::Replay,
-                    PollError::Expired, PollError::Checksum, PollError::Install, PollError::Local}) {
+  for (auto kind : kPollErrors) {
     auto it = f.errors.find(poll_error_name(kind));
     e.sample(it == f.errors.end() ? 0 : static_cast<double>(it->second),
              std::string("kind=\"") + poll_error_name(kind) + "\"");

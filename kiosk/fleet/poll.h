@@ -34,6 +34,9 @@ struct FleetSettings {
 
 // What went wrong, by kind, as the metrics count it.
 enum class PollError { Network, Http, Signature, Manifest, Replay, Expired, Checksum, Install, Local };
+inline constexpr PollError kPollErrors[] = {PollError::Network,  PollError::Http,    PollError::Signature,
+                                            PollError::Manifest, PollError::Replay,  PollError::Expired,
+                                            PollError::Checksum, PollError::Install, PollError::Local};
 const char* poll_error_name(PollError error);
 
 struct ChannelResult {

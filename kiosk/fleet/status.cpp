@@ -59,8 +59,7 @@ FleetStatus read_fleet_status(const ops::StateDir& state) {
     if (key == "last_rollback") s.last_rollback = static_cast<std::time_t>(number);
     if (key == "last_rollback_version") s.last_rollback_version = number;
     if (key == "consecutive_failures") s.consecutive_failures = static_cast<int>(std::min<int64_t>(number, 1 << 30));
-    for (auto kind : {PollError::Network, PollError::Http, PollError::Signature, PollError::Manifest, PollError::Replay,
-                      PollError::Expired, PollError::Checksum, PollError::Install, PollError::Local})
+    for (auto kind : kPollErrors)
       if (key == std::string("errors_") + poll_error_name(kind)) s.errors[poll_error_name(kind)] = number;
   }
   return s;
